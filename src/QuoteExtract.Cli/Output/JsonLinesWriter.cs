@@ -1,0 +1,14 @@
+namespace QuoteExtract.Cli.Output;
+
+/// <summary>JSON Lines: exactly one line per input document.</summary>
+internal sealed class JsonLinesWriter(TextWriter output) : IResultWriter
+{
+    public void Write(string source, QuoteExtractionResult result)
+    {
+        output.Write(JsonOutput.Serialize(source, result));
+        output.Write('\n');
+        output.Flush();
+    }
+
+    public void Finish() => output.Flush();
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using System.Globalization;
+using QuoteExtract.Training.Evaluation;
+using QuoteExtract.Training.Silver;
+
+// Trains the embedded models and scores the text and tagging layers against a silver split.
+var silver = new Option<FileInfo>("--silver") { Description = "A silver.tsv.gz file.", Required = true };
+var text = new Option<DirectoryInfo>("--text") { Description = "The split's text/ directory.", Required = true };
+
+var evaluate = new Command("evaluate", "Scores tokens, sentences, part of speech and entities against a silver split.") { silver, text };
+evaluate.SetAction(result =>
+{
+    var documents = SilverReader.Read(result.GetValue(silver)!.FullName).ToList();
+    var textDirectory = result.GetValue(text)!.FullName;
+    var textScores = TextLayerEvaluator.Evaluate(documents, textDirectory);
+    var taggerScores = TaggerEvaluator.Evaluate(documents, textDirectory);
+    Print("token-boundary-recall", textScores.TokenBoundaryRecall);
+    Print("sentence-f1", textScores.SentenceF1);
+    Print("pos-accuracy", taggerScores.PosAccuracy);
+    Print("ner-f1", taggerScores.NerF1);
+    Print("ner-person-f1", taggerScores.PersonF1);
+    Print("ner-organization-f1", taggerScores.OrganizationF1);
+    Print("ner-location-f1", taggerScores.LocationF1);
+    return 0;
+});
+
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate };
+return await root.Parse(args).InvokeAsync();
+
+static void Print(string name, double value) =>
+    Console.WriteLine($"{name}: {value.ToString("0.000", CultureInfo.InvariantCulture)}");

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using QuoteExtract.Serialization;
+
+namespace QuoteExtract;
+
+/// <summary>One attribution: who (speaker), how (cue) and what (content), with exact offsets.</summary>
+/// <param name="Kind">Direct, indirect or mixed.</param>
+/// <param name="Category">Speech, belief or other.</param>
+/// <param name="Content">What was attributed. For direct quotes the span includes the quotation marks.</param>
+/// <param name="Cue">The words that signal the attribution (<c>said</c>, <c>according to</c>), if any.</param>
+/// <param name="Speaker">The mention of the source in the text (<c>he</c>, <c>Putin</c>), if any.</param>
+/// <param name="Entity">The document entity the speaker resolves to, if resolved.</param>
+/// <param name="Confidence">Probability-like score in [0, 1] that the attribution is right.</param>
+public sealed record Quote(
+    QuoteKind Kind,
+    QuoteCategory Category,
+    TextSpan Content,
+    TextSpan? Cue,
+    TextSpan? Speaker,
+    [property: JsonConverter(typeof(EntityReferenceConverter))] SpeakerEntity? Entity,
+    double Confidence);

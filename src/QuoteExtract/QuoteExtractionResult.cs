@@ -1,0 +1,14 @@
+namespace QuoteExtract;
+
+/// <summary>Everything extracted from one document.</summary>
+/// <param name="Quotes">Attributions in document order of their content.</param>
+/// <param name="Entities">Entities that quotes are attributed to.</param>
+/// <param name="Diagnostics">Notes on the input (truncation, unbalanced quotation marks, …).</param>
+public sealed record QuoteExtractionResult(
+    IReadOnlyList<Quote> Quotes,
+    IReadOnlyList<SpeakerEntity> Entities,
+    IReadOnlyList<ExtractionDiagnostic> Diagnostics)
+{
+    /// <summary>A result with nothing in it.</summary>
+    public static QuoteExtractionResult Empty { get; } = new([], [], []);
+}

@@ -1,0 +1,89 @@
+using System.Text;
+
+namespace QuoteExtract;
+
+/// <summary>
+/// Finds who said what in English news text. Immutable and thread-safe: create one and share it.
+/// </summary>
+/// <example>
+/// <code>
+/// var extractor = QuoteExtractor.CreateDefault();
+/// var result = extractor.Extract(text);
+/// foreach (var q in result.Quotes)
+///     Console.WriteLine($"{q.Entity?.Name ?? q.Speaker?.Text}: {q.Content.Text}");
+/// </code>
+/// </example>
+public sealed class QuoteExtractor
+{
+    private readonly QuoteExtractorOptions _options;
+    private readonly ExtractionPipeline _pipeline;
+
+    /// <summary>Creates an extractor with default options.</summary>
+    public QuoteExtractor()
+        : this(new QuoteExtractorOptions())
+    {
+    }
+
+    /// <summary>Creates an extractor with the given options, which are copied and validated.</summary>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    public QuoteExtractor(QuoteExtractorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options.Clone();
+        _pipeline = new ExtractionPipeline(_options);
+    }
+
+    /// <summary>Creates an extractor with default options.</summary>
+    /// <returns>A new extractor.</returns>
+    public static QuoteExtractor CreateDefault() => new();
+
+    /// <summary>Extracts the quotes of one document.</summary>
+    /// <param name="text">The document text.</param>
+    /// <param name="cancellationToken">Cancels a long extraction.</param>
+    /// <returns>The quotes, entities and diagnostics.</returns>
+    public QuoteExtractionResult Extract(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _pipeline.Run(text, cancellationToken);
+    }
+
+    /// <summary>Extracts the quotes of one document held in memory. Offsets are relative to the start of <paramref name="text"/>.</summary>
+    /// <param name="text">The document text.</param>
+    /// <param name="cancellationToken">Cancels a long extraction.</param>
+    /// <returns>The quotes, entities and diagnostics.</returns>
+    public QuoteExtractionResult Extract(ReadOnlyMemory<char> text, CancellationToken cancellationToken = default) =>
+        _pipeline.Run(text.ToString(), cancellationToken);
+
+    /// <summary>Reads a whole document from <paramref name="reader"/> and extracts its quotes.</summary>
+    /// <param name="reader">The document.</param>
+    /// <param name="cancellationToken">Cancels reading or extraction.</param>
+    /// <returns>The quotes, entities and diagnostics.</returns>
+    public async Task<QuoteExtractionResult> ExtractAsync(TextReader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        return _pipeline.Run(text, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a UTF-8 document from <paramref name="stream"/> (a byte-order mark is removed, so offsets
+    /// count from the first character after it) and extracts its quotes.
+    /// Invalid UTF-8 becomes U+FFFD and is reported as a diagnostic.
+    /// </summary>
+    /// <param name="stream">The document bytes.</param>
+    /// <param name="cancellationToken">Cancels reading or extraction.</param>
+    /// <returns>The quotes, entities and diagnostics.</returns>
+    public async Task<QuoteExtractionResult> ExtractAsync(Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var decoded = Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var result = _pipeline.Run(decoded.Text, cancellationToken);
+        return decoded.InvalidBytes == 0
+            ? result
+            : result with { Diagnostics = [Utf8Text.InvalidDiagnostic(decoded), .. result.Diagnostics] };
+    }
+}

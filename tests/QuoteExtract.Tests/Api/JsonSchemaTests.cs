@@ -1,0 +1,64 @@
+using System.Text.Json;
+using QuoteExtract.Serialization;
+
+namespace QuoteExtract.Tests.Api;
+
+public sealed class JsonSchemaTests
+{
+    private static readonly SpeakerEntity Okoro = new(
+        "e1", "Jane Okoro", EntityKind.Person, Gender.Female, [new TextSpan(25, 35, "Jane Okoro")]);
+
+    private static readonly Quote Sample = new(
+        QuoteKind.Direct,
+        QuoteCategory.Speech,
+        new TextSpan(0, 19, "“We will build it,”"),
+        new TextSpan(20, 24, "said"),
+        new TextSpan(25, 35, "Jane Okoro"),
+        Okoro,
+        0.9);
+
+    [Fact]
+    public void Quote_is_written_in_the_scorer_schema()
+    {
+        var json = JsonSerializer.Serialize(Sample, QuoteJsonContext.Default.Quote);
+
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        root.GetProperty("kind").GetString().Should().Be("direct");
+        root.GetProperty("category").GetString().Should().Be("speech");
+        root.GetProperty("content").GetProperty("start").GetInt32().Should().Be(0);
+        root.GetProperty("content").GetProperty("end").GetInt32().Should().Be(19);
+        root.GetProperty("content").GetProperty("text").GetString().Should().Be("“We will build it,”");
+        root.GetProperty("content").TryGetProperty("length", out _).Should().BeFalse();
+        root.GetProperty("cue").GetProperty("text").GetString().Should().Be("said");
+        root.GetProperty("entity").GetProperty("name").GetString().Should().Be("Jane Okoro");
+        root.GetProperty("entity").TryGetProperty("mentions", out _).Should().BeFalse("the result's entity list carries mentions");
+        root.GetProperty("confidence").GetDouble().Should().Be(0.9);
+    }
+
+    [Fact]
+    public void Missing_cue_and_speaker_are_written_as_null()
+    {
+        var json = JsonSerializer.Serialize(Sample with { Cue = null, Speaker = null, Entity = null }, QuoteJsonContext.Default.Quote);
+
+        using var doc = JsonDocument.Parse(json);
+        doc.RootElement.GetProperty("cue").ValueKind.Should().Be(JsonValueKind.Null);
+        doc.RootElement.GetProperty("speaker").ValueKind.Should().Be(JsonValueKind.Null);
+        doc.RootElement.GetProperty("entity").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void Document_round_trips()
+    {
+        var document = new QuoteDocument("a.txt", [Sample], [Okoro]);
+
+        var json = JsonSerializer.Serialize(document, QuoteJsonContext.Default.QuoteDocument);
+        var back = JsonSerializer.Deserialize(json, QuoteJsonContext.Default.QuoteDocument)!;
+
+        back.Source.Should().Be("a.txt");
+        back.Entities.Should().ContainSingle().Which.Mentions.Should().Equal(Okoro.Mentions);
+        var quote = back.Quotes.Should().ContainSingle().Subject;
+        quote.Should().BeEquivalentTo(Sample, o => o.Excluding(q => q.Entity!.Mentions));
+        quote.Entity!.Id.Should().Be("e1");
+    }
+}
