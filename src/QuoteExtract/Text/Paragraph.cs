@@ -1,0 +1,8 @@
+namespace QuoteExtract.Text;
+
+/// <summary>A paragraph: text between blank lines (or line breaks), with its sentences.</summary>
+/// <param name="Start">Offset of the first non-space character.</param>
+/// <param name="End">Offset after the last non-space character (exclusive).</param>
+/// <param name="FirstSentence">Index of the first sentence.</param>
+/// <param name="SentenceCount">Number of sentences.</param>
+internal readonly record struct Paragraph(int Start, int End, int FirstSentence, int SentenceCount);
