@@ -13,6 +13,17 @@ internal static class CommandLine
                 + "With no PATH, an embedded sample article is used.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        paths.Validators.Add(r =>
+        {
+            // Unknown options would otherwise be taken for file names.
+            foreach (var value in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (value.Length > 1 && value[0] == '-')
+                {
+                    r.AddError($"Unknown option '{value}'. To read a file whose name starts with '-', write ./{value}.");
+                }
+            }
+        });
         var format = new Option<OutputFormat>("--format", "-f")
         {
             Description = "Output format: table, json, jsonl or csv.",

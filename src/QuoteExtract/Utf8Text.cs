@@ -20,7 +20,7 @@ public static class Utf8Text
     /// <returns>The text and a count of invalid sequences.</returns>
     public static Decoded Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
         }

@@ -3,7 +3,7 @@ namespace QuoteExtract.Cli.Tests;
 /// <summary>Runs the tool in-process with captured standard streams.</summary>
 internal static class CliHarness
 {
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args)
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithInputAsync(string stdin, params string[] args)
     {
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
@@ -12,5 +12,5 @@ internal static class CliHarness
         return (code, output.ToString(), error.ToString());
     }
 
-    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync("", args);
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) => RunWithInputAsync("", args);
 }

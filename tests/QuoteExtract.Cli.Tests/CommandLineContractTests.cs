@@ -62,7 +62,7 @@ public sealed class CommandLineContractTests
     [Fact]
     public async Task Dash_reads_standard_input()
     {
-        var (code, stdout, _) = await CliHarness.RunAsync(Article, "--format", "jsonl", "-");
+        var (code, stdout, _) = await CliHarness.RunWithInputAsync(Article, "--format", "jsonl", "-");
 
         code.Should().Be(0);
         using var doc = JsonDocument.Parse(stdout);

@@ -76,8 +76,10 @@ public sealed class QuoteExtractorTests
     {
         const string text = "“We will build it,” said Jane Okoro.";
         var beliefsOnly = new QuoteExtractor(new QuoteExtractorOptions { Categories = new HashSet<QuoteCategory> { QuoteCategory.Belief } });
+        var speechOnly = new QuoteExtractor(new QuoteExtractorOptions { Categories = new HashSet<QuoteCategory> { QuoteCategory.Speech } });
 
-        beliefsOnly.Extract(text).Quotes.Should().OnlyContain(q => q.Category == QuoteCategory.Belief);
+        speechOnly.Extract(text).Quotes.Should().ContainSingle().Which.Category.Should().Be(QuoteCategory.Speech);
+        beliefsOnly.Extract(text).Quotes.Should().BeEmpty();
     }
 
     [Theory]
