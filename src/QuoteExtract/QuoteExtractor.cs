@@ -86,4 +86,66 @@ public sealed class QuoteExtractor
             ? result
             : result with { Diagnostics = [Utf8Text.InvalidDiagnostic(decoded), .. result.Diagnostics] };
     }
+
+    /// <summary>
+    /// Extracts the quotes of many documents in parallel and yields the results in input order.
+    /// The input is read lazily and at most a few documents per thread are held at once.
+    /// </summary>
+    /// <param name="texts">The documents.</param>
+    /// <param name="options">Parallelism and progress reporting; defaults if null.</param>
+    /// <param name="cancellationToken">Stops the batch; documents not yet started are not processed.</param>
+    /// <returns>One result per document, in the order of <paramref name="texts"/>.</returns>
+    public IEnumerable<QuoteExtractionResult> ExtractMany(
+        IEnumerable<string> texts, BatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        options ??= new BatchOptions();
+        options.Validate();
+        return Report(OrderedBatch.Run(texts, ExtractWithLength, options.MaxDegreeOfParallelism, cancellationToken), options.Progress);
+    }
+
+    /// <summary>
+    /// Extracts the quotes of an asynchronous stream of documents in parallel and yields the results in input order.
+    /// </summary>
+    /// <param name="texts">The documents.</param>
+    /// <param name="options">Parallelism and progress reporting; defaults if null.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>One result per document, in input order.</returns>
+    public async IAsyncEnumerable<QuoteExtractionResult> ExtractManyAsync(
+        IAsyncEnumerable<string> texts,
+        BatchOptions? options = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        options ??= new BatchOptions();
+        options.Validate();
+        int done = 0;
+        long characters = 0;
+        await foreach (var (result, length) in OrderedBatch.RunAsync(texts, ExtractWithLength, options.MaxDegreeOfParallelism, cancellationToken).ConfigureAwait(false))
+        {
+            options.Progress?.Report(new ExtractionProgress(++done, characters += length));
+            yield return result;
+        }
+    }
+
+    private QuoteExtractionResult ExtractChecked(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text, nameof(text));
+        return _pipeline.Run(text, cancellationToken);
+    }
+
+    private (QuoteExtractionResult Result, int Length) ExtractWithLength(string text, CancellationToken cancellationToken) =>
+        (ExtractChecked(text, cancellationToken), text?.Length ?? 0);
+
+    private static IEnumerable<QuoteExtractionResult> Report(
+        IEnumerable<(QuoteExtractionResult Result, int Length)> results, IProgress<ExtractionProgress>? progress)
+    {
+        int done = 0;
+        long characters = 0;
+        foreach (var (result, length) in results)
+        {
+            progress?.Report(new ExtractionProgress(++done, characters += length));
+            yield return result;
+        }
+    }
 }

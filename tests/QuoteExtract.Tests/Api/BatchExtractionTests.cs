@@ -1,0 +1,125 @@
+namespace QuoteExtract.Tests.Api;
+
+public sealed class BatchExtractionTests
+{
+    private static readonly QuoteExtractor Extractor = QuoteExtractor.CreateDefault();
+
+    private static List<string> Documents(int count) => Enumerable.Range(0, count)
+        .Select(i => $"Paragraph {i}.\n\n“We will build wall number {i},” said Jane Okoro{i % 3}. " + new string('x', i * 37 % 500))
+        .ToList();
+
+    [Fact]
+    public void Results_come_back_in_input_order_and_equal_sequential_extraction()
+    {
+        var documents = Documents(40);
+        var sequential = documents.Select(d => Extractor.Extract(d)).ToList();
+
+        var batch = Extractor.ExtractMany(documents, new BatchOptions { MaxDegreeOfParallelism = 4 }).ToList();
+
+        batch.Should().HaveCount(40);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            batch[i].Quotes.Should().Equal(sequential[i].Quotes);
+        }
+    }
+
+    [Fact]
+    public async Task Async_batch_keeps_input_order()
+    {
+        var documents = Documents(25);
+
+        var results = new List<QuoteExtractionResult>();
+        await foreach (var r in Extractor.ExtractManyAsync(ToAsync(documents), new BatchOptions { MaxDegreeOfParallelism = 3 }))
+        {
+            results.Add(r);
+        }
+
+        results.Select(r => r.Quotes.Single().Content.Text)
+            .Should().Equal(documents.Select(d => Extractor.Extract(d).Quotes.Single().Content.Text));
+    }
+
+    [Fact]
+    public void Progress_is_reported_once_per_document_with_running_totals()
+    {
+        var documents = Documents(10);
+        var reports = new List<ExtractionProgress>();
+        var progress = new SynchronousProgress(reports.Add);
+
+        var results = Extractor.ExtractMany(documents, new BatchOptions { Progress = progress }).ToList();
+
+        results.Should().HaveCount(10);
+
+        reports.Select(r => r.DocumentsCompleted).Should().Equal(Enumerable.Range(1, 10));
+        reports[^1].CharactersProcessed.Should().Be(documents.Sum(d => (long)d.Length));
+    }
+
+    [Fact]
+    public void Cancellation_stops_the_batch()
+    {
+        using var cts = new CancellationTokenSource();
+        var seen = 0;
+
+        var act = () =>
+        {
+            foreach (var _ in Extractor.ExtractMany(Documents(1000), new BatchOptions { MaxDegreeOfParallelism = 2 }, cts.Token))
+            {
+                if (++seen == 5)
+                {
+                    cts.Cancel();
+                }
+            }
+        };
+
+        act.Should().Throw<OperationCanceledException>();
+        seen.Should().BeLessThan(1000);
+    }
+
+    [Fact]
+    public void Invalid_parallelism_fails_fast()
+    {
+        var act = () => Extractor.ExtractMany(["a"], new BatchOptions { MaxDegreeOfParallelism = 0 });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*MaxDegreeOfParallelism*");
+    }
+
+    [Fact]
+    public void A_null_document_is_reported_as_an_argument_error()
+    {
+        var act = () => Extractor.ExtractMany(["ok", null!]).ToList();
+
+        act.Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
+    public async Task One_shared_extractor_used_from_16_tasks_gives_the_sequential_results()
+    {
+        var documents = Documents(64);
+        var expected = documents.Select(d => Extractor.Extract(d)).ToList();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(t => Task.Run(() =>
+            documents.Select(d => Extractor.Extract(d)).ToList())));
+
+        foreach (var run in results)
+        {
+            for (int i = 0; i < documents.Count; i++)
+            {
+                run[i].Quotes.Should().Equal(expected[i].Quotes);
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<string> ToAsync(IEnumerable<string> items)
+    {
+        foreach (var item in items)
+        {
+            await Task.Yield();
+            yield return item;
+        }
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; tests need the reports in order, at once.</summary>
+    private sealed class SynchronousProgress(Action<ExtractionProgress> report) : IProgress<ExtractionProgress>
+    {
+        public void Report(ExtractionProgress value) => report(value);
+    }
+}
