@@ -47,9 +47,22 @@ internal static class CommandLine
             }
         });
 
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Documents processed at the same time (default: the number of processors).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--threads must be at least 1.");
+            }
+        });
+
         var root = new RootCommand("Finds who said what in English news text: direct, indirect and mixed quotes with their speakers.")
         {
-            paths, format, output, minConfidence,
+            paths, format, output, minConfidence, threads,
         };
 
         var parse = root.Parse(args);
@@ -71,10 +84,11 @@ internal static class CommandLine
                 result.GetValue(format),
                 result.GetValue(output),
                 result.GetValue(minConfidence),
+                result.GetValue(threads),
                 stdin,
                 stdout,
                 stderr);
-            return run.ExecuteAsync(cancellationToken);
+            return Task.FromResult(run.Execute(cancellationToken));
         });
 
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };

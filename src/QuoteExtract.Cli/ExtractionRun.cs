@@ -6,24 +6,26 @@ using Spectre.Console;
 namespace QuoteExtract.Cli;
 
 /// <summary>
-/// One invocation of the tool: reads every input in order, extracts, writes each result as soon as it
-/// is ready, and reports failures per input without stopping the others.
+/// One invocation of the tool: reads and extracts documents in parallel, writes each result in input
+/// order as soon as it and all before it are ready (so output starts before input ends and memory stays
+/// flat), and reports failures per input without stopping the others.
 /// </summary>
 internal sealed class ExtractionRun(
     IReadOnlyList<string> paths,
     OutputFormat format,
     string? outputPath,
     double minimumConfidence,
+    int threads,
     TextReader stdin,
     TextWriter stdout,
     TextWriter stderr)
 {
-    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    public int Execute(CancellationToken cancellationToken)
     {
         var (documents, failures) = InputExpander.Expand(paths, OpenStandardInput);
         foreach (var failure in failures)
         {
-            await ReportAsync(failure);
+            Report(failure);
         }
 
         TextWriter output;
@@ -35,24 +37,38 @@ internal sealed class ExtractionRun(
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            await stderr.WriteLineAsync($"quote-extract: {outputPath}: cannot write output: {e.Message}");
+            stderr.WriteLine($"quote-extract: {outputPath}: cannot write output: {e.Message}");
             return ExitCodes.UsageError;
         }
 
         var extractor = new QuoteExtractor(new QuoteExtractorOptions { MinimumConfidence = minimumConfidence });
         var isTerminal = outputPath is null && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         var writer = ResultWriters.Create(format, output, isTerminal);
+        int inputFailures = failures.Count;
         try
         {
+            var outcomes = OrderedBatch.Run(documents, (d, ct) => Process(d, extractor, ct), threads, cancellationToken);
             if (documents.Count > 1 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
             {
-                await ProcessWithProgressAsync(documents, extractor, writer, failures, cancellationToken);
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                console.Progress()
+                    .AutoClear(true)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(context =>
+                    {
+                        var task = context.AddTask("Extracting", maxValue: documents.Count);
+                        foreach (var outcome in outcomes)
+                        {
+                            inputFailures += Write(outcome, writer);
+                            task.Increment(1);
+                        }
+                    });
             }
             else
             {
-                foreach (var document in documents)
+                foreach (var outcome in outcomes)
                 {
-                    await ProcessAsync(document, extractor, writer, failures, cancellationToken);
+                    inputFailures += Write(outcome, writer);
                 }
             }
 
@@ -62,77 +78,63 @@ internal sealed class ExtractionRun(
         {
             if (!ReferenceEquals(output, stdout))
             {
-                await output.DisposeAsync();
+                output.Dispose();
             }
         }
 
-        if (failures.Count > 0)
+        if (inputFailures > 0)
         {
-            await stderr.WriteLineAsync(
-                $"quote-extract: {failures.Count} of {documents.Count + failures.Count - CountLateFailures(failures, documents)} input(s) failed; all others were written.");
+            stderr.WriteLine($"quote-extract: {inputFailures} of {documents.Count + failures.Count} input(s) failed; all others were written.");
             return ExitCodes.SomeInputsFailed;
         }
 
         return ExitCodes.Success;
     }
 
-    private static int CountLateFailures(List<InputFailure> failures, List<InputDocument> documents)
+    /// <summary>Writes a result or reports a failure; returns the number of failures (0 or 1).</summary>
+    private int Write(DocumentOutcome outcome, IResultWriter writer)
     {
-        var sources = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
-        return failures.Count(f => sources.Contains(f.Source));
+        if (outcome.Failure is not null)
+        {
+            Report(outcome.Failure);
+            return 1;
+        }
+
+        if (outcome.Warning is not null)
+        {
+            stderr.WriteLine($"quote-extract: {outcome.Source}: warning: {outcome.Warning}");
+        }
+
+        writer.Write(outcome.Source, outcome.Result!);
+        return 0;
     }
 
-    private async Task ProcessWithProgressAsync(
-        List<InputDocument> documents, QuoteExtractor extractor, IResultWriter writer, List<InputFailure> failures, CancellationToken cancellationToken)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        await console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Extracting", maxValue: documents.Count);
-                foreach (var document in documents)
-                {
-                    await ProcessAsync(document, extractor, writer, failures, cancellationToken);
-                    task.Increment(1);
-                }
-            });
-    }
-
-    private async Task ProcessAsync(
-        InputDocument document, QuoteExtractor extractor, IResultWriter writer, List<InputFailure> failures, CancellationToken cancellationToken)
+    private static DocumentOutcome Process(InputDocument document, QuoteExtractor extractor, CancellationToken cancellationToken)
     {
         Utf8Text.Decoded decoded;
         try
         {
-            await using var stream = document.Open();
+            using var stream = document.Open();
             using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken);
+            stream.CopyTo(buffer);
             decoded = Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            var failure = new InputFailure(document.Source, $"cannot read: {e.Message}");
-            failures.Add(failure);
-            await ReportAsync(failure);
-            return;
+            return new DocumentOutcome(document.Source, null, new InputFailure(document.Source, $"cannot read: {e.Message}"), null);
         }
 
-        if (decoded.InvalidBytes > 0)
-        {
-            await stderr.WriteLineAsync($"quote-extract: {document.Source}: warning: {Utf8Text.InvalidDiagnostic(decoded).Message}");
-        }
-
-        var result = extractor.Extract(decoded.Text, cancellationToken);
-        writer.Write(document.Source, result);
+        var warning = decoded.InvalidBytes > 0 ? Utf8Text.InvalidDiagnostic(decoded).Message : null;
+        return new DocumentOutcome(document.Source, extractor.Extract(decoded.Text, cancellationToken), null, warning);
     }
 
-    private Task ReportAsync(InputFailure failure) =>
-        stderr.WriteLineAsync($"quote-extract: {failure.Source}: {failure.Reason}");
+    private void Report(InputFailure failure) => stderr.WriteLine($"quote-extract: {failure.Source}: {failure.Reason}");
 
     private Stream OpenStandardInput() =>
         ReferenceEquals(stdin, Console.In)
             ? Console.OpenStandardInput()
             : new MemoryStream(Encoding.UTF8.GetBytes(stdin.ReadToEnd()));
+
+    /// <summary>What became of one document: a result (maybe with a warning) or a failure.</summary>
+    private sealed record DocumentOutcome(string Source, QuoteExtractionResult? Result, InputFailure? Failure, string? Warning);
 }
