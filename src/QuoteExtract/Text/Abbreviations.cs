@@ -14,8 +14,8 @@ internal static class Abbreviations
         "Mr" or "Mrs" or "Ms" or "Messrs" or "Mmes" or "Mme" or "Mlle" or "Dr" or "Drs" or "Prof" or "Profs"
             or "Sen" or "Sens" or "Rep" or "Reps" or "Gov" or "Govs" or "Gen" or "Lt" or "Col" or "Maj" or "Capt"
             or "Cpl" or "Sgt" or "Pvt" or "Pfc" or "Spc" or "Adm" or "Cmdr" or "Comdr" or "Brig" or "Rev" or "Hon"
-            or "Pres" or "Supt" or "Det" or "Atty" or "Attys" or "Insp" or "Gens" or "Lieut" or "Amb" or "Sec"
-            or "St" or "Ste" or "Ft" or "Mt" or "Ave" or "No" or "Nos" or "vs" or "v" or "Vs" or "Vol" or "vol"
+            or "Pres" or "Supt" or "Det" or "Atty" or "Attys" or "Insp" or "Gens" or "Lieut" or "Amb"
+            or "St" or "Ste" or "Ft" or "Mt" or "Ave" or "vs" or "v" or "Vs" or "Vol" or "vol"
             or "Fig" or "fig" or "pp" or "Op" or "ca" or "cf" or "approx" or "Ph" or "Mssrs" => true,
         _ => false,
     };
@@ -34,7 +34,7 @@ internal static class Abbreviations
             or "Vt" or "Wash" or "Wis" or "Wisc" or "Wyo"
             or "Inc" or "Co" or "Cos" or "Corp" or "Ltd" or "Plc" or "Bancorp" or "Dept" or "Assn" or "Univ"
             or "Intl" or "Bros" or "Jr" or "Sr" or "Esq" or "Blvd" or "Rd" or "etc" or "al" or "est" or "ext"
-            or "tel" or "sq" or "Bldg" or "incl" or "orig" or "EST" or "ST" or "VA" => true,
+            or "tel" or "sq" or "Bldg" or "incl" or "orig" or "EST" => true,
         _ => false,
     };
 
@@ -45,7 +45,7 @@ internal static class Abbreviations
     public static bool IsCommonSentenceStart(ReadOnlySpan<char> word) => word switch
     {
         "The" or "A" or "An" or "He" or "She" or "It" or "We" or "They" or "This" or "About" or "You" or "More"
-            or "While" or "Here" or "As" or "Now" or "In" or "Mr." => true,
+            or "While" or "Here" or "As" or "Now" or "In" or "But" or "During" or "However" or "Mr." => true,
         _ => false,
     };
 }

@@ -69,15 +69,28 @@ internal static class SentenceSplitter
         return (c == '.' && token.Length == 1) || c is '!' or '?';
     }
 
-    /// <summary>Closing quotes and brackets after a sentence end belong to that sentence.</summary>
+    /// <summary>
+    /// Closing quotes and brackets after a sentence end belong to that sentence. As in CoreNLP, a straight quote
+    /// follows only when it is not in opening position, and a combined mark such as ’” never does.
+    /// </summary>
     private static bool IsFollower(ReadOnlySpan<char> text, Token token)
     {
         char c = text[token.Start];
-        return token.Kind switch
+        if (token.Kind == TokenKind.QuoteMark)
         {
-            TokenKind.QuoteMark => token.Has(TokenFlags.ClosingQuote),
-            TokenKind.Punctuation => c is ')' or ']' or '}',
-            _ => false,
-        };
+            if (token.Length == 2)
+            {
+                return c == '\'' && text[token.Start + 1] == '\'';
+            }
+
+            return c switch
+            {
+                '"' or '\'' => token.Has(TokenFlags.ClosingQuote),
+                '’' or '”' or '»' or '›' => true,
+                _ => false,
+            };
+        }
+
+        return token.Kind == TokenKind.Punctuation && token.Length == 1 && c is ')' or ']' or '}';
     }
 }

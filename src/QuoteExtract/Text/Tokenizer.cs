@@ -123,7 +123,13 @@ internal static class Tokenizer
             case '@':
                 return ScanTagLike(s, i, TokenKind.Handle, out kind);
             case '#':
-                return ScanTagLike(s, i, TokenKind.Hashtag, out kind);
+                if (i + 1 < s.Length && CharClass.IsLetter(s[i + 1]))
+                {
+                    return ScanTagLike(s, i, TokenKind.Hashtag, out kind);
+                }
+
+                kind = TokenKind.Symbol;
+                return 1;
             case '_' or '*' or '=':
                 {
                     // Rules and separators (___, ***) are one token.
@@ -170,17 +176,12 @@ internal static class Tokenizer
         }
 
         int j = i;
-        bool hasPeriod = false;
-        bool allLettersAndPeriods = true;
+        int part = i; // start of the part after the last hyphen: "D-N.Y." is an acronym by its tail
+        bool hasHyphen = false;
         while (true)
         {
             while (j < s.Length && CharClass.IsWordChar(s[j]))
             {
-                if (!CharClass.IsLetter(s[j]))
-                {
-                    allLettersAndPeriods = false;
-                }
-
                 j++;
             }
 
@@ -222,19 +223,44 @@ internal static class Tokenizer
 
             if (c is '-' or '\u2011' && CharClass.IsWordChar(next))
             {
-                allLettersAndPeriods = false;
+                hasHyphen = true;
                 j += 1;
+                part = j;
                 continue;
             }
 
-            if (c == '.' && CharClass.IsWordChar(next))
+            if (c == '.')
             {
-                hasPeriod = true;
+                if (CharClass.IsDigit(next) && j > i && !CharClass.IsDigit(s[j - 1]) && IsAbbreviation(s[i..j]))
+                {
+                    // No.1, Sept.11: the abbreviation keeps its period and the number stands alone.
+                    return j + 1 - i;
+                }
+
+                if (CharClass.IsWordChar(next))
+                {
+                    j += 1;
+                    continue;
+                }
+
+                // U.S.-Mexico, A.F.L.-C.I.O.
+                if (next == '-' && j + 2 < s.Length && CharClass.IsWordChar(s[j + 2]) && IsAcronym(s[part..j]))
+                {
+                    hasHyphen = true;
+                    j += 2;
+                    part = j;
+                    continue;
+                }
+            }
+
+            if (c is ',' or ':' && CharClass.IsDigit(next) && CharClass.IsDigit(s[j - 1]))
+            {
                 j += 1;
                 continue;
             }
 
-            if (c is ',' or ':' or '/' && CharClass.IsDigit(next) && CharClass.IsDigit(s[j - 1]))
+            // CNN/ORC, h/t, 9/11 are one token; "post-9/11" is split at the slash as CoreNLP does.
+            if (c == '/' && CharClass.IsWordChar(next) && !(hasHyphen && CharClass.IsDigit(next)))
             {
                 j += 1;
                 continue;
@@ -271,7 +297,7 @@ internal static class Tokenizer
             return split;
         }
 
-        if (j < s.Length && s[j] == '.' && AttachesPeriod(s, word, j, hasPeriod && allLettersAndPeriods))
+        if (j < s.Length && s[j] == '.' && AttachesPeriod(s, word, j, IsAcronym(s[part..j]), hasHyphen))
         {
             return j + 1 - i;
         }
@@ -303,17 +329,43 @@ internal static class Tokenizer
     }
 
     /// <summary>Decides whether the period after <paramref name="word"/> belongs to it (abbreviation) or is punctuation.</summary>
-    private static bool AttachesPeriod(ReadOnlySpan<char> s, ReadOnlySpan<char> word, int period, bool acronym)
+    private static bool AttachesPeriod(ReadOnlySpan<char> s, ReadOnlySpan<char> word, int period, bool acronym, bool hyphenated)
     {
-        if (acronym)
+        int after = period + 1;
+        if (acronym && !(hyphenated && (word.EndsWith("N.H") || word.EndsWith("S.C"))))
         {
             // U.S., p.m., D.C.: kept, except before a typical sentence opener (CoreNLP then adds a sentence-final period).
-            return !FollowedBySentenceStart(s, period + 1);
+            return after >= s.Length || !FollowedBySentenceStart(s, after);
+        }
+
+        // A period directly followed by , ; or : cannot end a sentence, so it belongs to the word (R-Ky., etc.,).
+        if (after < s.Length && s[after] is ',' or ';' or ':')
+        {
+            return true;
+        }
+
+        if (hyphenated || acronym)
+        {
+            // CoreNLP leaves the period off hyphenated words and off party-state tags ending in N.H or S.C.
+            return false;
         }
 
         if (word.Length == 1)
         {
-            return CharClass.IsLetter(word[0]);
+            // Initials (J. K. Rowling) keep the period, but "Plan B." before "The" does not.
+            return CharClass.IsLetter(word[0]) && !FollowedBySentenceStart(s, after);
+        }
+
+        if (word is "No" or "Nos")
+        {
+            // "No. 1" is a number sign, "No." an answer.
+            int k = after;
+            while (k < s.Length && s[k] == ' ')
+            {
+                k++;
+            }
+
+            return k < s.Length && CharClass.IsDigit(s[k]);
         }
 
         if (Abbreviations.IsAlwaysAbbreviation(word))
@@ -341,14 +393,42 @@ internal static class Tokenizer
         return false;
     }
 
-    private static bool FollowedBySentenceStart(ReadOnlySpan<char> s, int k)
+    private static bool IsAbbreviation(ReadOnlySpan<char> word) =>
+        Abbreviations.IsAlwaysAbbreviation(word) || Abbreviations.IsSentenceFinalAbbreviation(word);
+
+    /// <summary>Letters in groups of at most two separated by single periods, with at least one period: U.S, p.m, Ph.D, N.Y.</summary>
+    private static bool IsAcronym(ReadOnlySpan<char> part)
     {
-        if (k >= s.Length)
+        int group = 0;
+        bool period = false;
+        foreach (char c in part)
         {
-            return true;
+            if (c == '.')
+            {
+                if (group == 0)
+                {
+                    return false;
+                }
+
+                period = true;
+                group = 0;
+            }
+            else if (CharClass.IsLetter(c) && group < 2)
+            {
+                group++;
+            }
+            else
+            {
+                return false;
+            }
         }
 
-        if (!CharClass.IsSkippable(s[k]))
+        return period && group > 0;
+    }
+
+    private static bool FollowedBySentenceStart(ReadOnlySpan<char> s, int k)
+    {
+        if (k >= s.Length || !CharClass.IsSkippable(s[k]))
         {
             return false;
         }
@@ -438,7 +518,7 @@ internal static class Tokenizer
                 return j + 1 - i;
             }
 
-            if (c is '<' or '\n')
+            if (c == '<')
             {
                 break;
             }
@@ -483,18 +563,22 @@ internal static class Tokenizer
 
         if (j - i == 1 && i + 4 < s.Length && s[i + 1] == ' ' && s[i + 2] == '.' && s[i + 3] == ' ' && s[i + 4] == '.')
         {
+            // ". . ." is one token (in "word. . . ." it takes the first three periods, as CoreNLP does).
             kind = TokenKind.Ellipsis;
-            int e = i + 5;
-            while (e + 1 < s.Length && s[e] == ' ' && s[e + 1] == '.')
-            {
-                e += 2;
-            }
-
-            return e - i;
+            return 5;
         }
 
+        if (j - i == 1 && j < s.Length && CharClass.IsDigit(s[j]) && (i == 0 || !CharClass.IsWordChar(s[i - 1])))
+        {
+            // .45-caliber
+            int n = ScanWord(s, j, true, out _, out _);
+            kind = TokenKind.Number;
+            return n + 1;
+        }
+
+        // ".." is two periods to CoreNLP.
         kind = TokenKind.Punctuation;
-        return j - i;
+        return 1;
     }
 
     /// <summary>Runs of hyphens are one dash (--); a sign before a number belongs to the number.</summary>
@@ -506,7 +590,7 @@ internal static class Tokenizer
             j++;
         }
 
-        if (j - i == 1 && !attached && j < s.Length && CharClass.IsDigit(s[j]))
+        if (j - i == 1 && j < s.Length && CharClass.IsDigit(s[j]) && (i == 0 || !CharClass.IsWordChar(s[i - 1])))
         {
             int n = ScanWord(s, j, true, out _, out _);
             kind = TokenKind.Number;
@@ -598,13 +682,13 @@ internal static class Tokenizer
     {
         if (i == 0)
         {
-            return true;
+            return s.Length > 1 && CharClass.IsWordChar(s[1]);
         }
 
         char before = s[i - 1];
         if (CharClass.IsSkippable(before) || CharClass.IsOpener(before))
         {
-            return i + 1 < s.Length && !CharClass.IsSkippable(s[i + 1]);
+            return i + 1 < s.Length && CharClass.IsWordChar(s[i + 1]);
         }
 
         return false;
