@@ -45,7 +45,7 @@ internal static class Abbreviations
     public static bool IsCommonSentenceStart(ReadOnlySpan<char> word) => word switch
     {
         "The" or "A" or "An" or "He" or "She" or "It" or "We" or "They" or "This" or "About" or "You" or "More"
-            or "While" or "Here" or "As" or "Now" or "In" or "But" or "During" or "However" or "Mr." => true,
+            or "While" or "Here" or "As" or "Now" or "In" or "But" or "During" or "However" or "If" or "Mr." => true,
         _ => false,
     };
 }

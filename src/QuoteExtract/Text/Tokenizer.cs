@@ -178,10 +178,17 @@ internal static class Tokenizer
         int j = i;
         int part = i; // start of the part after the last hyphen: "D-N.Y." is an acronym by its tail
         bool hasHyphen = false;
+        bool decimalNumber = false;
         while (true)
         {
             while (j < s.Length && CharClass.IsWordChar(s[j]))
             {
+                // 2.5million is "2.5" "million" (but 9million stays whole).
+                if (decimalNumber && j > i && CharClass.IsDigit(s[j - 1]) && CharClass.IsLetter(s[j]))
+                {
+                    return j - i;
+                }
+
                 j++;
             }
 
@@ -239,6 +246,7 @@ internal static class Tokenizer
 
                 if (CharClass.IsWordChar(next))
                 {
+                    decimalNumber |= CharClass.IsDigit(next) && CharClass.IsDigit(s[j - 1]);
                     j += 1;
                     continue;
                 }
@@ -332,7 +340,7 @@ internal static class Tokenizer
     private static bool AttachesPeriod(ReadOnlySpan<char> s, ReadOnlySpan<char> word, int period, bool acronym, bool hyphenated)
     {
         int after = period + 1;
-        if (acronym && !(hyphenated && (word.EndsWith("N.H") || word.EndsWith("S.C"))))
+        if (acronym && !(hyphenated && (word.EndsWith("N.H") || word.EndsWith("S.C") || word.EndsWith("N.C"))))
         {
             // U.S., p.m., D.C.: kept, except before a typical sentence opener (CoreNLP then adds a sentence-final period).
             return after >= s.Length || !FollowedBySentenceStart(s, after);
@@ -346,7 +354,7 @@ internal static class Tokenizer
 
         if (hyphenated || acronym)
         {
-            // CoreNLP leaves the period off hyphenated words and off party-state tags ending in N.H or S.C.
+            // CoreNLP leaves the period off hyphenated words and off party-state tags ending in N.H, N.C or S.C.
             return false;
         }
 
@@ -630,7 +638,7 @@ internal static class Tokenizer
                 return k - i;
             }
 
-            if (suffix is "em" or "Em" or "tis" or "Tis" or "twas" or "Twas")
+            if (suffix is "em" or "Em" or "tis" or "Tis" or "twas" or "Twas" or "cause" or "Cause" or "til" or "Til")
             {
                 kind = TokenKind.Word;
                 flags = TokenFlags.Apostrophe;

@@ -1,0 +1,225 @@
+namespace QuoteExtract.Text;
+
+/// <summary>
+/// Pairs opening and closing quote marks of every style into <see cref="Quotation"/> ranges.
+/// Double and single marks nest (‘…’ inside “…”); a mark of a style already open means the earlier one was never
+/// closed, so the stack never holds two quotations of one style and 10,000 stray marks cost linear time.
+/// An unclosed quotation stops at its paragraph's end, unless the next paragraph opens with the same style
+/// (the news convention for a quotation running over several paragraphs).
+/// </summary>
+internal static class QuoteMarkAnalyzer
+{
+    private enum MarkRole : byte
+    {
+        None,
+        Open,
+        Close,
+        Either,
+    }
+
+    private struct OpenMark
+    {
+        public int Token;
+        public QuoteStyle Style;
+        public int Depth;
+        public bool Spanning;
+        public int Slot; // index reserved in the output so quotations stay in opening order
+    }
+
+    /// <summary>
+    /// Finds the quotations of <paramref name="tokens"/> and, for each token, the innermost quotation containing it (-1 if none).
+    /// </summary>
+    public static Quotation[] Analyze(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, out int count, out int[] tokenQuotation)
+    {
+        var quotations = new Quotation[8];
+        count = 0;
+        Span<OpenMark> stack = stackalloc OpenMark[2];
+        int depth = 0;
+        int paragraphLast = -1;
+
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            int firstMark = 0;
+            if (t > 0 && token.Has(TokenFlags.ParagraphBreakBefore)
+                && CloseAtParagraphEnd(text, tokens, t, stack, ref depth, quotations, paragraphLast))
+            {
+                firstMark = 1; // the reopening mark continues the open quotation
+            }
+
+            paragraphLast = t;
+            if (token.Kind != TokenKind.QuoteMark)
+            {
+                continue;
+            }
+
+            // A token can hold two marks (’” or “‘): read them in order.
+            for (int m = firstMark; m < token.Length; m++)
+            {
+                var (role, style) = Classify(text, tokens, t, m, stack[..depth]);
+                if (role == MarkRole.Either)
+                {
+                    role = Contains(stack[..depth], style) ? MarkRole.Close : MarkRole.Open;
+                }
+
+                if (role == MarkRole.Open)
+                {
+                    int existing = IndexOf(stack[..depth], style);
+                    if (existing >= 0)
+                    {
+                        // The earlier mark of this style was never closed: bound it (and anything inside) here.
+                        Unwind(ref depth, existing, stack, quotations, tokens, t - 1, closeToken: -1);
+                    }
+
+                    if (count == quotations.Length)
+                    {
+                        Array.Resize(ref quotations, quotations.Length * 2);
+                    }
+
+                    stack[depth] = new OpenMark { Token = t, Style = style, Depth = depth, Slot = count };
+                    quotations[count++] = default;
+                    depth++;
+                }
+                else if (role == MarkRole.Close)
+                {
+                    int open = IndexOf(stack[..depth], style);
+                    if (open >= 0)
+                    {
+                        Unwind(ref depth, open, stack, quotations, tokens, t, closeToken: t);
+                    }
+                }
+            }
+        }
+
+        CloseAtParagraphEnd(text, tokens, tokens.Length, stack, ref depth, quotations, paragraphLast);
+
+        tokenQuotation = new int[tokens.Length];
+        tokenQuotation.AsSpan().Fill(-1);
+
+        // Quotations are in opening order and nest, so writing each over its tokens leaves the innermost.
+        for (int q = 0; q < count; q++)
+        {
+            tokenQuotation.AsSpan(quotations[q].OpenToken, quotations[q].LastToken - quotations[q].OpenToken + 1).Fill(q);
+        }
+
+        return quotations;
+    }
+
+    /// <summary>
+    /// Ends the open quotations at a paragraph break and returns false; if the next paragraph reopens the outermost
+    /// one with a mark of its style, keeps that one open (inner ones still end) and returns true.
+    /// </summary>
+    private static bool CloseAtParagraphEnd(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int next, Span<OpenMark> stack, ref int depth, Quotation[] quotations, int last)
+    {
+        if (depth == 0)
+        {
+            return false;
+        }
+
+        bool reopens = next < tokens.Length && tokens[next].Kind == TokenKind.QuoteMark
+            && Classify(text, tokens, next, 0, default) is (MarkRole.Open or MarkRole.Either, var style) && style == stack[0].Style;
+        if (!reopens)
+        {
+            Unwind(ref depth, 0, stack, quotations, tokens, last, closeToken: -1);
+            return false;
+        }
+
+        if (depth > 1)
+        {
+            Unwind(ref depth, 1, stack, quotations, tokens, last, closeToken: -1);
+        }
+
+        stack[0].Spanning = true;
+        return true;
+    }
+
+    /// <summary>Pops stack entries from the top down to <paramref name="index"/>, writing their quotations.</summary>
+    private static void Unwind(ref int depth, int index, Span<OpenMark> stack, Quotation[] quotations, ReadOnlySpan<Token> tokens, int last, int closeToken)
+    {
+        for (int d = depth - 1; d >= index; d--)
+        {
+            var open = stack[d];
+            int end = Math.Max(last, open.Token);
+            bool closed = d == index && closeToken >= 0;
+            quotations[open.Slot] = new Quotation(
+                tokens[open.Token].Start, tokens[end].End, open.Token, closed ? closeToken : -1, end, open.Depth, open.Style, open.Spanning);
+        }
+
+        depth = index;
+    }
+
+    private static bool Contains(ReadOnlySpan<OpenMark> stack, QuoteStyle style) => IndexOf(stack, style) >= 0;
+
+    private static int IndexOf(ReadOnlySpan<OpenMark> stack, QuoteStyle style)
+    {
+        for (int d = stack.Length - 1; d >= 0; d--)
+        {
+            if (stack[d].Style == style)
+            {
+                return d;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The role and style of the <paramref name="m"/>-th mark of quote token <paramref name="t"/>.</summary>
+    private static (MarkRole Role, QuoteStyle Style) Classify(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t, int m, ReadOnlySpan<OpenMark> open)
+    {
+        var token = tokens[t];
+        int at = token.Start + m;
+        char c = text[at];
+
+        // `` and '' are one double mark spread over two characters.
+        if (token.Length == 2 && text[token.Start] == text[token.Start + 1] && c is '`' or '\'')
+        {
+            return m == 0 ? (c == '`' ? MarkRole.Open : MarkRole.Close, QuoteStyle.Double) : (MarkRole.None, QuoteStyle.Double);
+        }
+
+        switch (c)
+        {
+            case '“' or '„' or '«':
+                return (MarkRole.Open, QuoteStyle.Double);
+            case '”' or '»':
+                return (MarkRole.Close, QuoteStyle.Double);
+            case '‘' or '`':
+                return (MarkRole.Open, QuoteStyle.Single);
+            case '"':
+                return (Position(text, at, at + 1), QuoteStyle.Double);
+            case '’':
+                {
+                    // A typographic apostrophe and a closing single quote are the same character: it closes only
+                    // when a single quotation is open (else it is a possessive like leaders’).
+                    var role = Position(text, at, at + 1);
+                    return (role == MarkRole.Open ? MarkRole.None : Contains(open, QuoteStyle.Single) ? MarkRole.Close : MarkRole.None, QuoteStyle.Single);
+                }
+
+            case '\'':
+                {
+                    var role = Position(text, at, at + 1);
+                    if (role == MarkRole.Open)
+                    {
+                        return (MarkRole.Open, QuoteStyle.Single);
+                    }
+
+                    return (Contains(open, QuoteStyle.Single) ? MarkRole.Close : MarkRole.None, QuoteStyle.Single);
+                }
+
+            default:
+                return (MarkRole.None, QuoteStyle.Double);
+        }
+    }
+
+    /// <summary>Opening when blank space or an opener precedes and a non-space follows; closing in the mirror case.</summary>
+    private static MarkRole Position(ReadOnlySpan<char> text, int start, int end)
+    {
+        bool spaceBefore = start == 0 || CharClass.IsSkippable(text[start - 1]) || CharClass.IsOpener(text[start - 1]);
+        bool spaceAfter = end >= text.Length || CharClass.IsSkippable(text[end]) || text[end] is ',' or '.' or ';' or ':' or '?' or '!' or ')' or ']' or '—' or '–';
+        return (spaceBefore, spaceAfter) switch
+        {
+            (true, false) => MarkRole.Open,
+            (false, true) => MarkRole.Close,
+            _ => MarkRole.Either,
+        };
+    }
+}
