@@ -20,6 +20,7 @@ internal static class QuoteMarkAnalyzer
     private struct OpenMark
     {
         public int Token;
+        public int Start; // offset of the mark itself, which may be the second character of a token such as “‘
         public QuoteStyle Style;
         public int Depth;
         public bool Spanning;
@@ -68,7 +69,7 @@ internal static class QuoteMarkAnalyzer
                     if (existing >= 0)
                     {
                         // The earlier mark of this style was never closed: bound it (and anything inside) here.
-                        Unwind(ref depth, existing, stack, quotations, tokens, t - 1, closeToken: -1);
+                        Unwind(ref depth, existing, stack, quotations, tokens, t - 1, closeToken: -1, closeEnd: 0);
                     }
 
                     if (count == quotations.Length)
@@ -76,7 +77,7 @@ internal static class QuoteMarkAnalyzer
                         Array.Resize(ref quotations, quotations.Length * 2);
                     }
 
-                    stack[depth] = new OpenMark { Token = t, Style = style, Depth = depth, Slot = count };
+                    stack[depth] = new OpenMark { Token = t, Start = token.Start + m, Style = style, Depth = depth, Slot = count };
                     quotations[count++] = default;
                     depth++;
                 }
@@ -85,7 +86,7 @@ internal static class QuoteMarkAnalyzer
                     int open = IndexOf(stack[..depth], style);
                     if (open >= 0)
                     {
-                        Unwind(ref depth, open, stack, quotations, tokens, t, closeToken: t);
+                        Unwind(ref depth, open, stack, quotations, tokens, t, closeToken: t, closeEnd: IsDoubledMark(text, token) ? token.End : token.Start + m + 1);
                     }
                 }
             }
@@ -120,13 +121,13 @@ internal static class QuoteMarkAnalyzer
             && Classify(text, tokens, next, 0, default) is (MarkRole.Open or MarkRole.Either, var style) && style == stack[0].Style;
         if (!reopens)
         {
-            Unwind(ref depth, 0, stack, quotations, tokens, last, closeToken: -1);
+            Unwind(ref depth, 0, stack, quotations, tokens, last, closeToken: -1, closeEnd: 0);
             return false;
         }
 
         if (depth > 1)
         {
-            Unwind(ref depth, 1, stack, quotations, tokens, last, closeToken: -1);
+            Unwind(ref depth, 1, stack, quotations, tokens, last, closeToken: -1, closeEnd: 0);
         }
 
         stack[0].Spanning = true;
@@ -134,7 +135,8 @@ internal static class QuoteMarkAnalyzer
     }
 
     /// <summary>Pops stack entries from the top down to <paramref name="index"/>, writing their quotations.</summary>
-    private static void Unwind(ref int depth, int index, Span<OpenMark> stack, Quotation[] quotations, ReadOnlySpan<Token> tokens, int last, int closeToken)
+    /// <remarks>The entry at <paramref name="index"/> closes at <paramref name="closeEnd"/> when <paramref name="closeToken"/> is set; the rest end unclosed at <paramref name="last"/>.</remarks>
+    private static void Unwind(ref int depth, int index, Span<OpenMark> stack, Quotation[] quotations, ReadOnlySpan<Token> tokens, int last, int closeToken, int closeEnd)
     {
         for (int d = depth - 1; d >= index; d--)
         {
@@ -142,7 +144,7 @@ internal static class QuoteMarkAnalyzer
             int end = Math.Max(last, open.Token);
             bool closed = d == index && closeToken >= 0;
             quotations[open.Slot] = new Quotation(
-                tokens[open.Token].Start, tokens[end].End, open.Token, closed ? closeToken : -1, end, open.Depth, open.Style, open.Spanning);
+                open.Start, closed ? closeEnd : tokens[end].End, open.Token, closed ? closeToken : -1, end, open.Depth, open.Style, open.Spanning);
         }
 
         depth = index;
@@ -170,10 +172,9 @@ internal static class QuoteMarkAnalyzer
         int at = token.Start + m;
         char c = text[at];
 
-        // `` and '' are one double mark spread over two characters.
-        if (token.Length == 2 && text[token.Start] == text[token.Start + 1] && c is '`' or '\'')
+        if (IsDoubledMark(text, token))
         {
-            return m == 0 ? (c == '`' ? MarkRole.Open : MarkRole.Close, QuoteStyle.Double) : (MarkRole.None, QuoteStyle.Double);
+            return m == 0 ? (c is '`' or '‘' ? MarkRole.Open : MarkRole.Close, QuoteStyle.Double) : (MarkRole.None, QuoteStyle.Double);
         }
 
         switch (c)
@@ -182,8 +183,14 @@ internal static class QuoteMarkAnalyzer
                 return (MarkRole.Open, QuoteStyle.Double);
             case '”' or '»':
                 return (MarkRole.Close, QuoteStyle.Double);
-            case '‘' or '`':
+            case '‹':
                 return (MarkRole.Open, QuoteStyle.Single);
+            case '›':
+                return (MarkRole.Close, QuoteStyle.Single);
+            case '‘' or '`':
+                // Between letters it is a misprinted apostrophe (Trump‘s), not an opening mark.
+                bool inWord = at > 0 && CharClass.IsWordChar(text[at - 1]) && at + 1 < text.Length && CharClass.IsWordChar(text[at + 1]);
+                return (inWord ? MarkRole.None : MarkRole.Open, QuoteStyle.Single);
             case '"':
                 return (Position(text, at, at + 1), QuoteStyle.Double);
             case '’':
@@ -209,6 +216,10 @@ internal static class QuoteMarkAnalyzer
                 return (MarkRole.None, QuoteStyle.Double);
         }
     }
+
+    /// <summary>`` '' ‘‘ ’’ are one double mark spread over two characters.</summary>
+    private static bool IsDoubledMark(ReadOnlySpan<char> text, Token token) =>
+        token.Length == 2 && text[token.Start] == text[token.Start + 1] && text[token.Start] is '`' or '\'' or '‘' or '’';
 
     /// <summary>Opening when blank space or an opener precedes and a non-space follows; closing in the mirror case.</summary>
     private static MarkRole Position(ReadOnlySpan<char> text, int start, int end)

@@ -79,9 +79,13 @@ internal static class Tokenizer
 
                 // CoreNLP keeps a double mark and an adjacent single mark together (“‘ and “’).
                 return i + 1 < s.Length && s[i + 1] is '‘' or '’' ? 2 : 1;
-            case '”' or '»':
+            case '”' or '»' or '›':
                 kind = TokenKind.QuoteMark;
                 flags = TokenFlags.ClosingQuote;
+                return 1;
+            case '‹':
+                kind = TokenKind.QuoteMark;
+                flags = TokenFlags.OpeningQuote;
                 return 1;
             case '`':
                 kind = TokenKind.QuoteMark;
