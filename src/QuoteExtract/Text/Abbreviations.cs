@@ -15,7 +15,7 @@ internal static class Abbreviations
             or "Sen" or "Sens" or "Rep" or "Reps" or "Gov" or "Govs" or "Gen" or "Lt" or "Col" or "Maj" or "Capt"
             or "Cpl" or "Sgt" or "Pvt" or "Pfc" or "Spc" or "Adm" or "Cmdr" or "Comdr" or "Brig" or "Rev" or "Hon"
             or "Pres" or "Supt" or "Det" or "Atty" or "Attys" or "Insp" or "Gens" or "Lieut" or "Amb"
-            or "St" or "Ste" or "Ft" or "Mt" or "Ave" or "vs" or "v" or "Vs" or "Vol" or "vol"
+            or "St" or "ST" or "Ste" or "Ft" or "Mt" or "Ave" or "vs" or "v" or "Vs" or "Vol" or "vol"
             or "Fig" or "fig" or "pp" or "Op" or "ca" or "cf" or "approx" or "Ph" or "Mssrs" => true,
         _ => false,
     };

@@ -267,8 +267,15 @@ internal static class Tokenizer
 
             if (c is ',' or ':' && CharClass.IsDigit(next) && CharClass.IsDigit(s[j - 1]))
             {
+                decimalNumber |= c == ':'; // 6:00AM is "6:00" "AM"
                 j += 1;
                 continue;
+            }
+
+            // A suspended prefix ("pro- or anti-business") keeps its hyphen; a broken word ("over- sight") does not.
+            if (c == '-' && next == ' ' && s[i..j] is "pro" or "anti" or "pre" or "post" or "non")
+            {
+                return j + 1 - i;
             }
 
             // CNN/ORC, h/t, 9/11 are one token; "post-9/11" is split at the slash as CoreNLP does.
@@ -406,7 +413,7 @@ internal static class Tokenizer
     }
 
     private static bool IsAbbreviation(ReadOnlySpan<char> word) =>
-        Abbreviations.IsAlwaysAbbreviation(word) || Abbreviations.IsSentenceFinalAbbreviation(word);
+        word is "No" or "Nos" || Abbreviations.IsAlwaysAbbreviation(word) || Abbreviations.IsSentenceFinalAbbreviation(word);
 
     /// <summary>Letters in groups of at most two separated by single periods, with at least one period: U.S, p.m, Ph.D, N.Y.</summary>
     private static bool IsAcronym(ReadOnlySpan<char> part)

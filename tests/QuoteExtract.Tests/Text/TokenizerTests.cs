@@ -206,6 +206,56 @@ public sealed class TokenizerTests
     }
 
     [Fact]
+    public void Corenlp_quirks_around_numbers_and_hyphens()
+    {
+        Words("the No.1 show on Sept.11 at 6:00AM raised 2.5million but 9million").Should().Equal(
+            "the", "No.", "1", "show", "on", "Sept.", "11", "at", "6:00", "AM", "raised", "2.5", "million", "but", "9million");
+        Words("pro- or anti-business, over- sight").Should().Equal("pro-", "or", "anti-business", ",", "over", "-", "sight");
+        Words("No. 5 said No. Then").Should().Equal("No.", "5", "said", "No", ".", "Then");
+        Words("’cause 'em").Should().Equal("’cause", "'em");
+    }
+
+    [Fact]
+    public void Random_punctuation_soup_never_breaks_token_invariants()
+    {
+        const string alphabet = "ab1 .,'’‘“”\"`-—…$%@#<>/&:;!?()\n\u00A0\u200B😀";
+        var random = new Random(1234);
+        for (int round = 0; round < 200; round++)
+        {
+            var chars = new char[random.Next(1, 200)];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            var analyzed = TextAnalyzer.Analyze(text);
+            int previousEnd = 0;
+            foreach (var token in analyzed.Tokens)
+            {
+                token.Start.Should().BeGreaterThanOrEqualTo(previousEnd);
+                token.End.Should().BeLessThanOrEqualTo(text.Length);
+                token.Length.Should().BePositive();
+                previousEnd = token.End;
+            }
+
+            int covered = 0;
+            foreach (var sentence in analyzed.Sentences)
+            {
+                sentence.FirstToken.Should().Be(covered);
+                covered += sentence.TokenCount;
+            }
+
+            covered.Should().Be(analyzed.Tokens.Length);
+            foreach (var quotation in analyzed.Quotations)
+            {
+                quotation.Start.Should().BeLessThan(quotation.End);
+                quotation.LastToken.Should().BeGreaterThanOrEqualTo(quotation.OpenToken);
+            }
+        }
+    }
+
+    [Fact]
     public void Layout_flags_record_spaces_lines_and_paragraphs()
     {
         var analyzed = TextAnalyzer.Analyze("One two\nthree\n \nfour");
