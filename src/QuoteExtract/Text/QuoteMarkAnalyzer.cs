@@ -179,9 +179,15 @@ internal static class QuoteMarkAnalyzer
 
         switch (c)
         {
-            case '“' or '„' or '«':
+            case '“' or '„':
+                // Some feeds print “ at both ends: in closing position with a double quotation open, it closes.
+                return (Position(text, at, at + 1) == MarkRole.Close && Contains(open, QuoteStyle.Double) ? MarkRole.Close : MarkRole.Open, QuoteStyle.Double);
+            case '”':
+                // ...and some print ” at both ends: in opening position with none open, it opens.
+                return (Position(text, at, at + 1) == MarkRole.Open && !Contains(open, QuoteStyle.Double) ? MarkRole.Open : MarkRole.Close, QuoteStyle.Double);
+            case '«':
                 return (MarkRole.Open, QuoteStyle.Double);
-            case '”' or '»':
+            case '»':
                 return (MarkRole.Close, QuoteStyle.Double);
             case '‹':
                 return (MarkRole.Open, QuoteStyle.Single);
@@ -189,8 +195,9 @@ internal static class QuoteMarkAnalyzer
                 return (MarkRole.Close, QuoteStyle.Single);
             case '‘' or '`':
                 // Between letters it is a misprinted apostrophe (Trump‘s), not an opening mark.
+                // Before a year or 'em it is a misprinted elision (‘90s, ‘em).
                 bool inWord = at > 0 && CharClass.IsWordChar(text[at - 1]) && at + 1 < text.Length && CharClass.IsWordChar(text[at + 1]);
-                return (inWord ? MarkRole.None : MarkRole.Open, QuoteStyle.Single);
+                return (inWord || IsElision(text, at + 1) ? MarkRole.None : MarkRole.Open, QuoteStyle.Single);
             case '"':
                 return (Position(text, at, at + 1), QuoteStyle.Double);
             case '’':
@@ -215,6 +222,24 @@ internal static class QuoteMarkAnalyzer
             default:
                 return (MarkRole.None, QuoteStyle.Double);
         }
+    }
+
+    /// <summary>Two digits (and an optional s) or "em" after the mark: '90s, '08, 'em.</summary>
+    private static bool IsElision(ReadOnlySpan<char> text, int i)
+    {
+        var rest = text[i..];
+        if (rest.Length >= 2 && CharClass.IsDigit(rest[0]) && CharClass.IsDigit(rest[1]))
+        {
+            rest = rest[2..];
+            if (rest.Length > 0 && rest[0] == 's')
+            {
+                rest = rest[1..];
+            }
+
+            return rest.Length == 0 || !CharClass.IsWordChar(rest[0]);
+        }
+
+        return rest.StartsWith("em") && (rest.Length == 2 || !CharClass.IsWordChar(rest[2]));
     }
 
     /// <summary>`` '' ‘‘ ’’ are one double mark spread over two characters.</summary>

@@ -57,6 +57,15 @@ public sealed class QuoteMarkAnalyzerTests
     }
 
     [Fact]
+    public void Misprinted_marks_still_pair()
+    {
+        QuotationTexts(TextAnalyzer.Analyze("He called it “expedited review“ of the plan.")).Should().Equal("“expedited review“");
+        QuotationTexts(TextAnalyzer.Analyze("He called it ”expedited review” of the plan.")).Should().Equal("”expedited review”");
+        QuotationTexts(TextAnalyzer.Analyze("“Back in the ‘90s we ran ‘em hard,” he said.")).Should().Equal("“Back in the ‘90s we ran ‘em hard,”");
+        QuotationTexts(TextAnalyzer.Analyze("Donald Trump‘s “plan” failed.")).Should().Equal("“plan”");
+    }
+
+    [Fact]
     public void Plural_possessive_closes_an_open_single_quotation_only()
     {
         QuotationTexts(TextAnalyzer.Analyze("He called it ‘the teachers’ plan.")).Should().Equal("‘the teachers’");
