@@ -351,7 +351,13 @@ internal static class Tokenizer
     private static bool AttachesPeriod(ReadOnlySpan<char> s, ReadOnlySpan<char> word, int period, bool acronym, bool hyphenated)
     {
         int after = period + 1;
-        if (acronym && !(hyphenated && (word.EndsWith("N.H") || word.EndsWith("S.C") || word.EndsWith("N.C"))))
+        if (acronym && hyphenated && (word.EndsWith("N.H") || word.EndsWith("S.C") || word.EndsWith("N.C")))
+        {
+            // CoreNLP leaves the period off these party-state tags (R-N.H., D-S.C.) but not off D-N.Y. and the like.
+            return false;
+        }
+
+        if (acronym)
         {
             // U.S., p.m., D.C.: kept, except before a typical sentence opener (CoreNLP then adds a sentence-final period).
             return after >= s.Length || !FollowedBySentenceStart(s, after);
@@ -363,9 +369,8 @@ internal static class Tokenizer
             return true;
         }
 
-        if (hyphenated || acronym)
+        if (hyphenated)
         {
-            // CoreNLP leaves the period off hyphenated words and off party-state tags ending in N.H, N.C or S.C.
             return false;
         }
 
