@@ -61,7 +61,7 @@ internal static class Tokenizer
         char c = s[i];
         if (CharClass.IsWordChar(c))
         {
-            return ScanWord(s, i, attached, out kind, out flags);
+            return ScanWord(s, i, out kind, out flags);
         }
 
         kind = TokenKind.Punctuation;
@@ -97,11 +97,11 @@ internal static class Tokenizer
                 kind = TokenKind.Ellipsis;
                 return 1;
             case '-':
-                return ScanHyphen(s, i, attached, out kind);
+                return ScanHyphen(s, i, out kind);
             case '+':
                 if (!attached && i + 1 < s.Length && CharClass.IsDigit(s[i + 1]))
                 {
-                    int n = ScanWord(s, i + 1, true, out _, out _);
+                    int n = ScanWord(s, i + 1, out _, out _);
                     kind = TokenKind.Number;
                     return n + 1;
                 }
@@ -165,7 +165,7 @@ internal static class Tokenizer
         return 1;
     }
 
-    private static int ScanWord(ReadOnlySpan<char> s, int i, bool attached, out TokenKind kind, out TokenFlags flags)
+    private static int ScanWord(ReadOnlySpan<char> s, int i, out TokenKind kind, out TokenFlags flags)
     {
         flags = TokenFlags.None;
         kind = CharClass.IsDigit(s[i]) ? TokenKind.Number : TokenKind.Word;
@@ -305,7 +305,7 @@ internal static class Tokenizer
         }
 
         var word = s[i..j];
-        if (word.Length >= 4 && word[..4].Equals("www.", StringComparison.OrdinalIgnoreCase))
+        if (word.Length >= 4 && (word[0] | 0x20) == 'w' && word[..4].Equals("www.", StringComparison.OrdinalIgnoreCase))
         {
             return ScanUrl(s, i, out kind);
         }
@@ -327,7 +327,7 @@ internal static class Tokenizer
     /// <summary>CoreNLP splits cannot, gonna, gotta, wanna, lemme, gimme into two tokens.</summary>
     private static int SplitContraction(ReadOnlySpan<char> word)
     {
-        if (word.Length is not (5 or 6))
+        if (word.Length is not (5 or 6) || (word[0] | 0x20) is not ('c' or 'g' or 'w' or 'l'))
         {
             return 0;
         }
@@ -595,7 +595,7 @@ internal static class Tokenizer
         if (j - i == 1 && j < s.Length && CharClass.IsDigit(s[j]) && (i == 0 || !CharClass.IsWordChar(s[i - 1])))
         {
             // .45-caliber
-            int n = ScanWord(s, j, true, out _, out _);
+            int n = ScanWord(s, j, out _, out _);
             kind = TokenKind.Number;
             return n + 1;
         }
@@ -606,7 +606,7 @@ internal static class Tokenizer
     }
 
     /// <summary>Runs of hyphens are one dash (--); a sign before a number belongs to the number.</summary>
-    private static int ScanHyphen(ReadOnlySpan<char> s, int i, bool attached, out TokenKind kind)
+    private static int ScanHyphen(ReadOnlySpan<char> s, int i, out TokenKind kind)
     {
         int j = i + 1;
         while (j < s.Length && s[j] == '-')
@@ -616,7 +616,7 @@ internal static class Tokenizer
 
         if (j - i == 1 && j < s.Length && CharClass.IsDigit(s[j]) && (i == 0 || !CharClass.IsWordChar(s[i - 1])))
         {
-            int n = ScanWord(s, j, true, out _, out _);
+            int n = ScanWord(s, j, out _, out _);
             kind = TokenKind.Number;
             return n + 1;
         }
