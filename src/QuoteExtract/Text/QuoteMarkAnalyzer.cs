@@ -174,7 +174,13 @@ internal static class QuoteMarkAnalyzer
 
         if (IsDoubledMark(text, token))
         {
-            return m == 0 ? (c is '`' or '‘' ? MarkRole.Open : MarkRole.Close, QuoteStyle.Double) : (MarkRole.None, QuoteStyle.Double);
+            if (m > 0)
+            {
+                return (MarkRole.None, QuoteStyle.Double);
+            }
+
+            // The NYT prints '' at both ends (''Yes,'' he said), so '' and ’’ take their role from their position.
+            return (c is '`' or '‘' ? MarkRole.Open : Position(text, token.Start, token.End), QuoteStyle.Double);
         }
 
         switch (c)

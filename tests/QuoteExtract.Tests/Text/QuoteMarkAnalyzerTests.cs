@@ -29,6 +29,14 @@ public sealed class QuoteMarkAnalyzerTests
     }
 
     [Fact]
+    public void Nyt_style_doubled_apostrophes_open_and_close()
+    {
+        var analyzed = TextAnalyzer.Analyze("''His plan works,'' said Mr. Li. ''I said, 'Go.' ''");
+        QuotationTexts(analyzed).Should().Equal("''His plan works,''", "''I said, 'Go.' ''", "'Go.'");
+        analyzed.Quotations[0].CloseToken.Should().Be(5);
+    }
+
+    [Fact]
     public void Single_quotes_nest_inside_double_quotes()
     {
         var analyzed = TextAnalyzer.Analyze("“He told me ‘never again’ twice,” she said.");
