@@ -2,8 +2,9 @@ namespace QuoteExtract.Text;
 
 /// <summary>
 /// Pairs opening and closing quote marks of every style into <see cref="Quotation"/> ranges.
-/// Double and single marks nest (‘…’ inside “…”); a mark of a style already open means the earlier one was never
-/// closed, so the stack never holds two quotations of one style and 10,000 stray marks cost linear time.
+/// Double and single marks nest (‘…’ inside “…”); a mark of a style already open usually means the earlier one was
+/// never closed, so it is bounded there (a “ nests inside “…” only when two ” follow before the next “). The stack
+/// stays at most four deep and 10,000 stray marks cost linear time.
 /// An unclosed quotation stops at its paragraph's end, unless the next paragraph opens with the same style
 /// (the news convention for a quotation running over several paragraphs).
 /// </summary>
@@ -34,7 +35,7 @@ internal static class QuoteMarkAnalyzer
     {
         var quotations = new Quotation[8];
         count = 0;
-        Span<OpenMark> stack = stackalloc OpenMark[2];
+        Span<OpenMark> stack = stackalloc OpenMark[4];
         int depth = 0;
         int paragraphLast = -1;
 
@@ -66,7 +67,9 @@ internal static class QuoteMarkAnalyzer
                 if (role == MarkRole.Open)
                 {
                     int existing = IndexOf(stack[..depth], style);
-                    if (existing >= 0)
+                    bool nests = existing >= 0 && depth < stack.Length - 1 && text[token.Start + m] == '“'
+                        && ClosingDoubleMarksAhead(text, tokens, t + 1) >= 2;
+                    if (existing >= 0 && !nests)
                     {
                         // The earlier mark of this style was never closed: bound it (and anything inside) here.
                         Unwind(ref depth, existing, stack, quotations, tokens, t - 1, closeToken: -1, closeEnd: 0);
@@ -148,6 +151,35 @@ internal static class QuoteMarkAnalyzer
         }
 
         depth = index;
+    }
+
+    /// <summary>
+    /// Counts ” marks from token <paramref name="t"/> up to the next “ or paragraph break: two or more mean a “ inside an
+    /// open “…” quotation nests (“He calls it “hell” here”) rather than replacing an unclosed one. The count stops at the
+    /// next opener, so each token is looked at by one opener at most and stray marks stay linear.
+    /// </summary>
+    private static int ClosingDoubleMarksAhead(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t)
+    {
+        int closers = 0;
+        for (; t < tokens.Length && !tokens[t].Has(TokenFlags.ParagraphBreakBefore); t++)
+        {
+            if (tokens[t].Kind != TokenKind.QuoteMark)
+            {
+                continue;
+            }
+
+            foreach (char c in tokens[t].Slice(text))
+            {
+                if (c == '“')
+                {
+                    return closers;
+                }
+
+                closers += c == '”' ? 1 : 0;
+            }
+        }
+
+        return closers;
     }
 
     private static bool Contains(ReadOnlySpan<OpenMark> stack, QuoteStyle style) => IndexOf(stack, style) >= 0;

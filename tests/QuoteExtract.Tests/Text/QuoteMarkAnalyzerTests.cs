@@ -120,6 +120,15 @@ public sealed class QuoteMarkAnalyzerTests
     }
 
     [Fact]
+    public void Double_marks_nest_inside_double_marks_when_both_close()
+    {
+        var analyzed = TextAnalyzer.Analyze("“I would rather live in what he calls “hell” than that,” she said.");
+        QuotationTexts(analyzed).Should().Equal("“I would rather live in what he calls “hell” than that,”", "“hell”");
+        analyzed.Quotations[1].Depth.Should().Be(1);
+        analyzed.Quotations.ToArray().Should().OnlyContain(q => q.IsClosed);
+    }
+
+    [Fact]
     public void Stray_closing_marks_are_ignored()
     {
         var analyzed = TextAnalyzer.Analyze("Nothing” opens here.” Then “a real one.”");
