@@ -67,10 +67,10 @@ public sealed class QuoteMarkAnalyzerTests
     [Fact]
     public void Misprinted_marks_still_pair()
     {
-        QuotationTexts(TextAnalyzer.Analyze("He called it “expedited review“ of the plan.")).Should().Equal("“expedited review“");
-        QuotationTexts(TextAnalyzer.Analyze("He called it ”expedited review” of the plan.")).Should().Equal("”expedited review”");
+        QuotationTexts(TextAnalyzer.Analyze("He called it “fast track“ for the plan.")).Should().Equal("“fast track“");
+        QuotationTexts(TextAnalyzer.Analyze("He called it ”fast track” for the plan.")).Should().Equal("”fast track”");
         QuotationTexts(TextAnalyzer.Analyze("“Back in the ‘90s we ran ‘em hard,” he said.")).Should().Equal("“Back in the ‘90s we ran ‘em hard,”");
-        QuotationTexts(TextAnalyzer.Analyze("Donald Trump‘s “plan” failed.")).Should().Equal("“plan”");
+        QuotationTexts(TextAnalyzer.Analyze("The mayor‘s “plan” failed.")).Should().Equal("“plan”");
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class QuoteMarkAnalyzerTests
     [Fact]
     public void Double_marks_nest_inside_double_marks_when_both_close()
     {
-        var analyzed = TextAnalyzer.Analyze("“I would rather live in what he calls “hell” than that,” she said.");
-        QuotationTexts(analyzed).Should().Equal("“I would rather live in what he calls “hell” than that,”", "“hell”");
+        var analyzed = TextAnalyzer.Analyze("“The mayor calls it a “plan” but it is not,” she said.");
+        QuotationTexts(analyzed).Should().Equal("“The mayor calls it a “plan” but it is not,”", "“plan”");
         analyzed.Quotations[1].Depth.Should().Be(1);
         analyzed.Quotations.ToArray().Should().OnlyContain(q => q.IsClosed);
     }
