@@ -144,8 +144,10 @@ internal static class QuoteMarkAnalyzer
         for (int d = depth - 1; d >= index; d--)
         {
             var open = stack[d];
-            int end = Math.Max(last, open.Token);
             bool closed = d == index && closeToken >= 0;
+
+            // Quotations left open inside one that closes end before its closing mark.
+            int end = Math.Max(closeToken >= 0 && !closed ? closeToken - 1 : last, open.Token);
             quotations[open.Slot] = new Quotation(
                 open.Start, closed ? closeEnd : tokens[end].End, open.Token, closed ? closeToken : -1, end, open.Depth, open.Style, open.Spanning);
         }

@@ -129,6 +129,16 @@ public sealed class QuoteMarkAnalyzerTests
     }
 
     [Fact]
+    public void Inner_quotation_left_open_ends_before_the_outer_closing_mark()
+    {
+        var analyzed = TextAnalyzer.Analyze("“She said ‘go home,” he said.");
+        QuotationTexts(analyzed).Should().Equal("“She said ‘go home,”", "‘go home,");
+        analyzed.Quotations[1].CloseToken.Should().Be(-1);
+        analyzed.Quotations[1].LastToken.Should().Be(6);
+        analyzed.QuotationAt(7).Should().Be(0);
+    }
+
+    [Fact]
     public void Stray_closing_marks_are_ignored()
     {
         var analyzed = TextAnalyzer.Analyze("Nothing” opens here.” Then “a real one.”");
