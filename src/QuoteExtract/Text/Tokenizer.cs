@@ -631,8 +631,8 @@ internal static class Tokenizer
         kind = TokenKind.QuoteMark;
         char next = i + 1 < s.Length ? s[i + 1] : '\0';
 
-        // '' is the NYT-style closing double quote; ’” and ’’ are kept together as CoreNLP does.
-        if ((c == '\'' && next == '\'') || (c == '’' && next is '’' or '”') || (c == '‘' && next == '“'))
+        // '' is the NYT-style double quote (at either end); ’” ’“ ’’ and ‘“ stay together as CoreNLP keeps them.
+        if ((c == '\'' && next == '\'') || (c == '’' && next is '’' or '”' or '“') || (c == '‘' && next == '“'))
         {
             flags = c == '‘' ? TokenFlags.OpeningQuote : TokenFlags.ClosingQuote;
             return 2;
