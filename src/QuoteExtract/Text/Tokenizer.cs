@@ -125,7 +125,13 @@ internal static class Tokenizer
             case '<':
                 return ScanMarkup(s, i, out kind);
             case '@':
-                return ScanTagLike(s, i, TokenKind.Handle, out kind);
+                if (i + 1 < s.Length && (CharClass.IsLetter(s[i + 1]) || s[i + 1] == '_'))
+                {
+                    return ScanTagLike(s, i, TokenKind.Handle, out kind);
+                }
+
+                kind = TokenKind.Symbol;
+                return 1;
             case '#':
                 if (i + 1 < s.Length && CharClass.IsLetter(s[i + 1]))
                 {
@@ -171,7 +177,7 @@ internal static class Tokenizer
         kind = CharClass.IsDigit(s[i]) ? TokenKind.Number : TokenKind.Word;
 
         // "n't" split off a verb: do|n't, ca|n't, wo|n't.
-        if (s[i] is 'n' or 'N' && i + 2 < s.Length && CharClass.IsApostrophe(s[i + 1]) && s[i + 2] is 't' or 'T'
+        if (s[i] is 'n' or 'N' && i + 2 < s.Length && (CharClass.IsApostrophe(s[i + 1]) || s[i + 1] == '‘') && s[i + 2] is 't' or 'T'
             && (i + 3 == s.Length || !CharClass.IsLetter(s[i + 3])))
         {
             kind = TokenKind.Word;
@@ -203,6 +209,12 @@ internal static class Tokenizer
 
             char c = s[j];
             char next = s[j + 1];
+            if (c == '‘' && next is 't' or 'T' && j - 1 > i && s[j - 1] is 'n' or 'N' && (j + 2 == s.Length || !CharClass.IsLetter(s[j + 2])))
+            {
+                // don‘t with a misprinted apostrophe still splits as do|n‘t.
+                return j - 1 - i;
+            }
+
             if (CharClass.IsApostrophe(c))
             {
                 if (!CharClass.IsLetter(next))
@@ -355,6 +367,12 @@ internal static class Tokenizer
         {
             // CoreNLP leaves the period off these party-state tags (R-N.H., D-S.C.) but not off D-N.Y. and the like.
             return false;
+        }
+
+        if (acronym && hyphenated)
+        {
+            // D-N.Y., A.F.L.-C.I.O.: kept even before a sentence opener.
+            return true;
         }
 
         if (acronym)
@@ -594,10 +612,14 @@ internal static class Tokenizer
 
         if (j - i == 1 && j < s.Length && CharClass.IsDigit(s[j]) && (i == 0 || !CharClass.IsWordChar(s[i - 1])))
         {
-            // .45-caliber
-            int n = ScanWord(s, j, out _, out _);
+            // .45 (CoreNLP leaves "-caliber" in ".45-caliber" to the following tokens)
+            while (j < s.Length && CharClass.IsDigit(s[j]))
+            {
+                j++;
+            }
+
             kind = TokenKind.Number;
-            return n + 1;
+            return j - i;
         }
 
         // ".." is two periods to CoreNLP.

@@ -114,7 +114,7 @@ public sealed class TokenizerTests
     public void Numbers_keep_separators_decimals_and_suffixes()
     {
         Words("1,000.50 and 3.5 at 10:30 on 9/11, the 1990s, 5th and -4 or .45-caliber").Should().Equal(
-            "1,000.50", "and", "3.5", "at", "10:30", "on", "9/11", ",", "the", "1990s", ",", "5th", "and", "-4", "or", ".45-caliber");
+            "1,000.50", "and", "3.5", "at", "10:30", "on", "9/11", ",", "the", "1990s", ",", "5th", "and", "-4", "or", ".45", "-", "caliber");
         TextAnalyzer.Analyze("42 apples").Tokens[0].Kind.Should().Be(TokenKind.Number);
     }
 
@@ -213,6 +213,8 @@ public sealed class TokenizerTests
         Words("pro- and anti-tax, under- stood").Should().Equal("pro-", "and", "anti-tax", ",", "under", "-", "stood");
         Words("No. 5 said No. Then").Should().Equal("No.", "5", "said", "No", ".", "Then");
         Words("’cause 'em").Should().Equal("’cause", "'em");
+        Words("I don‘t, @99").Should().Equal("I", "do", "n‘t", ",", "@", "99");
+        Words("head of the A.F.L.-C.I.O. The union").Should().Equal("head", "of", "the", "A.F.L.-C.I.O.", "The", "union");
     }
 
     [Fact]
