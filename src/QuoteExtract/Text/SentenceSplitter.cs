@@ -1,0 +1,96 @@
+namespace QuoteExtract.Text;
+
+/// <summary>
+/// Sentence boundaries as CoreNLP's ssplit draws them over PTB tokens: a sentence ends at a "." token or a run of
+/// ! and ?, and takes along the closing quotes and brackets that follow. Abbreviations never end a sentence because
+/// the tokenizer keeps their period on the word. Line breaks are not boundaries (CoreNLP's default, measured on the corpus:
+/// splitting at blank lines costs more than it gains), unless <see cref="SentenceBreaks.Paragraph"/> asks for it.
+/// </summary>
+internal static class SentenceSplitter
+{
+    /// <summary>Writes sentences into <paramref name="buffer"/> (grown as needed) and returns their count; paragraph indices are filled in later.</summary>
+    public static int Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, SentenceBreaks breaks, ref Sentence[] buffer)
+    {
+        int count = 0;
+        int first = 0;
+        int t = 0;
+        while (t < tokens.Length)
+        {
+            if (breaks == SentenceBreaks.Paragraph && t > first && tokens[t].Has(TokenFlags.ParagraphBreakBefore))
+            {
+                Add(ref buffer, ref count, tokens, first, t);
+                first = t;
+            }
+
+            if (IsBoundary(text, tokens[t]))
+            {
+                int end = t + 1;
+                while (end < tokens.Length && IsFollower(text, tokens[end])
+                    && !(breaks == SentenceBreaks.Paragraph && tokens[end].Has(TokenFlags.ParagraphBreakBefore)))
+                {
+                    end++;
+                }
+
+                Add(ref buffer, ref count, tokens, first, end);
+                first = end;
+                t = end;
+                continue;
+            }
+
+            t++;
+        }
+
+        if (first < tokens.Length)
+        {
+            Add(ref buffer, ref count, tokens, first, tokens.Length);
+        }
+
+        return count;
+    }
+
+    private static void Add(ref Sentence[] buffer, ref int count, ReadOnlySpan<Token> tokens, int first, int end)
+    {
+        if (count == buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(8, buffer.Length * 2));
+        }
+
+        buffer[count++] = new Sentence(first, end - first, tokens[first].Start, tokens[end - 1].End, 0);
+    }
+
+    private static bool IsBoundary(ReadOnlySpan<char> text, Token token)
+    {
+        if (token.Kind != TokenKind.Punctuation)
+        {
+            return false;
+        }
+
+        char c = text[token.Start];
+        return (c == '.' && token.Length == 1) || c is '!' or '?';
+    }
+
+    /// <summary>
+    /// Closing quotes and brackets after a sentence end belong to that sentence. As in CoreNLP, a straight quote
+    /// follows only when it is not in opening position, and a combined mark such as ’” never does.
+    /// </summary>
+    private static bool IsFollower(ReadOnlySpan<char> text, Token token)
+    {
+        char c = text[token.Start];
+        if (token.Kind == TokenKind.QuoteMark)
+        {
+            if (token.Length == 2)
+            {
+                return c == '\'' && text[token.Start + 1] == '\'';
+            }
+
+            return c switch
+            {
+                '"' or '\'' => token.Has(TokenFlags.ClosingQuote),
+                '’' or '”' or '»' or '›' => true,
+                _ => false,
+            };
+        }
+
+        return token.Kind == TokenKind.Punctuation && token.Length == 1 && c is ')' or ']' or '}';
+    }
+}
