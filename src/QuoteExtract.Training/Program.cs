@@ -70,7 +70,43 @@ var train = new Command("train", "Trains a model on a silver split.")
     TrainCommand("ner", "Trains the entity recognizer (BILOU over PERSON, ORGANIZATION, LOCATION, MISC).", ModelKind.Entities, 10),
 };
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train };
+var speedText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files to tag.", Required = true };
+var speed = new Command("speed", "Quick single-thread tagging throughput check (BenchmarkDotNet has the real benchmark).") { speedText };
+speed.SetAction(result =>
+{
+    var clock = Stopwatch.StartNew();
+    var tagger = Tagger.Default;
+    Console.WriteLine($"models loaded in {clock.Elapsed.TotalMilliseconds:0} ms");
+    var analyses = Directory.GetFiles(result.GetValue(speedText)!.FullName, "*.txt").Order(StringComparer.Ordinal)
+        .Select(f => QuoteExtract.Text.TextAnalyzer.Analyze(File.ReadAllText(f))).ToList();
+    long tokens = analyses.Sum(a => (long)a.Tokens.Length);
+    for (int round = 0; round < 5; round++)
+    {
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        clock.Restart();
+        foreach (var analysis in analyses)
+        {
+            tagger.Tag(analysis);
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        clock.Restart();
+        foreach (var analysis in analyses)
+        {
+            tagger.TagPartsOfSpeech(analysis);
+        }
+
+        var posSeconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"round {round}: {tokens} tokens in {seconds * 1000:0} ms = {tokens / seconds / 1000:0} k tokens/s wall, {tokens / cpuSeconds / 1000:0} k tokens/s CPU (POS only {tokens / posSeconds / 1000:0} k tokens/s), {(double)allocated / tokens:0.0} bytes/token allocated");
+    }
+
+    return 0;
+});
+
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed };
 return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)

@@ -20,8 +20,31 @@ internal static class Bilou
     public static EntityTag FromClass(int index) =>
         index <= 0 ? EntityTag.Outside : new EntityTag((BilouPosition)(((index - 1) % 4) + 1), (EntityType)(((index - 1) / 4) + 1));
 
+    // Transition and end checks run for every class of every token, so they are tabulated once.
+    private static readonly bool[] Allowed = BuildAllowed();
+    private static readonly bool[] Endable = Enumerable.Range(0, ClassCount).Select(ComputeCanEnd).ToArray();
+
     /// <summary>Whether <paramref name="next"/> may follow <paramref name="previous"/> (class 0 before the first token).</summary>
-    public static bool IsAllowed(int previous, int next)
+    public static bool IsAllowed(int previous, int next) => Allowed[(previous * ClassCount) + next];
+
+    /// <summary>Whether a sentence may end after <paramref name="last"/> (no entity left open).</summary>
+    public static bool CanEnd(int last) => Endable[last];
+
+    private static bool[] BuildAllowed()
+    {
+        var table = new bool[ClassCount * ClassCount];
+        for (int p = 0; p < ClassCount; p++)
+        {
+            for (int n = 0; n < ClassCount; n++)
+            {
+                table[(p * ClassCount) + n] = ComputeAllowed(p, n);
+            }
+        }
+
+        return table;
+    }
+
+    private static bool ComputeAllowed(int previous, int next)
     {
         var p = FromClass(previous);
         var n = FromClass(next);
@@ -34,8 +57,7 @@ internal static class Bilou
         return n.Position is BilouPosition.Outside or BilouPosition.Begin or BilouPosition.Unit;
     }
 
-    /// <summary>Whether a sentence may end after <paramref name="last"/> (no entity left open).</summary>
-    public static bool CanEnd(int last) => FromClass(last).Position is not (BilouPosition.Begin or BilouPosition.Inside);
+    private static bool ComputeCanEnd(int last) => FromClass(last).Position is not (BilouPosition.Begin or BilouPosition.Inside);
 
     /// <summary>
     /// Gold tags for a sentence from per-token labels, an entity being a maximal run of the same label

@@ -25,6 +25,48 @@ internal static class FeatureHash
         return h;
     }
 
+    /// <summary><see cref="Normalized(ReadOnlySpan{char})"/>, also giving the prefix hashes of length 1 to 3 from the same pass.</summary>
+    public static ulong Normalized(ReadOnlySpan<char> s, out ulong prefix1, out ulong prefix2, out ulong prefix3)
+    {
+        ulong h = FnvOffset;
+        prefix1 = prefix2 = prefix3 = 0;
+        for (int i = 0; i < s.Length; i++)
+        {
+            h = (h ^ Fold(s[i])) * FnvPrime;
+            if (i < 3)
+            {
+                if (i == 0)
+                {
+                    prefix1 = h ^ (1UL << 56);
+                }
+                else if (i == 1)
+                {
+                    prefix2 = h ^ (2UL << 56);
+                }
+                else
+                {
+                    prefix3 = h ^ (3UL << 56);
+                }
+            }
+        }
+
+        // Words shorter than a prefix use the whole word.
+        if (s.Length < 3)
+        {
+            prefix3 = h ^ (3UL << 56);
+            if (s.Length < 2)
+            {
+                prefix2 = h ^ (2UL << 56);
+                if (s.Length < 1)
+                {
+                    prefix1 = h ^ (1UL << 56);
+                }
+            }
+        }
+
+        return h;
+    }
+
     /// <summary>FNV-1a of a span as written (case kept).</summary>
     public static ulong Raw(ReadOnlySpan<char> s)
     {
@@ -60,37 +102,33 @@ internal static class FeatureHash
         return h;
     }
 
-    /// <summary>Hash of the first <paramref name="n"/> normalized characters (the whole word if shorter).</summary>
-    public static ulong Prefix(ReadOnlySpan<char> s, int n) => Normalized(s[..Math.Min(n, s.Length)]) ^ ((ulong)n << 56);
-
     /// <summary>Hash of the last <paramref name="n"/> normalized characters (the whole word if shorter).</summary>
     public static ulong Suffix(ReadOnlySpan<char> s, int n) => Normalized(s[Math.Max(0, s.Length - n)..]) ^ ((ulong)(n + 8) << 56);
 
     /// <summary>A feature: template id mixed with one value. Never zero (zero marks an empty table slot).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Feature(int template, ulong a) => Finish(Mix((ulong)template * 0x9E3779B97F4A7C15UL, a));
+    public static ulong Feature(int template, ulong a) => Finish(a ^ Template(template));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Feature(int template, ulong a, ulong b) => Finish(Mix(Mix((ulong)template * 0x9E3779B97F4A7C15UL, a), b));
+    public static ulong Feature(int template, ulong a, ulong b) => Finish(((a ^ Template(template)) * K1) + b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Feature(int template, ulong a, ulong b, ulong c) =>
-        Finish(Mix(Mix(Mix((ulong)template * 0x9E3779B97F4A7C15UL, a), b), c));
+    public static ulong Feature(int template, ulong a, ulong b, ulong c) => Finish(((((a ^ Template(template)) * K1) + b) * K1) + c);
+
+    private const ulong K1 = 0x9E3779B97F4A7C15UL;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong h, ulong v)
-    {
-        h ^= v + 0x9E3779B97F4A7C15UL + (h << 6) + (h >> 2);
-        h *= 0xff51afd7ed558ccdUL;
-        return h ^ (h >> 32);
-    }
+    private static ulong Template(int template) => (ulong)template * 0xD6E8FEB86659FD93UL;
 
+    // Two multiply-xorshift rounds: cheap, and the high bits (used for the table slot) depend on every input bit.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Finish(ulong h)
     {
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
+        h ^= h >> 31;
+        h *= 0xbf58476d1ce4e5b9UL;
         h ^= h >> 29;
+        h *= 0x94d049bb133111ebUL;
+        h ^= h >> 32;
         return h | 1;
     }
 

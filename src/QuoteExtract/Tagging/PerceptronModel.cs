@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace QuoteExtract.Tagging;
 
@@ -30,20 +32,25 @@ internal sealed class PerceptronModel
 
     private const int HeaderSize = 28;
 
-    private readonly Slot[] _table;
-    private readonly int _mask;
-    private readonly byte[] _classes;
-    private readonly short[] _weights;
+    // Tagging time is almost all feature lookups, i.e. cache misses, so the lookup structures are built for
+    // few, independent memory reads. The table is an array of 64-byte buckets, each 8 fingerprints (the key's
+    // high 32 bits, 0 = empty) then 8 packed values (offset << 8 | count); a key lives in its home bucket
+    // (low key bits) or, if that bucket was full, a following one. An entry is (class << 16 | (ushort)weight).
+    private const int BucketSlots = 8;
+    private const int BucketSize = 2 * BucketSlots;
 
-    private PerceptronModel(ModelKind kind, int classCount, float scale, Slot[] table, byte[] classes, short[] weights, int featureCount)
+    private readonly uint[] _buckets;
+    private readonly int _bucketMask;
+    private readonly uint[] _entries;
+
+    private PerceptronModel(ModelKind kind, int classCount, float scale, uint[] buckets, uint[] entries, int featureCount)
     {
         Kind = kind;
         ClassCount = classCount;
         Scale = scale;
-        _table = table;
-        _mask = table.Length - 1;
-        _classes = classes;
-        _weights = weights;
+        _buckets = buckets;
+        _bucketMask = (buckets.Length / BucketSize) - 1;
+        _entries = entries;
         FeatureCount = featureCount;
     }
 
@@ -56,39 +63,69 @@ internal sealed class PerceptronModel
 
     public int FeatureCount { get; }
 
-    public int EntryCount => _weights.Length;
+    public int EntryCount => _entries.Length;
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (one per class, zeroed by the caller).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Score(ReadOnlySpan<ulong> features, Span<int> scores)
     {
-        var table = _table;
-        var classes = _classes;
-        var weights = _weights;
-        foreach (var key in features)
+        if (features.Length > FeatureTemplates.MaxFeatures)
         {
-            int slot = (int)(key >> 20) & _mask;
-            while (true)
+            Score(features[FeatureTemplates.MaxFeatures..], scores);
+            features = features[..FeatureTemplates.MaxFeatures];
+        }
+
+        // Pass 1 finds every feature's entry range without data-dependent branches (a bucket compare is one
+        // vector instruction), so the bucket reads of all features are in flight together.
+        Span<uint> ranges = stackalloc uint[FeatureTemplates.MaxFeatures];
+        var buckets = _buckets.AsSpan();
+        for (int f = 0; f < features.Length; f++)
+        {
+            ranges[f] = Find(buckets, features[f]);
+        }
+
+        // Pass 2 touches each range's first entry, again independently, so pass 3 finds them in cache.
+        var entries = _entries;
+        uint touched = 0;
+        for (int f = 0; f < features.Length; f++)
+        {
+            touched ^= entries[(int)(ranges[f] >> 8)];
+        }
+
+        scores[0] += (int)(touched & 0); // keeps the touching loads without changing the scores
+        for (int f = 0; f < features.Length; f++)
+        {
+            uint packed = ranges[f];
+            int start = (int)(packed >> 8);
+            int end = start + (int)(packed & 0xFF);
+            for (int e = start; e < end; e++)
             {
-                ref readonly var s = ref table[slot];
-                if (s.Key == key)
-                {
-                    int end = s.Offset + s.Count;
-                    for (int e = s.Offset; e < end; e++)
-                    {
-                        scores[classes[e]] += weights[e];
-                    }
-
-                    break;
-                }
-
-                if (s.Key == 0)
-                {
-                    break;
-                }
-
-                slot = (slot + 1) & _mask;
+                uint entry = entries[e];
+                scores[(int)(entry >> 16)] += (short)entry;
             }
+        }
+    }
+
+    /// <summary>The packed (offset, count) of a key, or 0 when the model does not have it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Find(Span<uint> buckets, ulong key)
+    {
+        uint fingerprint = (uint)(key >> 32);
+        var wanted = Vector256.Create(fingerprint);
+        int bucket = (int)(key >> 1) & _bucketMask;
+        while (true)
+        {
+            var slots = buckets.Slice(bucket * BucketSize, BucketSize);
+            var keys = Vector256.Create<uint>(slots[..BucketSlots]);
+            uint hit = Vector256.Equals(keys, wanted).ExtractMostSignificantBits();
+            uint free = Vector256.Equals(keys, Vector256<uint>.Zero).ExtractMostSignificantBits();
+            if ((hit | free) != 0)
+            {
+                // Branch-free select: the slot's value on a hit, 0 (an empty range) on a miss.
+                uint value = slots[BucketSlots + (BitOperations.TrailingZeroCount(hit | 0x80u) & 7)];
+                return hit != 0 ? value : 0;
+            }
+
+            bucket = (bucket + 1) & _bucketMask; // full bucket: the key may have overflowed to the next one
         }
     }
 
@@ -150,21 +187,28 @@ internal sealed class PerceptronModel
 
         var keys = data.Slice(HeaderSize, 8 * featureCount);
         var counts = data.Slice(HeaderSize + (8 * featureCount), featureCount);
-        var classes = data.Slice(HeaderSize + (9 * featureCount), entryCount).ToArray();
+        var classes = data.Slice(HeaderSize + (9 * featureCount), entryCount);
         var weightBytes = data.Slice(HeaderSize + (9 * featureCount) + entryCount, 2 * entryCount);
-        var weights = new short[entryCount];
+        if (entryCount >= 1 << 24)
+        {
+            throw new InvalidDataException("Tagger model is too large for this library.");
+        }
+
+        var entries = new uint[Math.Max(1, entryCount)];
         for (int e = 0; e < entryCount; e++)
         {
-            weights[e] = BinaryPrimitives.ReadInt16LittleEndian(weightBytes[(2 * e)..]);
             if (classes[e] >= classCount)
             {
                 throw new InvalidDataException("Tagger model is corrupt (class index out of range).");
             }
+
+            entries[e] = ((uint)classes[e] << 16) | BinaryPrimitives.ReadUInt16LittleEndian(weightBytes[(2 * e)..]);
         }
 
-        int capacity = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(featureCount * 2)));
-        var table = new Slot[capacity];
-        int mask = capacity - 1;
+        // About four features per 8-slot bucket on average keeps overflow rare.
+        int bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, featureCount / 4));
+        var buckets = new uint[bucketCount * BucketSize];
+        int bucketMask = bucketCount - 1;
         int offset = 0;
         for (int f = 0; f < featureCount; f++)
         {
@@ -175,13 +219,7 @@ internal sealed class PerceptronModel
                 throw new InvalidDataException("Tagger model is corrupt (bad feature table).");
             }
 
-            int slot = (int)(key >> 20) & mask;
-            while (table[slot].Key != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            table[slot] = new Slot(key, offset, count);
+            Insert(buckets, bucketMask, key, ((uint)offset << 8) | (uint)count);
             offset += count;
         }
 
@@ -190,7 +228,40 @@ internal sealed class PerceptronModel
             throw new InvalidDataException("Tagger model is corrupt (entry count mismatch).");
         }
 
-        return new PerceptronModel(kind, classCount, scale, table, classes, weights, featureCount);
+        return new PerceptronModel(kind, classCount, scale, buckets, entries, featureCount);
+    }
+
+    private static void Insert(uint[] buckets, int bucketMask, ulong key, uint value)
+    {
+        // Keys whose fingerprint is 0 cannot be stored, and two keys sharing a fingerprint (a handful per
+        // model) keep the first: both cost nothing measurable and keep lookups to one compare per bucket.
+        uint fingerprint = (uint)(key >> 32);
+        if (fingerprint == 0)
+        {
+            return;
+        }
+
+        int bucket = (int)(key >> 1) & bucketMask;
+        while (true)
+        {
+            int start = bucket * BucketSize;
+            for (int slot = 0; slot < BucketSlots; slot++)
+            {
+                if (buckets[start + slot] == fingerprint)
+                {
+                    return;
+                }
+
+                if (buckets[start + slot] == 0)
+                {
+                    buckets[start + slot] = fingerprint;
+                    buckets[start + BucketSlots + slot] = value;
+                    return;
+                }
+            }
+
+            bucket = (bucket + 1) & bucketMask;
+        }
     }
 
     /// <summary>
@@ -244,6 +315,4 @@ internal sealed class PerceptronModel
 
         return h;
     }
-
-    private readonly record struct Slot(ulong Key, int Offset, int Count);
 }

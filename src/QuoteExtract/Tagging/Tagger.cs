@@ -52,16 +52,30 @@ internal sealed class Tagger
         return new Tagger(LoadResource(assembly, PosResource, ModelKind.PartOfSpeech), LoadResource(assembly, NerResource, ModelKind.Entities));
     }
 
-    /// <summary>Tags every sentence of <paramref name="analysis"/>.</summary>
+    /// <summary>Tags every sentence of <paramref name="analysis"/> with parts of speech and entities.</summary>
     public TaggedText Tag(AnalyzedText analysis, CancellationToken ct = default)
+    {
+        var pos = new PosTag[analysis.Tokens.Length];
+        var entityTags = new EntityTag[pos.Length];
+        var entities = Run(analysis, pos, entityTags, ct);
+        return new TaggedText(analysis, pos, entityTags, entities);
+    }
+
+    /// <summary>Parts of speech only (the recognizer does not run).</summary>
+    public PosTag[] TagPartsOfSpeech(AnalyzedText analysis, CancellationToken ct = default)
+    {
+        var pos = new PosTag[analysis.Tokens.Length];
+        Run(analysis, pos, null, ct);
+        return pos;
+    }
+
+    private List<EntityMention> Run(AnalyzedText analysis, PosTag[] pos, EntityTag[]? entityTags, CancellationToken ct)
     {
         var tokens = analysis.Tokens;
         int n = tokens.Length;
-        var pos = new PosTag[n];
-        var entityTags = new EntityTag[n];
         if (n == 0)
         {
-            return new TaggedText(analysis, pos, entityTags, []);
+            return [];
         }
 
         var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
@@ -101,7 +115,7 @@ internal sealed class Tagger
                 }
             }
 
-            return new TaggedText(analysis, pos, entityTags, Mentions(tokens, entityTags, confidenceArray));
+            return entityTags is null ? [] : Mentions(tokens, entityTags, confidenceArray);
         }
         finally
         {
@@ -112,7 +126,7 @@ internal sealed class Tagger
 
     private void TagSentence(
         ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first, int count,
-        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[] entityArray, float[] confidenceArray)
+        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray)
     {
         var info = infoArray.AsSpan(first, count);
         for (int i = 0; i < count; i++)
@@ -144,6 +158,11 @@ internal sealed class Tagger
             previous1 = best + 1;
         }
 
+        if (entityArray is null)
+        {
+            return;
+        }
+
         var entities = entityArray.AsSpan(first, count);
         var confidence = confidenceArray.AsSpan(first, count);
         Span<int> nerScores = stackalloc int[Bilou.ClassCount];
@@ -157,7 +176,8 @@ internal sealed class Tagger
             _ner.Score(features[..k], nerScores);
             int best = BestAllowed(nerScores, last, i == count - 1);
             entities[i] = Bilou.FromClass(best);
-            confidence[i] = Probability(nerScores, best, last, i == count - 1, _ner.Scale);
+            // Confidence only matters inside entities; most tokens are outside, so skip the exponentials there.
+            confidence[i] = best == 0 ? 0f : Probability(nerScores, best, last, i == count - 1, _ner.Scale);
             last = best;
             previous2 = previous1;
             previous1 = best + 1;

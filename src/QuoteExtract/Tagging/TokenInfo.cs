@@ -40,12 +40,9 @@ internal struct TokenInfo
     public static void Compute(ReadOnlySpan<char> text, int start, int end, bool sentenceStart, out TokenInfo info)
     {
         var word = text[start..end];
-        info.Norm = FeatureHash.Normalized(word);
+        info.Norm = FeatureHash.Normalized(word, out info.Prefix1, out info.Prefix2, out info.Prefix3);
         info.Raw = FeatureHash.Raw(word);
         info.Shape = FeatureHash.Shape(word);
-        info.Prefix1 = FeatureHash.Prefix(word, 1);
-        info.Prefix2 = FeatureHash.Prefix(word, 2);
-        info.Prefix3 = FeatureHash.Prefix(word, 3);
         info.Suffix1 = FeatureHash.Suffix(word, 1);
         info.Suffix2 = FeatureHash.Suffix(word, 2);
         info.Suffix3 = FeatureHash.Suffix(word, 3);
@@ -111,6 +108,7 @@ internal struct TokenInfo
         }
 
         info.Flags = flags;
-        info.Gazetteer = word.Length <= 16 ? Tagging.Gazetteer.Of(word) : Tagging.Gazetteer.Flags.None;
+        // The lists hold only short words that start with a letter; skip the lookup for everything else.
+        info.Gazetteer = word.Length is > 1 and <= 16 && char.IsLetter(word[0]) ? Tagging.Gazetteer.Of(word) : Tagging.Gazetteer.Flags.None;
     }
 }

@@ -4,10 +4,13 @@ namespace QuoteExtract.Tests.Tagging;
 
 public class PerceptronModelTests
 {
+    private static readonly ulong A = FeatureHash.Feature(1, 11), B = FeatureHash.Feature(1, 13), Unknown = FeatureHash.Feature(1, 99);
+
     private static byte[] TinyModel(ModelKind kind = ModelKind.PartOfSpeech)
     {
         using var stream = new MemoryStream();
-        PerceptronModel.Write(stream, kind, 3, 0.5f, [11UL, 13UL], [2, 1], [0, 2, 1], [4, -2, 6]);
+        ulong[] keys = A < B ? [A, B] : [B, A];
+        PerceptronModel.Write(stream, kind, 3, 0.5f, keys, [2, 1], [0, 2, 1], [4, -2, 6]);
         return stream.ToArray();
     }
 
@@ -19,7 +22,7 @@ public class PerceptronModelTests
         model.ClassCount.Should().Be(3);
         model.Scale.Should().Be(0.5f);
         var scores = new int[3];
-        model.Score([11UL, 13UL, 99UL], scores);
+        model.Score([A, B, Unknown], scores);
         scores.Should().Equal(4, 6, -2);
     }
 
