@@ -60,7 +60,7 @@ var seed = new Option<int>("--seed") { Description = "Seed of the shuffle; the s
 var minimumWeight = new Option<float>("--min-weight")
 {
     Description = "Drop averaged weights smaller than this in absolute value (model size).",
-    DefaultValueFactory = _ => 0.05f,
+    DefaultValueFactory = _ => 1.5f,
 };
 var trainText = new Option<DirectoryInfo?>("--text") { Description = "The split's text/ directory (default: text/ next to the silver file)." };
 
@@ -71,11 +71,14 @@ var train = new Command("train", "Trains a model on a silver split.")
 };
 
 var speedText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files to tag.", Required = true };
-var speed = new Command("speed", "Quick single-thread tagging throughput check (BenchmarkDotNet has the real benchmark).") { speedText };
+var speed = new Command("speed", "Quick single-thread tagging throughput check (BenchmarkDotNet has the real benchmark).")
+{
+    speedText, posModel, nerModel,
+};
 speed.SetAction(result =>
 {
     var clock = Stopwatch.StartNew();
-    var tagger = Tagger.Default;
+    var tagger = LoadTagger(result.GetValue(posModel), result.GetValue(nerModel));
     Console.WriteLine($"models loaded in {clock.Elapsed.TotalMilliseconds:0} ms");
     var analyses = Directory.GetFiles(result.GetValue(speedText)!.FullName, "*.txt").Order(StringComparer.Ordinal)
         .Select(f => QuoteExtract.Text.TextAnalyzer.Analyze(File.ReadAllText(f))).ToList();

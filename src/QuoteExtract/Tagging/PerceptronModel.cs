@@ -39,18 +39,26 @@ internal sealed class PerceptronModel
     private const int BucketSlots = 8;
     private const int BucketSize = 2 * BucketSlots;
 
+    // Models with at most DenseWidth classes (the recognizer) keep each feature's weights as one dense,
+    // cache-line-sized row instead: adding a row is four vector adds and no scattered read-modify-writes.
+    // Row 0 is all zeros and stands for unknown features, so the adding loop has no branch.
+    private const int DenseWidth = 32;
+
     private readonly uint[] _buckets;
     private readonly int _bucketMask;
     private readonly uint[] _entries;
+    private readonly short[]? _rows;
 
-    private PerceptronModel(ModelKind kind, int classCount, float scale, uint[] buckets, uint[] entries, int featureCount)
+    private PerceptronModel(ModelKind kind, int classCount, float scale, uint[] buckets, uint[] entries, short[]? rows, int featureCount)
     {
+        _rows = rows;
+        EntryCount = entries.Length;
         Kind = kind;
         ClassCount = classCount;
         Scale = scale;
         _buckets = buckets;
         _bucketMask = (buckets.Length / BucketSize) - 1;
-        _entries = entries;
+        _entries = rows is null ? entries : [];
         FeatureCount = featureCount;
     }
 
@@ -63,7 +71,7 @@ internal sealed class PerceptronModel
 
     public int FeatureCount { get; }
 
-    public int EntryCount => _entries.Length;
+    public int EntryCount { get; }
 
     /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (one per class, zeroed by the caller).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<int> scores)
@@ -81,6 +89,12 @@ internal sealed class PerceptronModel
         for (int f = 0; f < features.Length; f++)
         {
             ranges[f] = Find(buckets, features[f]);
+        }
+
+        if (_rows is not null)
+        {
+            AddRows(ranges[..features.Length], scores);
+            return;
         }
 
         // Pass 2 touches each range's first entry, again independently, so pass 3 finds them in cache.
@@ -105,7 +119,33 @@ internal sealed class PerceptronModel
         }
     }
 
-    /// <summary>The packed (offset, count) of a key, or 0 when the model does not have it.</summary>
+    private void AddRows(ReadOnlySpan<uint> rowIndexes, Span<int> scores)
+    {
+        var rows = _rows.AsSpan();
+        Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
+        foreach (var index in rowIndexes)
+        {
+            var row = rows.Slice((int)index * DenseWidth, DenseWidth);
+            var (w0, w1) = Vector256.Widen(Vector256.Create<short>(row[..16]));
+            var (w2, w3) = Vector256.Widen(Vector256.Create<short>(row[16..]));
+            a0 += w0;
+            a1 += w1;
+            a2 += w2;
+            a3 += w3;
+        }
+
+        Span<int> sums = stackalloc int[DenseWidth];
+        a0.CopyTo(sums);
+        a1.CopyTo(sums[8..]);
+        a2.CopyTo(sums[16..]);
+        a3.CopyTo(sums[24..]);
+        for (int c = 0; c < ClassCount; c++)
+        {
+            scores[c] += sums[c];
+        }
+    }
+
+    /// <summary>The packed (offset, count) of a key (the row index for dense models), or 0 when the model does not have it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private uint Find(Span<uint> buckets, ulong key)
     {
@@ -209,6 +249,7 @@ internal sealed class PerceptronModel
         int bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, featureCount / 4));
         var buckets = new uint[bucketCount * BucketSize];
         int bucketMask = bucketCount - 1;
+        var rows = classCount <= DenseWidth ? new short[(featureCount + 1) * DenseWidth] : null;
         int offset = 0;
         for (int f = 0; f < featureCount; f++)
         {
@@ -219,7 +260,15 @@ internal sealed class PerceptronModel
                 throw new InvalidDataException("Tagger model is corrupt (bad feature table).");
             }
 
-            Insert(buckets, bucketMask, key, ((uint)offset << 8) | (uint)count);
+            if (rows is not null)
+            {
+                for (int e = offset; e < offset + count; e++)
+                {
+                    rows[((f + 1) * DenseWidth) + (int)(entries[e] >> 16)] = (short)entries[e];
+                }
+            }
+
+            Insert(buckets, bucketMask, key, rows is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count);
             offset += count;
         }
 
@@ -228,7 +277,7 @@ internal sealed class PerceptronModel
             throw new InvalidDataException("Tagger model is corrupt (entry count mismatch).");
         }
 
-        return new PerceptronModel(kind, classCount, scale, buckets, entries, featureCount);
+        return new PerceptronModel(kind, classCount, scale, buckets, entries, rows, featureCount);
     }
 
     private static void Insert(uint[] buckets, int bucketMask, ulong key, uint value)
