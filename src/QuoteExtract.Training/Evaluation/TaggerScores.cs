@@ -6,4 +6,14 @@ namespace QuoteExtract.Training.Evaluation;
 /// <param name="PersonF1">The same for PERSON only.</param>
 /// <param name="OrganizationF1">The same for ORGANIZATION only.</param>
 /// <param name="LocationF1">The same for LOCATION only.</param>
-internal sealed record TaggerScores(double PosAccuracy, double NerF1, double PersonF1, double OrganizationF1, double LocationF1);
+internal sealed record TaggerScores(double PosAccuracy, double NerF1, double PersonF1, double OrganizationF1, double LocationF1)
+{
+    /// <summary>Entity-level F1 for MISC only.</summary>
+    public double MiscF1 { get; init; }
+
+    /// <summary>Entity-level precision over all four types.</summary>
+    public double NerPrecision { get; init; }
+
+    /// <summary>Entity-level recall over all four types.</summary>
+    public double NerRecall { get; init; }
+}

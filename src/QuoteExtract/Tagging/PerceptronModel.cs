@@ -1,0 +1,367 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace QuoteExtract.Tagging;
+
+/// <summary>What a model file predicts.</summary>
+internal enum ModelKind : byte
+{
+    PartOfSpeech = 1,
+    Entities = 2,
+}
+
+/// <summary>
+/// A trained averaged perceptron, immutable and safe to share between threads. Weights are sparse: each
+/// hashed feature has a short list of (class, int16 weight) entries, found through an open-addressing table.
+/// </summary>
+/// <remarks>
+/// File layout (all little-endian): magic "QXTM", format version u16, feature version u16, kind u8,
+/// class count u8, reserved u16, weight scale f32, feature count i32, entry count i32, feature keys u64[F]
+/// (ascending), entries per feature u8[F], entry classes u8[E], entry weights i16[E], FNV-1a 32 checksum
+/// of everything before it.
+/// </remarks>
+internal sealed class PerceptronModel
+{
+    public const uint Magic = 0x4D545851; // "QXTM" read as little-endian bytes
+    public const ushort FormatVersion = 1;
+
+    /// <summary>Version of <see cref="FeatureHash"/> and <see cref="FeatureTemplates"/>; bump on any change to them.</summary>
+    public const ushort FeatureVersion = 1;
+
+    private const int HeaderSize = 28;
+
+    // Tagging time is almost all feature lookups, i.e. cache misses, so the lookup structures are built for
+    // few, independent memory reads. The table is an array of 64-byte buckets, each 8 fingerprints (the key's
+    // high 32 bits, 0 = empty) then 8 packed values (offset << 8 | count); a key lives in its home bucket
+    // (low key bits) or, if that bucket was full, a following one. An entry is (class << 16 | (ushort)weight).
+    private const int BucketSlots = 8;
+    private const int BucketSize = 2 * BucketSlots;
+
+    // Models with at most DenseWidth classes (the recognizer) keep each feature's weights as one dense,
+    // cache-line-sized row instead: adding a row is four vector adds and no scattered read-modify-writes.
+    // Row 0 is all zeros and stands for unknown features, so the adding loop has no branch.
+    private const int DenseWidth = 32;
+
+    private readonly uint[] _buckets;
+    private readonly int _bucketMask;
+    private readonly uint[] _entries;
+    private readonly short[]? _rows;
+
+    private PerceptronModel(ModelKind kind, int classCount, float scale, uint[] buckets, uint[] entries, short[]? rows, int featureCount)
+    {
+        _rows = rows;
+        EntryCount = entries.Length;
+        Kind = kind;
+        ClassCount = classCount;
+        Scale = scale;
+        _buckets = buckets;
+        _bucketMask = (buckets.Length / BucketSize) - 1;
+        _entries = rows is null ? entries : [];
+        FeatureCount = featureCount;
+    }
+
+    public ModelKind Kind { get; }
+
+    public int ClassCount { get; }
+
+    /// <summary>Multiply an integer score by this to get the perceptron's float score.</summary>
+    public float Scale { get; }
+
+    public int FeatureCount { get; }
+
+    public int EntryCount { get; }
+
+    /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (one per class, zeroed by the caller).</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<int> scores)
+    {
+        if (features.Length > FeatureTemplates.MaxFeatures)
+        {
+            Score(features[FeatureTemplates.MaxFeatures..], scores);
+            features = features[..FeatureTemplates.MaxFeatures];
+        }
+
+        // Pass 1 finds every feature's entry range without data-dependent branches (a bucket compare is one
+        // vector instruction), so the bucket reads of all features are in flight together.
+        Span<uint> ranges = stackalloc uint[FeatureTemplates.MaxFeatures];
+        var buckets = _buckets.AsSpan();
+        for (int f = 0; f < features.Length; f++)
+        {
+            ranges[f] = Find(buckets, features[f]);
+        }
+
+        if (_rows is not null)
+        {
+            AddRows(ranges[..features.Length], scores);
+            return;
+        }
+
+        // Pass 2 touches each range's first entry, again independently, so pass 3 finds them in cache.
+        var entries = _entries;
+        uint touched = 0;
+        for (int f = 0; f < features.Length; f++)
+        {
+            touched ^= entries[(int)(ranges[f] >> 8)];
+        }
+
+        scores[0] += (int)(touched & 0); // keeps the touching loads without changing the scores
+        for (int f = 0; f < features.Length; f++)
+        {
+            uint packed = ranges[f];
+            int start = (int)(packed >> 8);
+            int end = start + (int)(packed & 0xFF);
+            for (int e = start; e < end; e++)
+            {
+                uint entry = entries[e];
+                scores[(int)(entry >> 16)] += (short)entry;
+            }
+        }
+    }
+
+    private void AddRows(ReadOnlySpan<uint> rowIndexes, Span<int> scores)
+    {
+        var rows = _rows.AsSpan();
+        Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
+        foreach (var index in rowIndexes)
+        {
+            var row = rows.Slice((int)index * DenseWidth, DenseWidth);
+            var (w0, w1) = Vector256.Widen(Vector256.Create<short>(row[..16]));
+            var (w2, w3) = Vector256.Widen(Vector256.Create<short>(row[16..]));
+            a0 += w0;
+            a1 += w1;
+            a2 += w2;
+            a3 += w3;
+        }
+
+        Span<int> sums = stackalloc int[DenseWidth];
+        a0.CopyTo(sums);
+        a1.CopyTo(sums[8..]);
+        a2.CopyTo(sums[16..]);
+        a3.CopyTo(sums[24..]);
+        for (int c = 0; c < ClassCount; c++)
+        {
+            scores[c] += sums[c];
+        }
+    }
+
+    /// <summary>The packed (offset, count) of a key (the row index for dense models), or 0 when the model does not have it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Find(Span<uint> buckets, ulong key)
+    {
+        uint fingerprint = (uint)(key >> 32);
+        var wanted = Vector256.Create(fingerprint);
+        int bucket = (int)(key >> 1) & _bucketMask;
+        while (true)
+        {
+            var slots = buckets.Slice(bucket * BucketSize, BucketSize);
+            var keys = Vector256.Create<uint>(slots[..BucketSlots]);
+            uint hit = Vector256.Equals(keys, wanted).ExtractMostSignificantBits();
+            uint free = Vector256.Equals(keys, Vector256<uint>.Zero).ExtractMostSignificantBits();
+            if ((hit | free) != 0)
+            {
+                // Branch-free select: the slot's value on a hit, 0 (an empty range) on a miss.
+                uint value = slots[BucketSlots + (BitOperations.TrailingZeroCount(hit | 0x80u) & 7)];
+                return hit != 0 ? value : 0;
+            }
+
+            bucket = (bucket + 1) & _bucketMask; // full bucket: the key may have overflowed to the next one
+        }
+    }
+
+    /// <summary>Reads a model, checking magic, versions, kind, sizes and checksum.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a valid model of <paramref name="expectedKind"/>.</exception>
+    public static PerceptronModel Read(Stream stream, ModelKind expectedKind)
+    {
+        byte[] data;
+        using (var buffer = new MemoryStream())
+        {
+            stream.CopyTo(buffer);
+            data = buffer.ToArray();
+        }
+
+        return Read(data, expectedKind);
+    }
+
+    public static PerceptronModel Read(ReadOnlySpan<byte> data, ModelKind expectedKind)
+    {
+        if (data.Length < HeaderSize + 4)
+        {
+            throw new InvalidDataException($"Tagger model is truncated: {data.Length} bytes.");
+        }
+
+        if (BinaryPrimitives.ReadUInt32LittleEndian(data) != Magic)
+        {
+            throw new InvalidDataException("Not a QuoteExtract tagger model (bad magic number).");
+        }
+
+        ushort format = BinaryPrimitives.ReadUInt16LittleEndian(data[4..]);
+        ushort features = BinaryPrimitives.ReadUInt16LittleEndian(data[6..]);
+        if (format != FormatVersion || features != FeatureVersion)
+        {
+            throw new InvalidDataException(
+                $"Unsupported tagger model version {format}.{features}; this library reads {FormatVersion}.{FeatureVersion}.");
+        }
+
+        var kind = (ModelKind)data[8];
+        if (kind != expectedKind)
+        {
+            throw new InvalidDataException($"Tagger model is a {kind} model, expected {expectedKind}.");
+        }
+
+        int classCount = data[9];
+        float scale = BinaryPrimitives.ReadSingleLittleEndian(data[12..]);
+        int featureCount = BinaryPrimitives.ReadInt32LittleEndian(data[16..]);
+        int entryCount = BinaryPrimitives.ReadInt32LittleEndian(data[20..]);
+        long expected = HeaderSize + (9L * featureCount) + (3L * entryCount) + 4;
+        if (featureCount < 0 || entryCount < 0 || expected != data.Length || classCount == 0 || !float.IsFinite(scale))
+        {
+            throw new InvalidDataException("Tagger model is corrupt (sizes do not match the header).");
+        }
+
+        var body = data[..^4];
+        if (Fnv32(body) != BinaryPrimitives.ReadUInt32LittleEndian(data[^4..]))
+        {
+            throw new InvalidDataException("Tagger model is corrupt (checksum mismatch).");
+        }
+
+        var keys = data.Slice(HeaderSize, 8 * featureCount);
+        var counts = data.Slice(HeaderSize + (8 * featureCount), featureCount);
+        var classes = data.Slice(HeaderSize + (9 * featureCount), entryCount);
+        var weightBytes = data.Slice(HeaderSize + (9 * featureCount) + entryCount, 2 * entryCount);
+        if (entryCount >= 1 << 24)
+        {
+            throw new InvalidDataException("Tagger model is too large for this library.");
+        }
+
+        var entries = new uint[Math.Max(1, entryCount)];
+        for (int e = 0; e < entryCount; e++)
+        {
+            if (classes[e] >= classCount)
+            {
+                throw new InvalidDataException("Tagger model is corrupt (class index out of range).");
+            }
+
+            entries[e] = ((uint)classes[e] << 16) | BinaryPrimitives.ReadUInt16LittleEndian(weightBytes[(2 * e)..]);
+        }
+
+        // About four features per 8-slot bucket on average keeps overflow rare.
+        int bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, featureCount / 4));
+        var buckets = new uint[bucketCount * BucketSize];
+        int bucketMask = bucketCount - 1;
+        var rows = classCount <= DenseWidth ? new short[(featureCount + 1) * DenseWidth] : null;
+        int offset = 0;
+        for (int f = 0; f < featureCount; f++)
+        {
+            ulong key = BinaryPrimitives.ReadUInt64LittleEndian(keys[(8 * f)..]);
+            int count = counts[f];
+            if (key == 0 || offset + count > entryCount)
+            {
+                throw new InvalidDataException("Tagger model is corrupt (bad feature table).");
+            }
+
+            if (rows is not null)
+            {
+                for (int e = offset; e < offset + count; e++)
+                {
+                    rows[((f + 1) * DenseWidth) + (int)(entries[e] >> 16)] = (short)entries[e];
+                }
+            }
+
+            Insert(buckets, bucketMask, key, rows is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count);
+            offset += count;
+        }
+
+        if (offset != entryCount)
+        {
+            throw new InvalidDataException("Tagger model is corrupt (entry count mismatch).");
+        }
+
+        return new PerceptronModel(kind, classCount, scale, buckets, entries, rows, featureCount);
+    }
+
+    private static void Insert(uint[] buckets, int bucketMask, ulong key, uint value)
+    {
+        // Keys whose fingerprint is 0 cannot be stored, and two keys sharing a fingerprint (a handful per
+        // model) keep the first: both cost nothing measurable and keep lookups to one compare per bucket.
+        uint fingerprint = (uint)(key >> 32);
+        if (fingerprint == 0)
+        {
+            return;
+        }
+
+        int bucket = (int)(key >> 1) & bucketMask;
+        while (true)
+        {
+            int start = bucket * BucketSize;
+            for (int slot = 0; slot < BucketSlots; slot++)
+            {
+                if (buckets[start + slot] == fingerprint)
+                {
+                    return;
+                }
+
+                if (buckets[start + slot] == 0)
+                {
+                    buckets[start + slot] = fingerprint;
+                    buckets[start + BucketSlots + slot] = value;
+                    return;
+                }
+            }
+
+            bucket = (bucket + 1) & bucketMask;
+        }
+    }
+
+    /// <summary>
+    /// Writes a model. <paramref name="features"/> must be ascending by key; each feature's entries are
+    /// consecutive in <paramref name="entryClasses"/>/<paramref name="entryWeights"/>.
+    /// </summary>
+    public static void Write(
+        Stream stream, ModelKind kind, int classCount, float scale,
+        ReadOnlySpan<ulong> features, ReadOnlySpan<byte> entriesPerFeature,
+        ReadOnlySpan<byte> entryClasses, ReadOnlySpan<short> entryWeights)
+    {
+        int size = HeaderSize + (9 * features.Length) + (3 * entryClasses.Length) + 4;
+        var data = new byte[size];
+        var span = data.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(span, Magic);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[4..], FormatVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[6..], FeatureVersion);
+        span[8] = (byte)kind;
+        span[9] = checked((byte)classCount);
+        BinaryPrimitives.WriteSingleLittleEndian(span[12..], scale);
+        BinaryPrimitives.WriteInt32LittleEndian(span[16..], features.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(span[20..], entryClasses.Length);
+        int p = HeaderSize;
+        foreach (var key in features)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(span[p..], key);
+            p += 8;
+        }
+
+        entriesPerFeature.CopyTo(span[p..]);
+        p += features.Length;
+        entryClasses.CopyTo(span[p..]);
+        p += entryClasses.Length;
+        foreach (var w in entryWeights)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(span[p..], w);
+            p += 2;
+        }
+
+        BinaryPrimitives.WriteUInt32LittleEndian(span[p..], Fnv32(span[..p]));
+        stream.Write(data);
+    }
+
+    private static uint Fnv32(ReadOnlySpan<byte> data)
+    {
+        uint h = 2166136261;
+        foreach (var b in data)
+        {
+            h = (h ^ b) * 16777619;
+        }
+
+        return h;
+    }
+}

@@ -1,0 +1,282 @@
+using System.Buffers;
+using System.Reflection;
+using QuoteExtract.Text;
+
+namespace QuoteExtract.Tagging;
+
+/// <summary>
+/// Part-of-speech tagger and named-entity recognizer: two greedy left-to-right averaged perceptrons over
+/// hashed features. Instances hold only immutable models, so one instance serves all threads; per-call
+/// scratch lives on the stack or in pooled arrays.
+/// </summary>
+internal sealed class Tagger
+{
+    private const string PosResource = "pos.bin";
+    private const string NerResource = "ner.bin";
+
+    private static readonly Lazy<Tagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly PerceptronModel _pos;
+    private readonly PerceptronModel _ner;
+
+    public Tagger(PerceptronModel pos, PerceptronModel ner)
+    {
+        if (pos.Kind != ModelKind.PartOfSpeech || pos.ClassCount != PosTags.Count)
+        {
+            throw new ArgumentException("Not a part-of-speech model for this tag set.", nameof(pos));
+        }
+
+        if (ner.Kind != ModelKind.Entities || ner.ClassCount != Bilou.ClassCount)
+        {
+            throw new ArgumentException("Not an entity model for this label set.", nameof(ner));
+        }
+
+        _pos = pos;
+        _ner = ner;
+    }
+
+    /// <summary>The tagger with the models embedded in the package, loaded on first use.</summary>
+    public static Tagger Default => LazyDefault.Value;
+
+    /// <summary>Whether <see cref="Default"/> has been loaded (for load-time measurements).</summary>
+    internal static bool IsDefaultLoaded => LazyDefault.IsValueCreated;
+
+    public PerceptronModel PosModel => _pos;
+
+    public PerceptronModel NerModel => _ner;
+
+    /// <summary>Loads the embedded models into a new instance (what <see cref="Default"/> does once).</summary>
+    public static Tagger LoadDefault()
+    {
+        var assembly = typeof(Tagger).Assembly;
+        return new Tagger(LoadResource(assembly, PosResource, ModelKind.PartOfSpeech), LoadResource(assembly, NerResource, ModelKind.Entities));
+    }
+
+    /// <summary>Tags every sentence of <paramref name="analysis"/> with parts of speech and entities.</summary>
+    public TaggedText Tag(AnalyzedText analysis, CancellationToken ct = default)
+    {
+        var pos = new PosTag[analysis.Tokens.Length];
+        var entityTags = new EntityTag[pos.Length];
+        var entities = Run(analysis, pos, entityTags, ct);
+        return new TaggedText(analysis, pos, entityTags, entities);
+    }
+
+    /// <summary>Parts of speech only (the recognizer does not run).</summary>
+    public PosTag[] TagPartsOfSpeech(AnalyzedText analysis, CancellationToken ct = default)
+    {
+        var pos = new PosTag[analysis.Tokens.Length];
+        Run(analysis, pos, null, ct);
+        return pos;
+    }
+
+    private List<EntityMention> Run(AnalyzedText analysis, PosTag[] pos, EntityTag[]? entityTags, CancellationToken ct)
+    {
+        var tokens = analysis.Tokens;
+        int n = tokens.Length;
+        if (n == 0)
+        {
+            return [];
+        }
+
+        var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
+        var confidenceArray = ArrayPool<float>.Shared.Rent(n);
+        try
+        {
+            var text = analysis.Text.AsSpan();
+            var sentences = analysis.Sentences;
+            if (sentences.IsEmpty)
+            {
+                TagSentence(text, tokens, 0, n, infoArray, pos, entityTags, confidenceArray);
+            }
+            else
+            {
+                // Tokens that no sentence covers (a text layer in flux) are tagged as their own sentence.
+                int next = 0;
+                foreach (var sentence in sentences)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    if (sentence.FirstToken > next)
+                    {
+                        TagSentence(text, tokens, next, sentence.FirstToken - next, infoArray, pos, entityTags, confidenceArray);
+                    }
+
+                    int first = Math.Max(sentence.FirstToken, next);
+                    int end = Math.Min(sentence.EndToken, n);
+                    if (end > first)
+                    {
+                        TagSentence(text, tokens, first, end - first, infoArray, pos, entityTags, confidenceArray);
+                        next = end;
+                    }
+                }
+
+                if (next < n)
+                {
+                    TagSentence(text, tokens, next, n - next, infoArray, pos, entityTags, confidenceArray);
+                }
+            }
+
+            return entityTags is null ? [] : Mentions(tokens, entityTags, confidenceArray);
+        }
+        finally
+        {
+            ArrayPool<TokenInfo>.Shared.Return(infoArray);
+            ArrayPool<float>.Shared.Return(confidenceArray);
+        }
+    }
+
+    private void TagSentence(
+        ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first, int count,
+        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray)
+    {
+        var info = infoArray.AsSpan(first, count);
+        for (int i = 0; i < count; i++)
+        {
+            var token = tokens[first + i];
+            TokenInfo.Compute(text, token.Start, token.End, i == 0, out info[i]);
+        }
+
+        Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
+        var pos = posArray.AsSpan(first, count);
+        Span<int> posScores = stackalloc int[PosTags.Count];
+        int previous1 = 0, previous2 = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int k = FeatureTemplates.Pos(info, i, previous1, previous2, features);
+            posScores.Clear();
+            _pos.Score(features[..k], posScores);
+            int best = 0;
+            for (int c = 1; c < posScores.Length; c++)
+            {
+                if (posScores[c] > posScores[best])
+                {
+                    best = c;
+                }
+            }
+
+            pos[i] = PosTags.FromClass(best);
+            previous2 = previous1;
+            previous1 = best + 1;
+        }
+
+        if (entityArray is null)
+        {
+            return;
+        }
+
+        var entities = entityArray.AsSpan(first, count);
+        var confidence = confidenceArray.AsSpan(first, count);
+        Span<int> nerScores = stackalloc int[Bilou.ClassCount];
+        int last = 0;
+        previous1 = 0;
+        previous2 = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int k = FeatureTemplates.Ner(info, pos, i, previous1, previous2, features);
+            nerScores.Clear();
+            _ner.Score(features[..k], nerScores);
+            int best = BestAllowed(nerScores, last, i == count - 1);
+            entities[i] = Bilou.FromClass(best);
+            // Confidence only matters inside entities; most tokens are outside, so skip the exponentials there.
+            confidence[i] = best == 0 ? 0f : Probability(nerScores, best, last, i == count - 1, _ner.Scale);
+            last = best;
+            previous2 = previous1;
+            previous1 = best + 1;
+        }
+    }
+
+    /// <summary>The best class that may follow <paramref name="previous"/> (and end the sentence when <paramref name="final"/>).</summary>
+    internal static int BestAllowed(ReadOnlySpan<int> scores, int previous, bool final)
+    {
+        int best = -1;
+        for (int c = 0; c < scores.Length; c++)
+        {
+            if (Bilou.IsAllowed(previous, c) && (!final || Bilou.CanEnd(c)) && (best < 0 || scores[c] > scores[best]))
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Softmax probability of the chosen class among the allowed ones.</summary>
+    private static float Probability(ReadOnlySpan<int> scores, int chosen, int previous, bool final, float scale)
+    {
+        double sum = 0;
+        for (int c = 0; c < scores.Length; c++)
+        {
+            if (Bilou.IsAllowed(previous, c) && (!final || Bilou.CanEnd(c)))
+            {
+                sum += Math.Exp((scores[c] - scores[chosen]) * (double)scale);
+            }
+        }
+
+        return (float)(1 / sum);
+    }
+
+    private static List<EntityMention> Mentions(ReadOnlySpan<Token> tokens, EntityTag[] tags, float[] confidence)
+    {
+        var spansArray = ArrayPool<(int First, int Count, EntityType Type)>.Shared.Rent(tags.Length);
+        try
+        {
+            int count = Bilou.Spans(tags, spansArray);
+            var mentions = new List<EntityMention>(count);
+            for (int m = 0; m < count; m++)
+            {
+                var (first, length, type) = spansArray[m];
+                float score = 0;
+                for (int t = first; t < first + length; t++)
+                {
+                    score += confidence[t];
+                }
+
+                score = Math.Clamp(score / length, 0f, 1f);
+                mentions.Add(new EntityMention(first, length, tokens[first].Start, tokens[first + length - 1].End, type, score));
+            }
+
+            // Repair the tags to the spans we report, so that EntityTags and Entities always agree.
+            Array.Clear(tags);
+            for (int m = 0; m < count; m++)
+            {
+                var (first, length, type) = spansArray[m];
+                if (length == 1)
+                {
+                    tags[first] = new EntityTag(BilouPosition.Unit, type);
+                    continue;
+                }
+
+                tags[first] = new EntityTag(BilouPosition.Begin, type);
+                for (int t = first + 1; t < first + length - 1; t++)
+                {
+                    tags[t] = new EntityTag(BilouPosition.Inside, type);
+                }
+
+                tags[first + length - 1] = new EntityTag(BilouPosition.Last, type);
+            }
+
+            return mentions;
+        }
+        finally
+        {
+            ArrayPool<(int, int, EntityType)>.Shared.Return(spansArray);
+        }
+    }
+
+    private static PerceptronModel LoadResource(Assembly assembly, string file, ModelKind kind)
+    {
+        string? name = null;
+        foreach (var candidate in assembly.GetManifestResourceNames())
+        {
+            // The csproj keeps the folder separator in the logical name ("Models/pos.bin" or "Models\pos.bin").
+            if (candidate.StartsWith("QuoteExtract.Resources.Models", StringComparison.Ordinal) && candidate.EndsWith(file, StringComparison.Ordinal))
+            {
+                name = candidate;
+                break;
+            }
+        }
+
+        using var stream = (name is null ? null : assembly.GetManifestResourceStream(name))
+            ?? throw new InvalidOperationException($"The embedded tagger model '{file}' is missing from {assembly.GetName().Name}.");
+        return PerceptronModel.Read(stream, kind);
+    }
+}

@@ -1,0 +1,114 @@
+namespace QuoteExtract.Tagging;
+
+/// <summary>Character-level properties of a token, used by the feature templates.</summary>
+[Flags]
+internal enum TokenFlags : ushort
+{
+    None = 0,
+    InitialUpper = 1,
+    AllUpper = 2,
+    HasDigit = 4,
+    HasHyphen = 8,
+    HasPeriod = 16,
+    SpaceBefore = 32,
+    SpaceAfter = 64,
+    SentenceStart = 128,
+    AllLetters = 256,
+    HasLower = 512,
+}
+
+/// <summary>
+/// Everything the feature templates need from one token, computed once per token from its span so that the
+/// templates only mix precomputed hashes (no strings, no allocation).
+/// </summary>
+internal struct TokenInfo
+{
+    public ulong Norm;
+    public ulong Raw;
+    public ulong Shape;
+    public ulong Prefix1;
+    public ulong Prefix2;
+    public ulong Prefix3;
+    public ulong Suffix1;
+    public ulong Suffix2;
+    public ulong Suffix3;
+    public ulong Suffix4;
+    public TokenFlags Flags;
+    public Gazetteer.Flags Gazetteer;
+
+    /// <summary>Fills <paramref name="info"/> for the token <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
+    public static void Compute(ReadOnlySpan<char> text, int start, int end, bool sentenceStart, out TokenInfo info)
+    {
+        var word = text[start..end];
+        info.Norm = FeatureHash.Normalized(word, out info.Prefix1, out info.Prefix2, out info.Prefix3);
+        info.Raw = FeatureHash.Raw(word);
+        info.Shape = FeatureHash.Shape(word);
+        info.Suffix1 = FeatureHash.Suffix(word, 1);
+        info.Suffix2 = FeatureHash.Suffix(word, 2);
+        info.Suffix3 = FeatureHash.Suffix(word, 3);
+        info.Suffix4 = FeatureHash.Suffix(word, 4);
+
+        var flags = TokenFlags.None;
+        bool allUpper = true, allLetters = true;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                if (char.IsLower(c))
+                {
+                    allUpper = false;
+                    flags |= TokenFlags.HasLower;
+                }
+            }
+            else
+            {
+                allLetters = false;
+                if (char.IsDigit(c))
+                {
+                    flags |= TokenFlags.HasDigit;
+                }
+                else if (c is '-' or '\u2010' or '\u2011')
+                {
+                    flags |= TokenFlags.HasHyphen;
+                }
+                else if (c == '.')
+                {
+                    flags |= TokenFlags.HasPeriod;
+                }
+            }
+        }
+
+        if (word.Length > 0 && char.IsUpper(word[0]))
+        {
+            flags |= TokenFlags.InitialUpper;
+            if (allUpper)
+            {
+                flags |= TokenFlags.AllUpper;
+            }
+        }
+
+        if (allLetters)
+        {
+            flags |= TokenFlags.AllLetters;
+        }
+
+        if (start == 0 || char.IsWhiteSpace(text[start - 1]))
+        {
+            flags |= TokenFlags.SpaceBefore;
+        }
+
+        if (end >= text.Length || char.IsWhiteSpace(text[end]))
+        {
+            flags |= TokenFlags.SpaceAfter;
+        }
+
+        if (sentenceStart)
+        {
+            flags |= TokenFlags.SentenceStart;
+        }
+
+        info.Flags = flags;
+        // The lists hold only short words that start with a letter; skip the lookup for everything else.
+        info.Gazetteer = word.Length is > 1 and <= 16 && char.IsLetter(word[0]) ? Tagging.Gazetteer.Of(word) : Tagging.Gazetteer.Flags.None;
+    }
+}

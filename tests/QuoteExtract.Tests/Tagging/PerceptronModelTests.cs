@@ -1,0 +1,112 @@
+using QuoteExtract.Tagging;
+
+namespace QuoteExtract.Tests.Tagging;
+
+public class PerceptronModelTests
+{
+    private static readonly ulong A = FeatureHash.Feature(1, 11), B = FeatureHash.Feature(1, 13), Unknown = FeatureHash.Feature(1, 99);
+
+    private static byte[] TinyModel(ModelKind kind = ModelKind.PartOfSpeech)
+    {
+        using var stream = new MemoryStream();
+        ulong[] keys = A < B ? [A, B] : [B, A];
+        PerceptronModel.Write(stream, kind, 3, 0.5f, keys, [2, 1], [0, 2, 1], [4, -2, 6]);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Round_trips_and_scores()
+    {
+        var model = PerceptronModel.Read(new MemoryStream(TinyModel()), ModelKind.PartOfSpeech);
+
+        model.ClassCount.Should().Be(3);
+        model.Scale.Should().Be(0.5f);
+        var scores = new int[3];
+        model.Score([A, B, Unknown], scores);
+        scores.Should().Equal(4, 6, -2);
+    }
+
+    [Fact]
+    public void Rejects_a_corrupt_stream()
+    {
+        var data = TinyModel();
+        data[^8] ^= 0x40;
+
+        var act = () => PerceptronModel.Read(new MemoryStream(data), ModelKind.PartOfSpeech);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*corrupt*checksum*");
+    }
+
+    [Fact]
+    public void Rejects_a_truncated_stream()
+    {
+        var data = TinyModel()[..^5];
+
+        var act = () => PerceptronModel.Read(new MemoryStream(data), ModelKind.PartOfSpeech);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*corrupt*");
+    }
+
+    [Fact]
+    public void Rejects_another_format_version()
+    {
+        var data = TinyModel();
+        data[4] = (byte)(PerceptronModel.FormatVersion + 1);
+
+        var act = () => PerceptronModel.Read(new MemoryStream(data), ModelKind.PartOfSpeech);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*Unsupported tagger model version*");
+    }
+
+    [Fact]
+    public void Rejects_another_feature_version()
+    {
+        var data = TinyModel();
+        data[6] = (byte)(PerceptronModel.FeatureVersion + 1);
+
+        var act = () => PerceptronModel.Read(new MemoryStream(data), ModelKind.PartOfSpeech);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*version*");
+    }
+
+    [Fact]
+    public void Rejects_a_file_that_is_not_a_model()
+    {
+        var data = "This is plain text, not a model file."u8.ToArray();
+
+        var act = () => PerceptronModel.Read(new MemoryStream(data), ModelKind.PartOfSpeech);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*magic*");
+    }
+
+    [Fact]
+    public void Rejects_the_wrong_kind_of_model()
+    {
+        var act = () => PerceptronModel.Read(new MemoryStream(TinyModel(ModelKind.Entities)), ModelKind.PartOfSpeech);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*Entities model*");
+    }
+
+    [Fact]
+    public void Tagger_rejects_swapped_models()
+    {
+        var pos = Tagger.Default.PosModel;
+        var ner = Tagger.Default.NerModel;
+
+        var act = () => new Tagger(ner, pos);
+
+        act.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void Embedded_models_load_quickly()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var tagger = Tagger.LoadDefault();
+        clock.Stop();
+
+        tagger.PosModel.FeatureCount.Should().BeGreaterThan(1000);
+        tagger.NerModel.FeatureCount.Should().BeGreaterThan(1000);
+        clock.ElapsedMilliseconds.Should().BeLessThan(2000, "the budget is 500 ms; the margin absorbs a busy test machine");
+    }
+}
