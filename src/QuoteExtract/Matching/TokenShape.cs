@@ -1,0 +1,44 @@
+namespace QuoteExtract.Matching;
+
+/// <summary>
+/// Word shapes with runs collapsed: upper-case letters become X, lower-case x, digits d, other characters
+/// stay, and repeats of the same symbol collapse to one. So <c>Xxxx</c> and <c>Xx</c> both mean "capitalised",
+/// <c>XXXX</c> means "all capitals", <c>dd</c> "all digits", and <c>X.X.</c> matches U.S. and U.N.
+/// </summary>
+internal static class TokenShape
+{
+    /// <summary>Longest collapsed shape that can match; longer tokens get no shape.</summary>
+    public const int MaxLength = 32;
+
+    /// <summary>Writes the collapsed shape of <paramref name="token"/> to <paramref name="shape"/>; returns its length, or -1 if too long.</summary>
+    public static int Collapse(ReadOnlySpan<char> token, Span<char> shape)
+    {
+        int n = 0;
+        char last = '\0';
+        foreach (var c in token)
+        {
+            char s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            if (s == last)
+            {
+                continue;
+            }
+
+            if (n == shape.Length)
+            {
+                return -1;
+            }
+
+            shape[n++] = s;
+            last = s;
+        }
+
+        return n;
+    }
+
+    public static string Collapse(string shape)
+    {
+        Span<char> buffer = stackalloc char[MaxLength];
+        int n = Collapse(shape, buffer);
+        return n < 0 ? shape : new string(buffer[..n]);
+    }
+}
