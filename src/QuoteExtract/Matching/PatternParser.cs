@@ -246,7 +246,7 @@ internal sealed class PatternParser
 
                     if (Current != ']')
                     {
-                        throw Error(_pos, AtEnd ? "Unclosed '['." : $"Expected ']' but found '{Current}'.");
+                        throw AtEnd ? Error(start, "Unclosed '['.") : Error(_pos, $"Expected ']' but found '{Current}'.");
                     }
 
                     _pos++;
