@@ -477,7 +477,7 @@ internal sealed class PatternParser
                     throw Error(valueAt, $"Shapes longer than {TokenShape.MaxLength} characters never match.");
                 }
 
-                return new TokenAtom(AtomKind.Shape, TokenShape.Collapse(value), 0);
+                return new TokenAtom(AtomKind.Shape, TokenShape.CollapsePattern(value), 0);
             case "kind":
                 return new TokenAtom(AtomKind.Kind, string.Empty, (int)(value.ToLowerInvariant() switch
                 {

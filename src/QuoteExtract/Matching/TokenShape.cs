@@ -35,10 +35,18 @@ internal static class TokenShape
         return n;
     }
 
-    public static string Collapse(string shape)
+    /// <summary>Normalises a shape written in a rule (already in X/x/d symbols) by collapsing its runs.</summary>
+    public static string CollapsePattern(string shape)
     {
-        Span<char> buffer = stackalloc char[MaxLength];
-        int n = Collapse(shape, buffer);
-        return n < 0 ? shape : new string(buffer[..n]);
+        var builder = new System.Text.StringBuilder(shape.Length);
+        foreach (var c in shape)
+        {
+            if (builder.Length == 0 || builder[^1] != c)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }
