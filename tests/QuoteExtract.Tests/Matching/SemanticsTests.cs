@@ -1,0 +1,114 @@
+using System.Text;
+using QuoteExtract.Matching;
+
+namespace QuoteExtract.Tests.Matching;
+
+/// <summary>The Pike VM against the backtracking definition, on generated patterns and texts.</summary>
+public sealed class SemanticsTests
+{
+    [Theory]
+    [InlineData("\"a\" (\"b\"* \"c\")?", "a b b a c a b c a")]
+    [InlineData("\"a\" (?<x> .* \"c\")?", "a a a c a b")]
+    [InlineData("(?<x> \"a\" | \"a\" \"b\" \"c\") \"b\"?", "a b c a b a")]
+    [InlineData("\"a\" .*? \"b\"", "a a b b a c b")]
+    [InlineData("(\"a\" \"b\" | \"b\")+", "a b b a b a a b")]
+    [InlineData("\"x\" (. \"y\")?", "x x x x x y x")]
+    public void Hand_picked_tricky_cases_agree_with_backtracking(string pattern, string words) =>
+        AssertAgrees(pattern, words.Split(' '));
+
+    [Fact]
+    public void Generated_patterns_agree_with_backtracking()
+    {
+        var random = new Random(20261128);
+        int compared = 0;
+        for (int p = 0; p < 400; p++)
+        {
+            var (pattern, nullable) = Generate(random, 3, new int[1]);
+            if (nullable)
+            {
+                continue;
+            }
+
+            for (int t = 0; t < 15; t++)
+            {
+                var words = Enumerable.Range(0, random.Next(0, 25)).Select(_ => ((char)('a' + random.Next(3))).ToString()).ToArray();
+                AssertAgrees(pattern, words);
+                compared++;
+            }
+        }
+
+        compared.Should().BeGreaterThan(1000);
+    }
+
+    private static void AssertAgrees(string pattern, string[] words)
+    {
+        var syntax = PatternParser.Parse($"rule r: {pattern}")[0];
+        var expected = BacktrackingReference.FindAll(syntax.Pattern, words);
+        var compiled = Doc.Compile($"rule r: {pattern}");
+        var text = Doc.Words(words.Length == 0 ? "z" : string.Join(' ', words));
+        var set = new MatchSet();
+        compiled.Match(text, default, 0, words.Length, set);
+
+        var actual = new List<string>();
+        for (int i = 0; i < set.Count; i++)
+        {
+            var captures = compiled.Rules[0].CaptureNames
+                .Select(n => (n, set.Capture(set[i], n)))
+                .Where(c => !c.Item2.IsNone)
+                .Select(c => $"{c.n}={c.Item2.Start}-{c.Item2.End}");
+            actual.Add($"{set[i].Start}-{set[i].End} {string.Join(',', captures)}");
+        }
+
+        var wanted = expected.Select(f => $"{f.Start}-{f.End} {string.Join(',', f.Captures.OrderBy(c => compiled.Rules[0].CaptureIndex(c.Key)).Select(c => $"{c.Key}={c.Value.Start}-{c.Value.End}"))}");
+        actual.Should().Equal(wanted, $"pattern {pattern} on '{string.Join(' ', words)}'");
+    }
+
+    /// <summary>A random pattern over a, b, c; quantifiers only on bodies that consume, as in real rules.</summary>
+    private static (string Text, bool Nullable) Generate(Random random, int depth, int[] groups)
+    {
+        int choice = depth == 0 ? random.Next(2) : random.Next(7);
+        switch (choice)
+        {
+            case 0:
+                return ($"\"{(char)('a' + random.Next(3))}\"", false);
+            case 1:
+                return (random.Next(4) == 0 ? "." : $"\"{(char)('a' + random.Next(3))}\"", false);
+            case 2:
+                {
+                    var parts = Enumerable.Range(0, 2 + random.Next(2)).Select(_ => Generate(random, depth - 1, groups)).ToList();
+                    return ($"({string.Join(' ', parts.Select(p => p.Text))})", parts.All(p => p.Nullable));
+                }
+
+            case 3:
+                {
+                    var left = Generate(random, depth - 1, groups);
+                    var right = Generate(random, depth - 1, groups);
+                    return ($"({left.Text} | {right.Text})", left.Nullable || right.Nullable);
+                }
+
+            case 4:
+                {
+                    var inner = Generate(random, depth - 1, groups);
+                    return ($"(?<g{groups[0]++}> {inner.Text})", inner.Nullable);
+                }
+
+            default:
+                {
+                    var body = Generate(random, depth - 1, groups);
+                    if (body.Nullable)
+                    {
+                        return body;
+                    }
+
+                    var quantifier = new StringBuilder(random.Next(5) switch { 0 => "?", 1 => "*", 2 => "+", 3 => "{1,2}", _ => "{0,2}" });
+                    if (random.Next(3) == 0)
+                    {
+                        quantifier.Append('?');
+                    }
+
+                    bool nullable = quantifier[0] is '?' or '*' || quantifier.ToString().StartsWith("{0", StringComparison.Ordinal);
+                    return ($"({body.Text}){quantifier}", nullable);
+                }
+        }
+    }
+}
