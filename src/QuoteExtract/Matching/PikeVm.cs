@@ -45,6 +45,8 @@ internal sealed class PikeVm
     private readonly List<int> _cutRules = [];
     private readonly List<int> _pendingRules = [];
 
+    private readonly LazyDfa _dfa;
+    private readonly ulong[] _windowRules;
     private int _stamp;
     private ulong[] _bits = new ulong[256];
     private byte[] _flags = new byte[256];
@@ -82,6 +84,8 @@ internal sealed class PikeVm
         _minGen = new int[r];
         _minGenStamp = new int[r];
         Array.Fill(_minGenStamp, -1);
+        _dfa = new LazyDfa(_program, _rules, _words);
+        _windowRules = new ulong[_dfa.RuleWords];
         _pending = new int[r][];
         for (int i = 0; i < r; i++)
         {
@@ -90,6 +94,9 @@ internal sealed class PikeVm
     }
 
     internal CompiledPatterns Patterns => _patterns;
+
+    /// <summary>Whether the lazy DFA picks the stretches the VM runs on (default); off runs the VM on every token, for tests.</summary>
+    public bool UseDfa { get; set; } = true;
 
     /// <summary>Evaluates token features for the range, then runs the automaton over it (or over each sentence in it).</summary>
     public void Run(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count, MatchSet results, MatchScope scope)
@@ -114,21 +121,117 @@ internal sealed class PikeVm
                 int s = Math.Max(sentence.FirstToken, first), e = Math.Min(sentence.EndToken, first + count);
                 if (s < e)
                 {
-                    Scan(s, e, first, results);
+                    Search(s, e, first, results);
                 }
             }
         }
         else
         {
-            Scan(first, first + count, first, results);
+            Search(first, first + count, first, results);
         }
 
         results.Steps += _steps;
         results.SortFrom(before);
     }
 
-    /// <summary>The Pike VM proper over tokens [<paramref name="from"/>, <paramref name="to"/>); features are indexed from <paramref name="featureBase"/>.</summary>
-    private void Scan(int from, int to, int featureBase, MatchSet results)
+    private void Search(int from, int to, int featureBase, MatchSet results)
+    {
+        if (!UseDfa)
+        {
+            Scan(from, to, from, to, featureBase, null, results);
+            return;
+        }
+
+        // The DFA walks the range; the VM runs only over stretches of live threads that reach a Match, and only
+        // for the rules that match there. Tokens that cannot start a rule, outside such stretches, cost one mask test.
+        var dfa = _dfa;
+        var bits = _bits;
+        int w = _words;
+        int state = LazyDfa.Empty, windowStart = from;
+        bool matched = false;
+        dfa.BuildSteps = 0;
+        for (int i = from; i < to; i++)
+        {
+            int row = (i - featureBase) * w;
+            _steps++;
+            if (state == LazyDfa.Empty)
+            {
+                if (!Intersects(bits, row, _anyStart))
+                {
+                    continue;
+                }
+
+                windowStart = i;
+            }
+
+            int flags = dfa.HasAnchors ? DfaFlags(i, from, to, featureBase) : 0;
+            state = dfa.Next(state, bits.AsSpan(row, w), flags);
+            if (state == LazyDfa.Empty)
+            {
+                if (matched)
+                {
+                    Scan(windowStart, i + 1, from, to, featureBase, _windowRules, results);
+                    Array.Clear(_windowRules);
+                    matched = false;
+                }
+
+                continue;
+            }
+
+            var rules = dfa.MatchRules(state);
+            for (int k = 0; k < rules.Length; k++)
+            {
+                if (rules[k] != 0)
+                {
+                    _windowRules[k] |= rules[k];
+                    matched = true;
+                }
+            }
+        }
+
+        if (matched)
+        {
+            Scan(windowStart, to, from, to, featureBase, _windowRules, results);
+            Array.Clear(_windowRules);
+        }
+
+        _steps += dfa.BuildSteps;
+    }
+
+    /// <summary>The sentence facts a DFA transition on token <paramref name="i"/> depends on (the VM's anchor tests, precomputed).</summary>
+    private int DfaFlags(int i, int from, int to, int featureBase)
+    {
+        var flags = _flags;
+        int f = 0;
+        if (i == from || (flags[i - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
+        {
+            f |= LazyDfa.SeedAtStart;
+        }
+
+        if (i > from && (flags[i - 1 - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
+        {
+            f |= LazyDfa.SeedAtEnd;
+        }
+
+        if (i + 1 < to && (flags[i + 1 - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
+        {
+            f |= LazyDfa.NextAtStart;
+        }
+
+        if (i + 1 == to || (flags[i - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
+        {
+            f |= LazyDfa.NextAtEnd;
+        }
+
+        return f;
+    }
+
+    /// <summary>
+    /// The Pike VM proper over positions [<paramref name="windowStart"/>, <paramref name="windowEnd"/>] of the range
+    /// [<paramref name="from"/>, <paramref name="to"/>) (anchors see the range), for the rules in <paramref name="ruleMask"/>
+    /// (all when null). No thread may be alive at either end of the window. Features are indexed from <paramref name="featureBase"/>.
+    /// </summary>
+    private void Scan(int windowStart, int windowEnd, int from, int to, int featureBase, ulong[]? ruleMask, MatchSet results)
     {
         var clist = _current;
         var nlist = _next;
@@ -142,10 +245,10 @@ internal sealed class PikeVm
         var bits = _bits;
         var program = _program;
         int slots = _slots;
-        for (int i = from; i <= to; i++)
+        for (int i = windowStart; i <= windowEnd; i++)
         {
             Clear(nlist);
-            bool hasToken = i < to;
+            bool hasToken = i < windowEnd;
             int row = (i - featureBase) * w;
 
             for (int k = 0; k < clist.Count; k++)
@@ -171,7 +274,7 @@ internal sealed class PikeVm
 
             if (hasToken && Intersects(bits, row, _anyStart))
             {
-                Seed(i, row, from, to, featureBase, nlist);
+                Seed(i, row, from, to, featureBase, nlist, ruleMask);
             }
 
             foreach (int rule in _cutRules)
@@ -190,13 +293,13 @@ internal sealed class PikeVm
     }
 
     /// <summary>Starts every rule whose first token can be token <paramref name="i"/>, at the lowest priority.</summary>
-    private void Seed(int i, int row, int from, int to, int featureBase, ThreadList nlist)
+    private void Seed(int i, int row, int from, int to, int featureBase, ThreadList nlist, ulong[]? ruleMask)
     {
         var bits = _bits;
         int slots = _slots;
         foreach (var rule in _rules)
         {
-            if (!Intersects(bits, row, rule.FirstMask))
+            if ((ruleMask is not null && ((ruleMask[rule.Index >> 6] >> rule.Index) & 1) == 0) || !Intersects(bits, row, rule.FirstMask))
             {
                 continue;
             }

@@ -14,9 +14,25 @@ public sealed class EngineTests
     [InlineData("rule r: .*? .*? .*? \"b\"")]
     public void Pathological_patterns_stay_linear(string rule)
     {
+        foreach (bool dfa in new[] { true, false })
+        {
+            AssertLinear(rule, dfa);
+        }
+    }
+
+    private static void AssertLinear(string rule, bool dfa)
+    {
         var patterns = Doc.Compile(rule);
-        var small = patterns.Match(Doc.Repeat("a", 1_000));
-        var large = patterns.Match(Doc.Repeat("a", 10_000));
+        MatchSet Run(int n)
+        {
+            var text = Doc.Repeat("a", n);
+            var set = new MatchSet();
+            patterns.Match(text, default, 0, n, set, MatchScope.Range, new PikeVm(patterns) { UseDfa = dfa });
+            return set;
+        }
+
+        var small = Run(1_000);
+        var large = Run(10_000);
 
         // A step is one thread visiting one instruction: at most about 2 × program size per token.
         large.Steps.Should().BeLessThanOrEqualTo(10_000L * 2 * (patterns.ProgramSize + 1));

@@ -40,6 +40,50 @@ public sealed class SemanticsTests
         compared.Should().BeGreaterThan(1000);
     }
 
+    [Theory]
+    [InlineData("rule r: ^ \"a\" .*? $", "a b . a . b a .")]
+    [InlineData("rule r: \"b\" $ | ^ \"b\"", "b a . b . a b")]
+    [InlineData("rule r: $ \"a\"", "a . a b . a")]
+    [InlineData("rule r: (\"a\" | \".\" ^)+ \"b\"", "a . b a a . . b")]
+    public void Dfa_and_plain_vm_agree_on_anchors(string rule, string words)
+    {
+        var compiled = Doc.Compile(rule);
+        var text = Doc.Words(words);
+        foreach (var scope in new[] { MatchScope.Range, MatchScope.Sentence })
+        {
+            for (int start = 0; start < 3; start++)
+            {
+                var withDfa = new MatchSet();
+                var plain = new MatchSet();
+                int count = text.Analysis.Tokens.Length - start - 1;
+                compiled.Match(text, default, start, count, withDfa, scope);
+                compiled.Match(text, default, start, count, plain, scope, new PikeVm(compiled) { UseDfa = false });
+                withDfa.Spans().Should().Equal(plain.Spans(), $"{scope} from {start}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Dfa_and_plain_vm_agree_on_the_sample_grammar()
+    {
+        var compiled = GrammarResources.CompileSample();
+        var text = Doc.Tag("\" Taxes/NNS will/MD rise/VB ,/, \" Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD ./. He/PRP said/VBD :/: \" No/DT deal/NN \" ./. "
+            + "Prices/NNS fell/VBD ,/, according/VBG to/TO Acme/NNP/U-ORG ./. She/PRP said/VBD that/IN it/PRP rained/VBD ./.");
+        var quotes = Doc.Quotes(text);
+        var withDfa = compiled.Match(text, quotes);
+        var plain = new MatchSet();
+        compiled.Match(text, quotes, 0, text.Analysis.Tokens.Length, plain, MatchScope.Range, new PikeVm(compiled) { UseDfa = false });
+        withDfa.Count.Should().Be(4);
+        withDfa.Spans().Should().Equal(plain.Spans());
+        for (int i = 0; i < withDfa.Count; i++)
+        {
+            foreach (var name in withDfa.Rule(withDfa[i]).CaptureNames)
+            {
+                withDfa.Capture(withDfa[i], name).Should().Be(plain.Capture(plain[i], name));
+            }
+        }
+    }
+
     private static void AssertAgrees(string pattern, string[] words)
     {
         var syntax = PatternParser.Parse($"rule r: {pattern}")[0];
@@ -48,6 +92,9 @@ public sealed class SemanticsTests
         var text = Doc.Words(words.Length == 0 ? "z" : string.Join(' ', words));
         var set = new MatchSet();
         compiled.Match(text, default, 0, words.Length, set);
+        var plain = new MatchSet();
+        compiled.Match(text, default, 0, words.Length, plain, MatchScope.Range, new PikeVm(compiled) { UseDfa = false });
+        plain.Spans().Should().Equal(set.Spans(), "the DFA only decides where the VM runs");
 
         var actual = new List<string>();
         for (int i = 0; i < set.Count; i++)
