@@ -10,9 +10,11 @@ internal sealed class CompiledPatterns
 {
     private PikeVm? _cachedVm;
 
-    internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features)
+    internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts)
     {
         Program = program;
+        DfaProgram = dfaProgram;
+        DfaStarts = dfaStarts;
         RuleArray = rules;
         Features = features;
         SlotCount = 2 * (1 + (rules.Length == 0 ? 0 : rules.Max(r => r.CaptureNames.Count)));
@@ -29,6 +31,12 @@ internal sealed class CompiledPatterns
     internal Instruction[] Program { get; }
 
     internal CompiledRule[] RuleArray { get; }
+
+    /// <summary>The relaxed copy of the program the lazy DFA runs (no captures, wide counters opened up).</summary>
+    internal Instruction[] DfaProgram { get; }
+
+    /// <summary>Entry of each rule in <see cref="DfaProgram"/>.</summary>
+    internal int[] DfaStarts { get; }
 
     internal TokenFeatures Features { get; }
 

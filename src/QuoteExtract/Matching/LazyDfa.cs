@@ -26,6 +26,7 @@ internal sealed class LazyDfa
 
     private readonly Instruction[] _program;
     private readonly CompiledRule[] _rules;
+    private readonly int[] _starts;
     private readonly int _words;
     private readonly int _ruleWords;
     private readonly int _stride;
@@ -45,9 +46,10 @@ internal sealed class LazyDfa
     private readonly List<int> _next = [];
     private readonly List<int> _seeds = [];
 
-    public LazyDfa(Instruction[] program, CompiledRule[] rules, int words)
+    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words)
     {
         _program = program;
+        _starts = starts;
         _rules = rules;
         _words = words;
         _ruleWords = Math.Max(1, (rules.Length + 63) / 64);
@@ -66,6 +68,11 @@ internal sealed class LazyDfa
     public long BuildSteps { get; set; }
 
     public int RuleWords => _ruleWords;
+
+    /// <summary>Transitions computed (cache misses) since creation, for tuning.</summary>
+    public long Misses { get; private set; }
+
+    public int StateCount => _states.Count;
 
     /// <summary>The rules with a Match instruction live in <paramref name="state"/>, as a bit set.</summary>
     public ulong[] MatchRules(int state) => _matchRules[state];
@@ -94,6 +101,7 @@ internal sealed class LazyDfa
             slot = (slot + 1) & mask;
         }
 
+        Misses++;
         var pcs = Compute(_states[state], row, flags);
         if (_states.Count >= MaxStates || _count * 2 >= _values.Length)
         {
@@ -236,7 +244,7 @@ internal sealed class LazyDfa
             }
 
             _seeds.Clear();
-            Close(rule.StartPc, (flags & SeedAtStart) != 0, (flags & SeedAtEnd) != 0, _seedMarks, ++_stamp, _seeds);
+            Close(_starts[rule.Index], (flags & SeedAtStart) != 0, (flags & SeedAtEnd) != 0, _seedMarks, ++_stamp, _seeds);
             foreach (int pc in _seeds)
             {
                 var ins = _program[pc];

@@ -72,10 +72,22 @@ internal static class PatternCompiler
             entries.Add((rule, captures, start));
         }
 
+        // The DFA's copy of the program: no captures needed, and wide counted repeats relaxed to open loops so
+        // that overlapping counters do not multiply DFA states. It accepts a superset, which is all the DFA needs.
+        var relaxed = new List<Instruction>();
+        var relaxedStarts = new int[parsed.Count];
+        for (int r = 0; r < parsed.Count; r++)
+        {
+            relaxedStarts[r] = relaxed.Count;
+            var emitter = new Emitter(relaxed, features, [], r) { Relaxed = true };
+            emitter.Emit(parsed[r].Rule.Pattern);
+            emitter.Add(OpCode.Match, 0);
+        }
+
         var tables = features.Build(lexicons);
         var instructions = program.ToArray();
         var rules = entries.Select((e, i) => new CompiledRule(i, e.Rule.Name, e.Rule.Metadata, e.Captures, e.StartPc, FirstMask(instructions, e.StartPc, tables.Words))).ToArray();
-        return new CompiledPatterns(instructions, rules, tables);
+        return new CompiledPatterns(instructions, rules, tables, relaxed.ToArray(), relaxedStarts);
     }
 
     /// <summary>Predicates reachable from <paramref name="startPc"/> without consuming a token (assertions assumed true).</summary>
@@ -118,6 +130,12 @@ internal static class PatternCompiler
     /// <summary>Thompson construction of one rule.</summary>
     private sealed class Emitter(List<Instruction> program, TokenFeatures.Builder features, List<string> captures, int rule)
     {
+        /// <summary>Widest counted repeat kept exact in the relaxed (DFA) program.</summary>
+        private const int RelaxedSpan = 3;
+
+        /// <summary>Emit for the DFA: no saves, and x{m,n} with n - m above <see cref="RelaxedSpan"/> becomes x{m,}.</summary>
+        public bool Relaxed { get; init; }
+
         public int Add(OpCode op, int x, int y = 0)
         {
             program.Add(new Instruction(op, x, y, rule));
@@ -180,7 +198,7 @@ internal static class PatternCompiler
                     EmitRepeat(r);
                     break;
                 case GroupNode g:
-                    if (g.Name is null)
+                    if (g.Name is null || Relaxed)
                     {
                         Emit(g.Body);
                         break;
@@ -205,6 +223,11 @@ internal static class PatternCompiler
 
         private void EmitRepeat(RepeatNode r)
         {
+            if (Relaxed && r.Max >= 0 && r.Max - r.Min > RelaxedSpan)
+            {
+                r = r with { Max = -1 };
+            }
+
             for (int i = 0; i < r.Min; i++)
             {
                 Emit(r.Body);

@@ -46,6 +46,9 @@ internal sealed class PikeVm
     private readonly List<int> _pendingRules = [];
 
     private readonly LazyDfa _dfa;
+    private readonly ulong[]? _compoundCache;
+    private readonly ulong[] _windowStart;
+    private readonly List<CompiledRule> _windowRuleList = [];
     private readonly ulong[] _windowRules;
     private int _stamp;
     private ulong[] _bits = new ulong[256];
@@ -84,8 +87,10 @@ internal sealed class PikeVm
         _minGen = new int[r];
         _minGenStamp = new int[r];
         Array.Fill(_minGenStamp, -1);
-        _dfa = new LazyDfa(_program, _rules, _words);
+        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words);
         _windowRules = new ulong[_dfa.RuleWords];
+        _compoundCache = patterns.Features.CreateCompoundCache();
+        _windowStart = new ulong[_words];
         _pending = new int[r][];
         for (int i = 0; i < r; i++)
         {
@@ -97,6 +102,11 @@ internal sealed class PikeVm
 
     /// <summary>Whether the lazy DFA picks the stretches the VM runs on (default); off runs the VM on every token, for tests.</summary>
     public bool UseDfa { get; set; } = true;
+
+    internal LazyDfa Dfa => _dfa;
+
+    /// <summary>Tokens the VM ran over (inside windows), for tuning.</summary>
+    internal long VmTokens { get; private set; }
 
     /// <summary>Evaluates token features for the range, then runs the automaton over it (or over each sentence in it).</summary>
     public void Run(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count, MatchSet results, MatchScope scope)
@@ -113,7 +123,7 @@ internal sealed class PikeVm
             _flags = new byte[Math.Max(count, _flags.Length * 2)];
         }
 
-        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags);
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
         if (scope == MatchScope.Sentence)
         {
             foreach (var sentence in text.Analysis.Sentences)
@@ -245,6 +255,21 @@ internal sealed class PikeVm
         var bits = _bits;
         var program = _program;
         int slots = _slots;
+        VmTokens += windowEnd - windowStart;
+        _windowRuleList.Clear();
+        Array.Clear(_windowStart);
+        foreach (var rule in _rules)
+        {
+            if (ruleMask is null || ((ruleMask[rule.Index >> 6] >> rule.Index) & 1) != 0)
+            {
+                _windowRuleList.Add(rule);
+                for (int k = 0; k < _words; k++)
+                {
+                    _windowStart[k] |= rule.FirstMask[k];
+                }
+            }
+        }
+
         for (int i = windowStart; i <= windowEnd; i++)
         {
             Clear(nlist);
@@ -272,9 +297,9 @@ internal sealed class PikeVm
                 }
             }
 
-            if (hasToken && Intersects(bits, row, _anyStart))
+            if (hasToken && Intersects(bits, row, _windowStart))
             {
-                Seed(i, row, from, to, featureBase, nlist, ruleMask);
+                Seed(i, row, from, to, featureBase, nlist);
             }
 
             foreach (int rule in _cutRules)
@@ -293,13 +318,13 @@ internal sealed class PikeVm
     }
 
     /// <summary>Starts every rule whose first token can be token <paramref name="i"/>, at the lowest priority.</summary>
-    private void Seed(int i, int row, int from, int to, int featureBase, ThreadList nlist, ulong[]? ruleMask)
+    private void Seed(int i, int row, int from, int to, int featureBase, ThreadList nlist)
     {
         var bits = _bits;
         int slots = _slots;
-        foreach (var rule in _rules)
+        foreach (var rule in _windowRuleList)
         {
-            if ((ruleMask is not null && ((ruleMask[rule.Index >> 6] >> rule.Index) & 1) == 0) || !Intersects(bits, row, rule.FirstMask))
+            if (!Intersects(bits, row, rule.FirstMask))
             {
                 continue;
             }

@@ -23,10 +23,8 @@ internal sealed class TokenFeatures
     private readonly ulong[] _posMasks;
     private readonly ulong[] _entityMasks;
     private readonly ulong[] _flagMasks;
-    private readonly Dictionary<string, WordEntry> _words;
-    private readonly Dictionary<string, WordEntry>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly Dictionary<string, ulong[]> _shapes;
-    private readonly Dictionary<string, ulong[]>.AlternateLookup<ReadOnlySpan<char>> _shapeLookup;
+    private readonly LowercaseTable<WordEntry> _words;
+    private readonly (string Shape, ulong[] Mask)[] _shapes;
     private readonly CompoundTest[] _compounds;
     private readonly int _maxCompoundDepth;
 
@@ -38,10 +36,8 @@ internal sealed class TokenFeatures
         _posMasks = posMasks;
         _entityMasks = entityMasks;
         _flagMasks = flagMasks;
-        _words = wordEntries;
-        _wordLookup = wordEntries.GetAlternateLookup<ReadOnlySpan<char>>();
-        _shapes = shapes;
-        _shapeLookup = shapes.GetAlternateLookup<ReadOnlySpan<char>>();
+        _words = new LowercaseTable<WordEntry>(wordEntries);
+        _shapes = shapes.Select(p => (p.Key, p.Value)).ToArray(); // few per grammar: a scan beats hashing
         _compounds = compounds;
         _maxCompoundDepth = compounds.Length == 0 ? 0 : compounds.Max(c => c.Program.Length);
     }
@@ -53,7 +49,7 @@ internal sealed class TokenFeatures
     /// Fills <paramref name="bits"/> (<see cref="Words"/> per token) and <paramref name="flags"/> (one per token) for
     /// tokens <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>.
     /// </summary>
-    public void Compute(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int count, Span<ulong> bits, Span<byte> flags)
+    public void Compute(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int count, Span<ulong> bits, Span<byte> flags, ulong[]? compoundCache = null)
     {
         var analysis = tagged.Analysis;
         var tokens = analysis.Tokens;
@@ -83,7 +79,7 @@ internal sealed class TokenFeatures
             }
         }
 
-        bool hasWords = _words.Count > 0, hasShapes = _shapes.Count > 0;
+        bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0;
         Span<char> shape = stackalloc char[TokenShape.MaxLength];
         Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
         for (int t = start; t < end; t++)
@@ -118,7 +114,7 @@ internal sealed class TokenFeatures
             }
 
             var span = text.Slice(token.Start, token.Length);
-            if (hasWords && _wordLookup.TryGetValue(span, out var entry))
+            if (hasWords && _words.Find(span) is { } entry)
             {
                 Or(row, entry.Lower);
                 foreach (var (exact, mask) in entry.Exact)
@@ -133,18 +129,58 @@ internal sealed class TokenFeatures
             if (hasShapes)
             {
                 int n = TokenShape.Collapse(span, shape);
-                if (n > 0 && _shapeLookup.TryGetValue(shape[..n], out var mask))
+                if (n > 0)
                 {
-                    Or(row, mask);
+                    foreach (var (known, mask) in _shapes)
+                    {
+                        if (shape[..n].SequenceEqual(known))
+                        {
+                            Or(row, mask);
+                        }
+                    }
                 }
             }
 
-            foreach (var compound in _compounds)
+            if (_compounds.Length == 0)
             {
-                if (compound.Evaluate(row, stack))
+                continue;
+            }
+
+            if (w == 1 && compoundCache is not null)
+            {
+                // Atom rows repeat a lot (most tokens are ordinary words), so remember each row's compound bits.
+                ulong atoms = row[0];
+                int slot = (int)((atoms * 0x9E3779B97F4A7C15UL) >> (64 - CompoundCacheBits)) * 3;
+                if (compoundCache[slot + 2] != 0 && compoundCache[slot] == atoms)
                 {
-                    row[compound.Bit >> 6] |= 1UL << compound.Bit;
+                    row[0] = atoms | compoundCache[slot + 1];
+                    continue;
                 }
+
+                EvaluateCompounds(row, stack);
+                compoundCache[slot] = atoms;
+                compoundCache[slot + 1] = row[0] & ~atoms;
+                compoundCache[slot + 2] = 1;
+                continue;
+            }
+
+            EvaluateCompounds(row, stack);
+        }
+    }
+
+    /// <summary>log2 of the entries of the per-VM compound cache (see <see cref="CreateCompoundCache"/>).</summary>
+    private const int CompoundCacheBits = 12;
+
+    /// <summary>Scratch for <see cref="Compute"/>: a direct-mapped cache from atom bits to compound bits (one-word rows only).</summary>
+    public ulong[]? CreateCompoundCache() => Words == 1 && _compounds.Length > 0 ? new ulong[3 << CompoundCacheBits] : null;
+
+    private void EvaluateCompounds(Span<ulong> row, Span<bool> stack)
+    {
+        foreach (var compound in _compounds)
+        {
+            if (compound.Evaluate(row, stack))
+            {
+                row[compound.Bit >> 6] |= 1UL << compound.Bit;
             }
         }
     }
@@ -165,8 +201,12 @@ internal sealed class TokenFeatures
         public List<(string Text, ulong[] Mask)> Exact { get; } = [];
     }
 
-    /// <summary>A compound test as postfix code: a bit index pushes that atom; <see cref="Not"/>, <see cref="And"/>, <see cref="Or"/> combine.</summary>
-    private sealed class CompoundTest(int bit, int[] program)
+    /// <summary>
+    /// A compound test, as disjunctive normal form when small (each term: bits that must be set, bits that must be
+    /// clear — two mask tests per term), else as postfix code: a bit index pushes that atom; <see cref="Not"/>,
+    /// <see cref="And"/>, <see cref="Or"/> combine.
+    /// </summary>
+    private sealed class CompoundTest(int bit, int[] program, ulong[]? terms, int words)
     {
         public const int Not = -1, And = -2, Or = -3;
 
@@ -176,6 +216,39 @@ internal sealed class TokenFeatures
 
         public bool Evaluate(ReadOnlySpan<ulong> row, Span<bool> stack)
         {
+            if (terms is not null)
+            {
+                if (words == 1)
+                {
+                    ulong r = row[0];
+                    for (int t = 0; t < terms.Length; t += 2)
+                    {
+                        if ((r & terms[t]) == terms[t] && (r & terms[t + 1]) == 0)
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                for (int t = 0; t < terms.Length; t += 2 * words)
+                {
+                    bool holds = true;
+                    for (int w = 0; w < words && holds; w++)
+                    {
+                        holds = (row[w] & terms[t + w]) == terms[t + w] && (row[w] & terms[t + words + w]) == 0;
+                    }
+
+                    if (holds)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             int top = 0;
             foreach (int op in Program)
             {
@@ -378,9 +451,66 @@ internal sealed class TokenFeatures
             {
                 var program = new List<int>();
                 Emit(c.Test, program);
-                return new CompoundTest(c.Bit, [.. program]);
+                var dnf = Dnf(c.Test, false, w);
+                return new CompoundTest(c.Bit, [.. program], dnf?.SelectMany(t => t.Must.Concat(t.MustNot)).ToArray(), w);
             }).ToArray();
             return new TokenFeatures(w, kindMasks, posMasks, entityMasks, flagMasks, words, shapes, compounds);
+        }
+
+        private const int MaxTerms = 16;
+
+        /// <summary>The test (or its negation) as OR of (must, must-not) mask terms; null when it needs more than <see cref="MaxTerms"/>.</summary>
+        private List<(ulong[] Must, ulong[] MustNot)>? Dnf(TokenTest test, bool negate, int w)
+        {
+            switch (test)
+            {
+                case AtomTest a:
+                    {
+                        var mask = new ulong[w];
+                        int bit = _atoms[a.Atom];
+                        mask[bit >> 6] |= 1UL << bit;
+                        return [negate ? (new ulong[w], mask) : (mask, new ulong[w])];
+                    }
+
+                case NotTest n:
+                    return Dnf(n.Operand, !negate, w);
+                case AndTest or OrTest:
+                    {
+                        var (left, right) = test is AndTest and ? (and.Left, and.Right) : (((OrTest)test).Left, ((OrTest)test).Right);
+                        var l = Dnf(left, negate, w);
+                        var r = Dnf(right, negate, w);
+                        if (l is null || r is null)
+                        {
+                            return null;
+                        }
+
+                        // De Morgan: a negated AND is an OR of negations, and vice versa.
+                        if ((test is OrTest) != negate)
+                        {
+                            l.AddRange(r);
+                            return l.Count <= MaxTerms ? l : null;
+                        }
+
+                        var product = new List<(ulong[] Must, ulong[] MustNot)>();
+                        foreach (var x in l)
+                        {
+                            foreach (var y in r)
+                            {
+                                var must = x.Must.Zip(y.Must, (p, q) => p | q).ToArray();
+                                var mustNot = x.MustNot.Zip(y.MustNot, (p, q) => p | q).ToArray();
+                                if (!must.Zip(mustNot, (p, q) => p & q).Any(z => z != 0))
+                                {
+                                    product.Add((must, mustNot));
+                                }
+                            }
+                        }
+
+                        return product.Count <= MaxTerms ? product : null;
+                    }
+
+                default:
+                    return null;
+            }
         }
 
         private void Emit(TokenTest test, List<int> program)

@@ -84,6 +84,47 @@ public sealed class SemanticsTests
         }
     }
 
+    [Theory]
+    [InlineData("\"a\" .{2,40}? \"c\"", "a b b c a b c a a a a b a c")]
+    [InlineData("\"a\" (?<x> .{0,10}) \"c\"", "a b c a b b b b b b b b b b b b c a c")]
+    [InlineData("(\"a\" | \"b\"){3,9}", "a b a b c a a a a a a a a a a b")]
+    public void Wide_counted_repeats_relaxed_in_the_dfa_stay_exact(string pattern, string words) =>
+        AssertAgrees(pattern, words.Split(' '));
+
+    [Fact]
+    public void Generated_token_formulas_agree_with_direct_evaluation()
+    {
+        var random = new Random(7);
+        var words = "a b c d a c b d d a".Split(' ');
+        var text = Doc.Words(string.Join(' ', words));
+        for (int n = 0; n < 300; n++)
+        {
+            var formula = Formula(random, 4);
+            var compiled = Doc.Compile($"rule r: [{formula}]");
+            var test = ((TokenNode)PatternParser.Parse($"rule r: [{formula}]")[0].Pattern).Test;
+            var expected = Enumerable.Range(0, words.Length).Where(i => Holds(test, words[i])).Select(i => $"r:{i}-{i + 1}");
+            compiled.Match(text).Spans().Should().Equal(expected, formula);
+        }
+    }
+
+    private static string Formula(Random random, int depth) => (depth == 0 ? 0 : random.Next(5)) switch
+    {
+        0 => $"lower=\"{(char)('a' + random.Next(4))}\"",
+        1 => $"!{Formula(random, depth - 1)}",
+        2 => $"({Formula(random, depth - 1)} & {Formula(random, depth - 1)})",
+        3 => $"({Formula(random, depth - 1)} | {Formula(random, depth - 1)})",
+        _ => $"!({Formula(random, depth - 1)} | {Formula(random, depth - 1)} | {Formula(random, depth - 1)})",
+    };
+
+    private static bool Holds(TokenTest test, string word) => test switch
+    {
+        AtomTest a => a.Atom.Value == word,
+        NotTest n => !Holds(n.Operand, word),
+        AndTest a => Holds(a.Left, word) && Holds(a.Right, word),
+        OrTest o => Holds(o.Left, word) || Holds(o.Right, word),
+        _ => false,
+    };
+
     private static void AssertAgrees(string pattern, string[] words)
     {
         var syntax = PatternParser.Parse($"rule r: {pattern}")[0];
