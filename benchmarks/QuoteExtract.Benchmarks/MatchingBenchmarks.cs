@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
 using QuoteExtract.Matching;
 using QuoteExtract.Tagging;
 using QuoteExtract.Text;
@@ -11,6 +15,8 @@ namespace QuoteExtract.Benchmarks;
 /// match set are reused, as a pipeline would, so the allocation column shows allocation per corpus pass.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[Config(typeof(TokensPerSecondConfig))]
 public class MatchingBenchmarks
 {
     internal const string Grammar = """
@@ -238,5 +244,44 @@ public class MatchingBenchmarks
         }
 
         return (new TaggedText(analysis, pos, entities, []), quotes);
+    }
+}
+
+/// <summary>Adds a tokens-per-second column computed from the median.</summary>
+internal sealed class TokensPerSecondConfig : ManualConfig
+{
+    public TokensPerSecondConfig() => AddColumn(new TokensPerSecondColumn());
+
+    private sealed class TokensPerSecondColumn : IColumn
+    {
+        private static readonly Lazy<long> CorpusTokens = new(() => BenchmarkCorpus.Documents.Sum(d => (long)TextAnalyzer.Analyze(d).Tokens.Length));
+
+        public string Id => nameof(TokensPerSecondColumn);
+
+        public string ColumnName => "Tokens/s (median)";
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => "Corpus tokens divided by the median time of one pass";
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            var median = summary[benchmarkCase]?.ResultStatistics?.Median;
+            return median is > 0 ? $"{CorpusTokens.Value / (median.Value / 1e9) / 1e6:F1}M" : "-";
+        }
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        public bool IsAvailable(Summary summary) => true;
     }
 }
