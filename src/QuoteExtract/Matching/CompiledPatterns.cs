@@ -4,11 +4,12 @@ namespace QuoteExtract.Matching;
 
 /// <summary>
 /// A compiled grammar: immutable and safe to share between threads. Matching rents a <see cref="PikeVm"/>
-/// (scratch memory) from a one-slot pool, or uses one the caller supplies via <see cref="CreateVm"/>.
+/// (scratch memory, with its warmed-up DFA cache) from a small lock-free pool, or uses one the caller
+/// supplies via <see cref="CreateVm"/>.
 /// </summary>
 internal sealed class CompiledPatterns
 {
-    private PikeVm? _cachedVm;
+    private readonly PikeVm?[] _pool = new PikeVm?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
 
     internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts)
     {
@@ -74,7 +75,7 @@ internal sealed class CompiledPatterns
 
         results.Bind(this);
         bool rented = vm is null;
-        vm ??= Interlocked.Exchange(ref _cachedVm, null) ?? new PikeVm(this);
+        vm ??= Rent();
         try
         {
             vm.Run(text, quotes, firstToken, tokenCount, results, scope);
@@ -83,7 +84,31 @@ internal sealed class CompiledPatterns
         {
             if (rented)
             {
-                Volatile.Write(ref _cachedVm, vm);
+                Return(vm);
+            }
+        }
+    }
+
+    private PikeVm Rent()
+    {
+        for (int i = 0; i < _pool.Length; i++)
+        {
+            if (Volatile.Read(ref _pool[i]) is not null && Interlocked.Exchange(ref _pool[i], null) is { } vm)
+            {
+                return vm;
+            }
+        }
+
+        return new PikeVm(this);
+    }
+
+    private void Return(PikeVm vm)
+    {
+        for (int i = 0; i < _pool.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _pool[i], vm, null) is null)
+            {
+                return;
             }
         }
     }
