@@ -1,0 +1,115 @@
+using QuoteExtract.Tagging;
+
+namespace QuoteExtract.Matching;
+
+/// <summary>
+/// A compiled grammar: immutable and safe to share between threads. Matching rents a <see cref="PikeVm"/>
+/// (scratch memory, with its warmed-up DFA cache) from a small lock-free pool, or uses one the caller
+/// supplies via <see cref="CreateVm"/>.
+/// </summary>
+internal sealed class CompiledPatterns
+{
+    private readonly PikeVm?[] _pool = new PikeVm?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
+
+    internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts)
+    {
+        Program = program;
+        DfaProgram = dfaProgram;
+        DfaStarts = dfaStarts;
+        RuleArray = rules;
+        Features = features;
+        SlotCount = 2 * (1 + (rules.Length == 0 ? 0 : rules.Max(r => r.CaptureNames.Count)));
+    }
+
+    public IReadOnlyList<CompiledRule> Rules => RuleArray;
+
+    /// <summary>Number of instructions: the "program size" in the O(tokens × program size) bound.</summary>
+    public int ProgramSize => Program.Length;
+
+    /// <summary>Distinct token tests (atoms and compound tests), i.e. bits per token.</summary>
+    public int PredicateBits => Features.Words * 64;
+
+    internal Instruction[] Program { get; }
+
+    internal CompiledRule[] RuleArray { get; }
+
+    /// <summary>The relaxed copy of the program the lazy DFA runs (no captures, wide counters opened up).</summary>
+    internal Instruction[] DfaProgram { get; }
+
+    /// <summary>Entry of each rule in <see cref="DfaProgram"/>.</summary>
+    internal int[] DfaStarts { get; }
+
+    internal TokenFeatures Features { get; }
+
+    internal int SlotCount { get; }
+
+    /// <summary>The rule called <paramref name="name"/>, or null.</summary>
+    public CompiledRule? Rule(string name) => RuleArray.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>A scratch for one thread's repeated calls (avoids the pool).</summary>
+    public PikeVm CreateVm() => new(this);
+
+    /// <summary>All matches in the whole document (scope <see cref="MatchScope.Range"/>).</summary>
+    public MatchSet Match(TaggedText text, ReadOnlySpan<QuoteState> quotes = default, MatchScope scope = MatchScope.Range)
+    {
+        var results = new MatchSet();
+        Match(text, quotes, 0, text.Analysis.Tokens.Length, results, scope);
+        return results;
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="results"/> the matches in tokens [<paramref name="firstToken"/>,
+    /// <paramref name="firstToken"/> + <paramref name="tokenCount"/>), ordered by start then rule.
+    /// <paramref name="quotes"/> is indexed by document token and may be empty (no quote information).
+    /// </summary>
+    public void Match(TaggedText text, ReadOnlySpan<QuoteState> quotes, int firstToken, int tokenCount, MatchSet results,
+        MatchScope scope = MatchScope.Range, PikeVm? vm = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstToken);
+        ArgumentOutOfRangeException.ThrowIfNegative(tokenCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstToken + tokenCount, text.Analysis.Tokens.Length, nameof(tokenCount));
+        if (vm is not null && vm.Patterns != this)
+        {
+            throw new ArgumentException("The VM was created for another grammar.", nameof(vm));
+        }
+
+        results.Bind(this);
+        bool rented = vm is null;
+        vm ??= Rent();
+        try
+        {
+            vm.Run(text, quotes, firstToken, tokenCount, results, scope);
+        }
+        finally
+        {
+            if (rented)
+            {
+                Return(vm);
+            }
+        }
+    }
+
+    private PikeVm Rent()
+    {
+        for (int i = 0; i < _pool.Length; i++)
+        {
+            if (Volatile.Read(ref _pool[i]) is not null && Interlocked.Exchange(ref _pool[i], null) is { } vm)
+            {
+                return vm;
+            }
+        }
+
+        return new PikeVm(this);
+    }
+
+    private void Return(PikeVm vm)
+    {
+        for (int i = 0; i < _pool.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _pool[i], vm, null) is null)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,348 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace QuoteExtract.Matching;
+
+/// <summary>
+/// A lazily built DFA over the same program as the <see cref="PikeVm"/>, without captures or priorities: a state
+/// is the set of live instructions, and a transition is keyed by the state, the token's predicate bits and its
+/// sentence flags. It answers cheaply, one table probe per token, the two questions that decide whether the
+/// Pike VM must run at all: where are the stretches in which some thread is alive, and which rules reach Match
+/// in each. The VM then runs only over stretches with a match, only for the rules that match there (rules are
+/// independent, and the DFA's live set is a superset of the VM's, so this is exact).
+/// Transitions are computed on first use in O(program size) and cached, so the worst case stays linear; the
+/// cache is per VM (no locking) and is dropped when it grows past its bounds, as in RE2.
+/// </summary>
+internal sealed class LazyDfa
+{
+    /// <summary>Flag bits of a transition key.</summary>
+    public const int SeedAtStart = 1, SeedAtEnd = 2, NextAtStart = 4, NextAtEnd = 8;
+
+    /// <summary>The state with no live thread.</summary>
+    public const int Empty = 0;
+
+    private const int MaxStates = 10_000;
+    private const int MaxCapacity = 1 << 18;
+
+    private readonly Instruction[] _program;
+    private readonly CompiledRule[] _rules;
+    private readonly int[] _starts;
+    private readonly int _words;
+    private readonly int _ruleWords;
+    private readonly int _stride;
+
+    private readonly List<int[]> _states = [];
+    private readonly List<ulong[]> _matchRules = [];
+    private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
+
+    private long[] _keys = [];
+    private int[] _values = [];
+    private int _count;
+
+    private readonly int[] _marks;
+    private readonly int[] _seedMarks;
+    private int _stamp;
+    private readonly int[] _stack;
+    private readonly List<int> _next = [];
+    private readonly List<int> _seeds = [];
+
+    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words)
+    {
+        _program = program;
+        _starts = starts;
+        _rules = rules;
+        _words = words;
+        _ruleWords = Math.Max(1, (rules.Length + 63) / 64);
+        _stride = 1 + words;
+        _marks = new int[program.Length];
+        _seedMarks = new int[program.Length];
+        _stack = new int[program.Length + 1];
+        HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd);
+        Reset(1024);
+    }
+
+    /// <summary>Whether sentence flags influence transitions (otherwise they are left out of the key for better caching).</summary>
+    public bool HasAnchors { get; }
+
+    /// <summary>Work done building transitions (instructions visited), for the step count.</summary>
+    public long BuildSteps { get; set; }
+
+    public int RuleWords => _ruleWords;
+
+    /// <summary>Transitions computed (cache misses) since creation, for tuning.</summary>
+    public long Misses { get; private set; }
+
+    public int StateCount => _states.Count;
+
+    /// <summary>The rules with a Match instruction live in <paramref name="state"/>, as a bit set.</summary>
+    public ulong[] MatchRules(int state) => _matchRules[state];
+
+    /// <summary>The state after consuming a token with predicate bits <paramref name="row"/> and flags <paramref name="flags"/>.</summary>
+    public int Next(int state, ReadOnlySpan<ulong> row, int flags)
+    {
+        ulong hash = Hash(state, row, flags);
+        int mask = _values.Length - 1;
+        int slot = (int)(hash & (ulong)mask);
+        long header = ((long)(state + 1) << 8) | (long)flags;
+        while (true)
+        {
+            int at = slot * _stride;
+            long key = _keys[at];
+            if (key == 0)
+            {
+                break;
+            }
+
+            if (key == header && RowEquals(at + 1, row))
+            {
+                return _values[slot];
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        Misses++;
+        var pcs = Compute(_states[state], row, flags);
+        if (_states.Count >= MaxStates || _count * 2 >= _values.Length)
+        {
+            if (_states.Count >= MaxStates || _values.Length >= MaxCapacity)
+            {
+                Reset(_values.Length); // the old state ids die here; only the result is needed
+                return Intern(pcs);
+            }
+
+            Grow();
+        }
+
+        int next = Intern(pcs);
+        Insert(Hash(state, row, flags), header, row, next);
+        return next;
+    }
+
+    private void Reset(int capacity)
+    {
+        _states.Clear();
+        _matchRules.Clear();
+        _stateIds.Clear();
+        _keys = new long[capacity * _stride];
+        _values = new int[capacity];
+        _count = 0;
+        Intern([]);
+    }
+
+    private void Grow()
+    {
+        var oldKeys = _keys;
+        var oldValues = _values;
+        _keys = new long[oldValues.Length * 2 * _stride];
+        _values = new int[oldValues.Length * 2];
+        _count = 0;
+        for (int s = 0; s < oldValues.Length; s++)
+        {
+            int at = s * _stride;
+            long header = oldKeys[at];
+            if (header != 0)
+            {
+                var row = oldKeys.AsSpan(at + 1, _words);
+                int state = (int)(header >> 8) - 1;
+                int flags = (int)(header & 0xFF);
+                Insert(Hash(state, System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(row), flags), header, System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(row), oldValues[s]);
+            }
+        }
+    }
+
+    private void Insert(ulong hash, long header, ReadOnlySpan<ulong> row, int value)
+    {
+        int mask = _values.Length - 1;
+        int slot = (int)(hash & (ulong)mask);
+        while (_keys[slot * _stride] != 0)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        int at = slot * _stride;
+        _keys[at] = header;
+        for (int w = 0; w < row.Length; w++)
+        {
+            _keys[at + 1 + w] = (long)row[w];
+        }
+
+        _values[slot] = value;
+        _count++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RowEquals(int at, ReadOnlySpan<ulong> row)
+    {
+        for (int w = 0; w < row.Length; w++)
+        {
+            if ((ulong)_keys[at + w] != row[w])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Hash(int state, ReadOnlySpan<ulong> row, int flags)
+    {
+        ulong h = ((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags;
+        foreach (var word in row)
+        {
+            h = (h ^ word) * 0xBF58476D1CE4E5B9UL;
+            h ^= h >> 31;
+        }
+
+        return h ^ (h >> 29);
+    }
+
+    private int Intern(int[] pcs)
+    {
+        if (_stateIds.TryGetValue(pcs, out int id))
+        {
+            return id;
+        }
+
+        id = _states.Count;
+        _states.Add(pcs);
+        var matches = new ulong[_ruleWords];
+        foreach (int pc in pcs)
+        {
+            if (_program[pc].Op == OpCode.Match)
+            {
+                int rule = _program[pc].Rule;
+                matches[rule >> 6] |= 1UL << rule;
+            }
+        }
+
+        _matchRules.Add(matches);
+        _stateIds.Add(pcs, id);
+        return id;
+    }
+
+    /// <summary>Steps the live threads and the seeds of every rule over one token, then closes over the next position.</summary>
+    private int[] Compute(int[] state, ReadOnlySpan<ulong> row, int flags)
+    {
+        _next.Clear();
+        int stamp = ++_stamp;
+        foreach (int pc in state)
+        {
+            var ins = _program[pc];
+            if (ins.Op == OpCode.Test && Bit(row, ins.X))
+            {
+                Close(pc + 1, (flags & NextAtStart) != 0, (flags & NextAtEnd) != 0, _marks, stamp, _next);
+            }
+        }
+
+        foreach (var rule in _rules)
+        {
+            if (!Intersects(row, rule.FirstMask))
+            {
+                continue;
+            }
+
+            _seeds.Clear();
+            Close(_starts[rule.Index], (flags & SeedAtStart) != 0, (flags & SeedAtEnd) != 0, _seedMarks, ++_stamp, _seeds);
+            foreach (int pc in _seeds)
+            {
+                var ins = _program[pc];
+                if (ins.Op == OpCode.Test && Bit(row, ins.X))
+                {
+                    Close(pc + 1, (flags & NextAtStart) != 0, (flags & NextAtEnd) != 0, _marks, stamp, _next);
+                }
+            }
+        }
+
+        var pcs = _next.ToArray();
+        Array.Sort(pcs);
+        return pcs;
+    }
+
+    /// <summary>Adds the Test and Match instructions reachable from <paramref name="pc0"/> without consuming a token.</summary>
+    private void Close(int pc0, bool atStart, bool atEnd, int[] marks, int stamp, List<int> output)
+    {
+        int sp = 0;
+        _stack[sp++] = pc0;
+        while (sp > 0)
+        {
+            int pc = _stack[--sp];
+            while (marks[pc] != stamp)
+            {
+                marks[pc] = stamp;
+                BuildSteps++;
+                var ins = _program[pc];
+                if (ins.Op == OpCode.Split)
+                {
+                    _stack[sp++] = ins.Y;
+                    pc = ins.X;
+                }
+                else if (ins.Op == OpCode.Jump)
+                {
+                    pc = ins.X;
+                }
+                else if (ins.Op == OpCode.Save
+                    || (ins.Op == OpCode.AssertSentenceStart && atStart)
+                    || (ins.Op == OpCode.AssertSentenceEnd && atEnd))
+                {
+                    pc++;
+                }
+                else
+                {
+                    if (ins.Op is OpCode.Test or OpCode.Match)
+                    {
+                        output.Add(pc);
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool Bit(ReadOnlySpan<ulong> row, int bit) => ((row[bit >> 6] >> bit) & 1) != 0;
+
+    private static bool Intersects(ReadOnlySpan<ulong> row, ulong[] mask)
+    {
+        for (int w = 0; w < mask.Length; w++)
+        {
+            if ((row[w] & mask[w]) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Number of rules in a rule bit set.</summary>
+    public static int Count(ReadOnlySpan<ulong> rules)
+    {
+        int n = 0;
+        foreach (var w in rules)
+        {
+            n += BitOperations.PopCount(w);
+        }
+
+        return n;
+    }
+
+    private sealed class PcSetComparer : IEqualityComparer<int[]>
+    {
+        public static readonly PcSetComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var hash = default(HashCode);
+            foreach (int pc in obj)
+            {
+                hash.Add(pc);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}

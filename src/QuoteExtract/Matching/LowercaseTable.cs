@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+
+namespace QuoteExtract.Matching;
+
+/// <summary>
+/// An open-addressing map from lowercase words to values, probed with a token's characters as they are in the
+/// text (lowercased on the fly, no string made). Cheaper per token than a case-insensitive dictionary, whose
+/// randomized hashing is built for untrusted keys; here the keys are the grammar's own words.
+/// </summary>
+internal sealed class LowercaseTable<TValue>
+    where TValue : class
+{
+    private readonly string?[] _keys;
+    private readonly TValue?[] _values;
+    private readonly int _mask;
+
+    public LowercaseTable(IReadOnlyCollection<KeyValuePair<string, TValue>> entries)
+    {
+        int capacity = 16;
+        while (capacity < entries.Count * 2)
+        {
+            capacity *= 2;
+        }
+
+        _keys = new string?[capacity];
+        _values = new TValue?[capacity];
+        _mask = capacity - 1;
+        foreach (var (key, value) in entries)
+        {
+            var lower = key.ToLowerInvariant();
+            int slot = (int)(Hash(lower) & (uint)_mask);
+            while (_keys[slot] is not null)
+            {
+                slot = (slot + 1) & _mask;
+            }
+
+            _keys[slot] = lower;
+            _values[slot] = value;
+        }
+
+        Count = entries.Count;
+    }
+
+    public int Count { get; }
+
+    public TValue? Find(ReadOnlySpan<char> word)
+    {
+        int slot = (int)(Hash(word) & (uint)_mask);
+        while (true)
+        {
+            var key = _keys[slot];
+            if (key is null)
+            {
+                return null;
+            }
+
+            if (key.Length == word.Length && EqualsLower(key, word))
+            {
+                return _values[slot];
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Lower(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+
+    private static bool EqualsLower(string key, ReadOnlySpan<char> word)
+    {
+        for (int i = 0; i < word.Length; i++)
+        {
+            if (key[i] != Lower(word[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static uint Hash(ReadOnlySpan<char> word)
+    {
+        uint h = 2166136261;
+        foreach (var c in word)
+        {
+            h = (h ^ Lower(c)) * 16777619;
+        }
+
+        return h ^ (h >> 15);
+    }
+}

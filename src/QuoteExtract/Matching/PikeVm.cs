@@ -1,0 +1,571 @@
+using System.Runtime.CompilerServices;
+using QuoteExtract.Tagging;
+
+namespace QuoteExtract.Matching;
+
+/// <summary>
+/// The matching engine and its scratch memory: a Pike VM (Thompson NFA simulation with captures) that runs
+/// every rule of a <see cref="CompiledPatterns"/> in one left-to-right pass. Each step keeps at most one thread
+/// per instruction, so a call costs O(tokens × program size) whatever the rules, and nothing is allocated per
+/// token: all buffers live here and are reused. One instance serves one call at a time; the compiled
+/// patterns keep a pool of them so that a grammar is shared by all threads.
+/// </summary>
+/// <remarks>
+/// Semantics per rule: leftmost-first, non-overlapping (what a backtracking engine would report for a
+/// find-all loop, without backtracking). Rules are independent: matches of different rules may overlap.
+/// Finding the next match of a rule while its current match may still grow uses generations: threads
+/// seeded after a rule's pending match ended belong to the next generation, and are dropped if an
+/// earlier-starting thread of the current generation later replaces the pending match with a longer one.
+/// </remarks>
+internal sealed class PikeVm
+{
+    private const int Explore = int.MinValue;
+
+    private readonly CompiledPatterns _patterns;
+    private readonly Instruction[] _program;
+    private readonly CompiledRule[] _rules;
+    private readonly int _slots;
+    private readonly int _words;
+    private readonly ulong[] _anyStart;
+
+    private readonly ThreadList _current;
+    private readonly ThreadList _next;
+    private readonly ThreadList _seeds;
+    private readonly int[] _stack;
+    private readonly int[] _work;
+    private readonly int[] _fresh;
+
+    // Per-rule generation state: gens [base, top) hold pending matches, gen top is the one being seeded.
+    private readonly int[] _base;
+    private readonly int[] _top;
+    private readonly int[] _cutGen;
+    private readonly int[] _minGen;
+    private readonly int[] _minGenStamp;
+    private readonly int[][] _pending;
+    private readonly List<int> _cutRules = [];
+    private readonly List<int> _pendingRules = [];
+
+    private readonly LazyDfa _dfa;
+    private readonly ulong[]? _compoundCache;
+    private readonly ulong[] _windowStart;
+    private readonly List<CompiledRule> _windowRuleList = [];
+    private readonly ulong[] _windowRules;
+    private int _stamp;
+    private ulong[] _bits = new ulong[256];
+    private byte[] _flags = new byte[256];
+    private long _steps;
+
+    public PikeVm(CompiledPatterns patterns)
+    {
+        _patterns = patterns;
+        _program = patterns.Program;
+        _rules = patterns.RuleArray;
+        _slots = patterns.SlotCount;
+        _words = patterns.Features.Words;
+        _anyStart = new ulong[_words];
+        foreach (var rule in _rules)
+        {
+            for (int w = 0; w < _words; w++)
+            {
+                _anyStart[w] |= rule.FirstMask[w];
+            }
+        }
+
+        int n = _program.Length;
+        _current = new ThreadList(n, _slots);
+        _next = new ThreadList(n, _slots);
+        _seeds = new ThreadList(n, _slots);
+        _stack = new int[(4 * n) + 8];
+        _work = new int[_slots];
+        _fresh = new int[_slots];
+        Array.Fill(_fresh, -1);
+        int r = _rules.Length;
+        _base = new int[r];
+        _top = new int[r];
+        _cutGen = new int[r];
+        Array.Fill(_cutGen, -1);
+        _minGen = new int[r];
+        _minGenStamp = new int[r];
+        Array.Fill(_minGenStamp, -1);
+        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words);
+        _windowRules = new ulong[_dfa.RuleWords];
+        _compoundCache = patterns.Features.CreateCompoundCache();
+        _windowStart = new ulong[_words];
+        _pending = new int[r][];
+        for (int i = 0; i < r; i++)
+        {
+            _pending[i] = new int[4 * _slots];
+        }
+    }
+
+    internal CompiledPatterns Patterns => _patterns;
+
+    /// <summary>Whether the lazy DFA picks the stretches the VM runs on (default); off runs the VM on every token, for tests.</summary>
+    public bool UseDfa { get; set; } = true;
+
+    internal LazyDfa Dfa => _dfa;
+
+    /// <summary>Tokens the VM ran over (inside windows), for tuning.</summary>
+    internal long VmTokens { get; private set; }
+
+    /// <summary>Evaluates token features for the range, then runs the automaton over it (or over each sentence in it).</summary>
+    public void Run(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count, MatchSet results, MatchScope scope)
+    {
+        int before = results.Count;
+        _steps = 0;
+        if (_bits.Length < count * _words)
+        {
+            _bits = new ulong[Math.Max(count * _words, _bits.Length * 2)];
+        }
+
+        if (_flags.Length < count)
+        {
+            _flags = new byte[Math.Max(count, _flags.Length * 2)];
+        }
+
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
+        if (scope == MatchScope.Sentence)
+        {
+            foreach (var sentence in text.Analysis.Sentences)
+            {
+                int s = Math.Max(sentence.FirstToken, first), e = Math.Min(sentence.EndToken, first + count);
+                if (s < e)
+                {
+                    Search(s, e, first, results);
+                }
+            }
+        }
+        else
+        {
+            Search(first, first + count, first, results);
+        }
+
+        results.Steps += _steps;
+        results.SortFrom(before);
+    }
+
+    private void Search(int from, int to, int featureBase, MatchSet results)
+    {
+        if (!UseDfa)
+        {
+            Scan(from, to, from, to, featureBase, null, results);
+            return;
+        }
+
+        // The DFA walks the range; the VM runs only over stretches of live threads that reach a Match, and only
+        // for the rules that match there. Tokens that cannot start a rule, outside such stretches, cost one mask test.
+        var dfa = _dfa;
+        var bits = _bits;
+        int w = _words;
+        int state = LazyDfa.Empty, windowStart = from;
+        bool matched = false;
+        dfa.BuildSteps = 0;
+        for (int i = from; i < to; i++)
+        {
+            int row = (i - featureBase) * w;
+            _steps++;
+            if (state == LazyDfa.Empty)
+            {
+                if (!Intersects(bits, row, _anyStart))
+                {
+                    continue;
+                }
+
+                windowStart = i;
+            }
+
+            int flags = dfa.HasAnchors ? DfaFlags(i, from, to, featureBase) : 0;
+            state = dfa.Next(state, bits.AsSpan(row, w), flags);
+            if (state == LazyDfa.Empty)
+            {
+                if (matched)
+                {
+                    Scan(windowStart, i + 1, from, to, featureBase, _windowRules, results);
+                    Array.Clear(_windowRules);
+                    matched = false;
+                }
+
+                continue;
+            }
+
+            var rules = dfa.MatchRules(state);
+            for (int k = 0; k < rules.Length; k++)
+            {
+                if (rules[k] != 0)
+                {
+                    _windowRules[k] |= rules[k];
+                    matched = true;
+                }
+            }
+        }
+
+        if (matched)
+        {
+            Scan(windowStart, to, from, to, featureBase, _windowRules, results);
+            Array.Clear(_windowRules);
+        }
+
+        _steps += dfa.BuildSteps;
+    }
+
+    /// <summary>The sentence facts a DFA transition on token <paramref name="i"/> depends on (the VM's anchor tests, precomputed).</summary>
+    private int DfaFlags(int i, int from, int to, int featureBase)
+    {
+        var flags = _flags;
+        int f = 0;
+        if (i == from || (flags[i - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
+        {
+            f |= LazyDfa.SeedAtStart;
+        }
+
+        if (i > from && (flags[i - 1 - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
+        {
+            f |= LazyDfa.SeedAtEnd;
+        }
+
+        if (i + 1 < to && (flags[i + 1 - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
+        {
+            f |= LazyDfa.NextAtStart;
+        }
+
+        if (i + 1 == to || (flags[i - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
+        {
+            f |= LazyDfa.NextAtEnd;
+        }
+
+        return f;
+    }
+
+    /// <summary>
+    /// The Pike VM proper over positions [<paramref name="windowStart"/>, <paramref name="windowEnd"/>] of the range
+    /// [<paramref name="from"/>, <paramref name="to"/>) (anchors see the range), for the rules in <paramref name="ruleMask"/>
+    /// (all when null). No thread may be alive at either end of the window. Features are indexed from <paramref name="featureBase"/>.
+    /// </summary>
+    private void Scan(int windowStart, int windowEnd, int from, int to, int featureBase, ulong[]? ruleMask, MatchSet results)
+    {
+        var clist = _current;
+        var nlist = _next;
+        Clear(clist);
+        Array.Fill(_cutGen, -1); // a call that threw may have left state behind
+        _cutRules.Clear();
+        _pendingRules.Clear();
+        Array.Clear(_base);
+        Array.Clear(_top);
+        int w = _words;
+        var bits = _bits;
+        var program = _program;
+        int slots = _slots;
+        VmTokens += windowEnd - windowStart;
+        _windowRuleList.Clear();
+        Array.Clear(_windowStart);
+        foreach (var rule in _rules)
+        {
+            if (ruleMask is null || ((ruleMask[rule.Index >> 6] >> rule.Index) & 1) != 0)
+            {
+                _windowRuleList.Add(rule);
+                for (int k = 0; k < _words; k++)
+                {
+                    _windowStart[k] |= rule.FirstMask[k];
+                }
+            }
+        }
+
+        for (int i = windowStart; i <= windowEnd; i++)
+        {
+            Clear(nlist);
+            bool hasToken = i < windowEnd;
+            int row = (i - featureBase) * w;
+
+            for (int k = 0; k < clist.Count; k++)
+            {
+                int pc = clist.Pc[k];
+                ref readonly var ins = ref program[pc];
+                int rule = ins.Rule, gen = clist.Gen[k];
+                _steps++;
+                if (_cutGen[rule] >= 0 && gen >= _cutGen[rule])
+                {
+                    continue; // a higher-priority thread of this rule matched in this step
+                }
+
+                if (ins.Op == OpCode.Match)
+                {
+                    OnMatch(rule, gen, clist.Caps.AsSpan(k * slots, slots), i);
+                }
+                else if (hasToken && ((bits[row + (ins.X >> 6)] >> ins.X) & 1) != 0)
+                {
+                    AddThread(nlist, pc + 1, i + 1, gen, clist.Caps.AsSpan(k * slots, slots), from, to, featureBase, true);
+                }
+            }
+
+            if (hasToken && Intersects(bits, row, _windowStart))
+            {
+                Seed(i, row, from, to, featureBase, nlist);
+            }
+
+            foreach (int rule in _cutRules)
+            {
+                _cutGen[rule] = -1;
+            }
+
+            _cutRules.Clear();
+            if (_pendingRules.Count > 0)
+            {
+                Finalize(nlist, results);
+            }
+
+            (clist, nlist) = (nlist, clist);
+        }
+    }
+
+    /// <summary>Starts every rule whose first token can be token <paramref name="i"/>, at the lowest priority.</summary>
+    private void Seed(int i, int row, int from, int to, int featureBase, ThreadList nlist)
+    {
+        var bits = _bits;
+        int slots = _slots;
+        foreach (var rule in _windowRuleList)
+        {
+            if (!Intersects(bits, row, rule.FirstMask))
+            {
+                continue;
+            }
+
+            int gen = _top[rule.Index];
+            Clear(_seeds);
+            AddThread(_seeds, rule.StartPc, i, gen, _fresh, from, to, featureBase, false);
+            for (int k = 0; k < _seeds.Count; k++)
+            {
+                ref readonly var ins = ref _program[_seeds.Pc[k]];
+                _steps++;
+                if (ins.Op == OpCode.Test && ((bits[row + (ins.X >> 6)] >> ins.X) & 1) != 0)
+                {
+                    AddThread(nlist, _seeds.Pc[k] + 1, i + 1, gen, _seeds.Caps.AsSpan(k * slots, slots), from, to, featureBase, true);
+                }
+            }
+        }
+    }
+
+    /// <summary>Empties a list by giving it a fresh stamp; stamps are unique across this VM's lists so per-rule marks never collide.</summary>
+    private void Clear(ThreadList list)
+    {
+        if (++_stamp == int.MaxValue)
+        {
+            _stamp = 1;
+            Array.Fill(_minGenStamp, -1);
+            foreach (var l in (ReadOnlySpan<ThreadList>)[_current, _next, _seeds])
+            {
+                Array.Fill(l.Marks, 0);
+            }
+        }
+
+        list.Reset(_stamp);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Intersects(ulong[] bits, int row, ulong[] mask)
+    {
+        for (int w = 0; w < mask.Length; w++)
+        {
+            if ((bits[row + w] & mask[w]) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A thread of <paramref name="rule"/>, generation <paramref name="gen"/>, reached Match at position <paramref name="end"/>.
+    /// It beats every lower-priority thread of its generation (cut for the rest of this step) and every later
+    /// generation (their starts now overlap it), and becomes the generation's pending match.
+    /// </summary>
+    private void OnMatch(int rule, int gen, ReadOnlySpan<int> caps, int end)
+    {
+        int slots = _slots;
+        var pending = _pending[rule];
+        int needed = gen - _base[rule] + 1;
+        if (needed * slots > pending.Length)
+        {
+            pending = Grow(rule, needed);
+        }
+
+        int at = (gen % (pending.Length / slots)) * slots;
+        caps.CopyTo(pending.AsSpan(at, slots));
+        pending[at + 1] = end;
+        if (_top[rule] == _base[rule])
+        {
+            _pendingRules.Add(rule);
+        }
+
+        _top[rule] = gen + 1;
+        if (_cutGen[rule] < 0)
+        {
+            _cutRules.Add(rule);
+        }
+
+        _cutGen[rule] = gen;
+    }
+
+    /// <summary>Doubles a rule's ring of pending matches, keeping each generation at index gen mod capacity.</summary>
+    private int[] Grow(int rule, int needed)
+    {
+        int slots = _slots;
+        var old = _pending[rule];
+        int oldCap = old.Length / slots;
+        int cap = oldCap;
+        while (cap < needed)
+        {
+            cap *= 2;
+        }
+
+        var grown = new int[cap * slots];
+        for (int g = _base[rule]; g < _top[rule]; g++)
+        {
+            Array.Copy(old, (g % oldCap) * slots, grown, (g % cap) * slots, slots);
+        }
+
+        _pending[rule] = grown;
+        return grown;
+    }
+
+    /// <summary>Emits pending matches older than every live thread of their rule: nothing can replace them any more.</summary>
+    private void Finalize(ThreadList nlist, MatchSet results)
+    {
+        int slots = _slots;
+        for (int p = _pendingRules.Count - 1; p >= 0; p--)
+        {
+            int rule = _pendingRules[p];
+            int oldest = _minGenStamp[rule] == nlist.Stamp ? _minGen[rule] : int.MaxValue;
+            var pending = _pending[rule];
+            int cap = pending.Length / slots;
+            while (_base[rule] < _top[rule] && _base[rule] < oldest)
+            {
+                int at = (_base[rule] % cap) * slots;
+                results.Add(rule, pending[at], pending[at + 1], pending.AsSpan(at + 2, 2 * _rules[rule].CaptureNames.Count));
+                _base[rule]++;
+            }
+
+            if (_base[rule] == _top[rule])
+            {
+                _pendingRules.RemoveAt(p);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds the thread at <paramref name="pc0"/> and everything reachable from it without consuming a token
+    /// (splits in priority order, saves, assertions), one thread per instruction per list. Iterative, with
+    /// an explicit stack that also undoes capture writes when backing out of a branch.
+    /// </summary>
+    private void AddThread(ThreadList list, int pc0, int pos, int gen, ReadOnlySpan<int> caps, int from, int to, int featureBase, bool trackOldest)
+    {
+        var work = _work;
+        caps.CopyTo(work);
+        var stack = _stack;
+        var program = _program;
+        int sp = 0;
+        stack[sp++] = pc0;
+        stack[sp++] = Explore;
+        while (sp > 0)
+        {
+            int value = stack[--sp];
+            int head = stack[--sp];
+            if (value != Explore)
+            {
+                work[head] = value; // restore a capture slot on the way out of a branch
+                continue;
+            }
+
+            int pc = head;
+            while (true)
+            {
+                if (list.Marks[pc] == list.Stamp)
+                {
+                    break;
+                }
+
+                list.Marks[pc] = list.Stamp;
+                _steps++;
+                ref readonly var ins = ref program[pc];
+                switch (ins.Op)
+                {
+                    case OpCode.Jump:
+                        pc = ins.X;
+                        continue;
+                    case OpCode.Split:
+                        stack[sp++] = ins.Y;
+                        stack[sp++] = Explore;
+                        pc = ins.X;
+                        continue;
+                    case OpCode.Save:
+                        stack[sp++] = ins.X;
+                        stack[sp++] = work[ins.X];
+                        work[ins.X] = pos;
+                        pc++;
+                        continue;
+                    case OpCode.AssertSentenceStart:
+                        if (pos == from || (pos < to && (_flags[pos - featureBase] & TokenFeatures.SentenceStartFlag) != 0))
+                        {
+                            pc++;
+                            continue;
+                        }
+
+                        break;
+                    case OpCode.AssertSentenceEnd:
+                        if (pos == to || (pos > from && (_flags[pos - 1 - featureBase] & TokenFeatures.SentenceEndFlag) != 0))
+                        {
+                            pc++;
+                            continue;
+                        }
+
+                        break;
+                    default:
+                        list.Append(pc, gen, work);
+                        if (trackOldest)
+                        {
+                            int rule = ins.Rule;
+                            if (_minGenStamp[rule] != list.Stamp || gen < _minGen[rule])
+                            {
+                                _minGen[rule] = gen;
+                                _minGenStamp[rule] = list.Stamp;
+                            }
+                        }
+
+                        break;
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>A thread list: program counters, generations and capture slots, with O(1) membership by stamp.</summary>
+    private sealed class ThreadList(int size, int slots)
+    {
+        public int[] Pc { get; } = new int[size];
+
+        public int[] Gen { get; } = new int[size];
+
+        public int[] Caps { get; } = new int[size * slots];
+
+        public int[] Marks { get; } = new int[size];
+
+        public int Count { get; private set; }
+
+        public int Stamp { get; private set; }
+
+        public void Reset(int stamp)
+        {
+            Count = 0;
+            Stamp = stamp;
+        }
+
+        public void Append(int pc, int gen, ReadOnlySpan<int> caps)
+        {
+            int n = Count++;
+            Pc[n] = pc;
+            Gen[n] = gen;
+            caps.CopyTo(Caps.AsSpan(n * slots, slots));
+        }
+    }
+}

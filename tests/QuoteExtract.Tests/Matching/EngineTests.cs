@@ -1,0 +1,98 @@
+using QuoteExtract.Matching;
+
+namespace QuoteExtract.Tests.Matching;
+
+/// <summary>Linear time, no allocation per token, thread safety.</summary>
+public sealed class EngineTests
+{
+    [Theory]
+    [InlineData("rule r: (\"a\"*)* \"b\"")]
+    [InlineData("rule r: (\"a\" | \"a\" \"a\")* \"b\"")]
+    [InlineData("rule r: (.*)* \"b\"")]
+    [InlineData("rule r: (?<x> \"a\"+)+ \"b\"")]
+    [InlineData("rule r: \"a\" (.* \"b\")?")]
+    [InlineData("rule r: .*? .*? .*? \"b\"")]
+    public void Pathological_patterns_stay_linear(string rule)
+    {
+        foreach (bool dfa in new[] { true, false })
+        {
+            AssertLinear(rule, dfa);
+        }
+    }
+
+    private static void AssertLinear(string rule, bool dfa)
+    {
+        var patterns = Doc.Compile(rule);
+        MatchSet Run(int n)
+        {
+            var text = Doc.Repeat("a", n);
+            var set = new MatchSet();
+            patterns.Match(text, default, 0, n, set, MatchScope.Range, new PikeVm(patterns) { UseDfa = dfa });
+            return set;
+        }
+
+        var small = Run(1_000);
+        var large = Run(10_000);
+
+        // A step is one thread visiting one instruction: at most about 2 × program size per token.
+        large.Steps.Should().BeLessThanOrEqualTo(10_000L * 2 * (patterns.ProgramSize + 1));
+        ((double)large.Steps / small.Steps).Should().BeLessThan(11, "ten times the tokens costs ten times the steps");
+        large.Count.Should().Be(rule.Contains("(.* \"b\")?", StringComparison.Ordinal) ? 10_000 : 0);
+    }
+
+    [Fact]
+    public void Pending_matches_resolve_in_order_when_a_longer_attempt_fails()
+    {
+        // Every "a" matches alone, while a greedy attempt for a trailing "b" stays alive to the end.
+        var set = Doc.Compile("rule r: (?<a> \"a\") (.* \"b\")?").Match(Doc.Repeat("a", 500));
+        set.Count.Should().Be(500);
+        set.AsSpan().ToArray().Select(m => m.Start).Should().Equal(Enumerable.Range(0, 500));
+    }
+
+    [Fact]
+    public void Matching_allocates_nothing_per_token()
+    {
+        var patterns = GrammarResources.CompileSample();
+        var small = Doc.Tag(Sentences(10));
+        var large = Doc.Tag(Sentences(200));
+        var vm = patterns.CreateVm();
+        var set = new MatchSet();
+        long Measure(Tagging.TaggedText text)
+        {
+            set.Clear();
+            patterns.Match(text, default, 0, text.Analysis.Tokens.Length, set, MatchScope.Range, vm);
+            set.Clear();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            patterns.Match(text, default, 0, text.Analysis.Tokens.Length, set, MatchScope.Range, vm);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Measure(large);
+        set.Count.Should().Be(200);
+        Measure(small).Should().Be(0);
+        Measure(large).Should().Be(0);
+    }
+
+    [Fact]
+    public void One_compiled_grammar_is_shared_safely_by_many_threads()
+    {
+        var patterns = GrammarResources.CompileSample();
+        var texts = Enumerable.Range(1, 16).Select(n => Doc.Tag(Sentences(n))).ToArray();
+        var expected = texts.Select(t => string.Join(';', patterns.Match(t).Spans())).ToArray();
+
+        var results = new string[texts.Length * 40];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var text = texts[i % texts.Length];
+            results[i] = string.Join(';', patterns.Match(text, default, MatchScope.Range).Spans());
+        });
+
+        results.Select((r, i) => r == expected[i % texts.Length]).Should().AllBeEquivalentTo(true);
+        expected[^1].Split(';').Should().HaveCount(16);
+    }
+
+    /// <summary><paramref name="n"/> hand-written tagged sentences, each matched once by the sample grammar.</summary>
+    private static string Sentences(int n) => string.Join(' ', Enumerable.Range(0, n).Select(i => (i % 2) == 0
+        ? "Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD that/IN taxes/NNS would/MD rise/VB ./."
+        : "The/DT council/NN met/VBD on/IN Tuesday/NNP and/CC he/PRP told/VBD us/PRP it/PRP works/VBZ ./."));
+}
