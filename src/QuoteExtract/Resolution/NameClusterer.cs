@@ -1,0 +1,162 @@
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// Clusters name mentions across the whole text: a later partial name joins the full one
+/// (<c>Vladimir Putin</c> … <c>Putin</c>, <c>Li Xin</c> … <c>Li</c>), an organisation's short form or acronym
+/// joins it (<c>The New York Post</c> … <c>The Post</c>, <c>European Union</c> … <c>EU</c>).
+/// A partial name that fits several entities goes to the one mentioned last.
+/// </summary>
+internal static class NameClusterer
+{
+    public static List<EntityCluster> Cluster(DocumentView doc, IReadOnlyList<NameMention> mentions, Dictionary<NameMention, EntityCluster> byMention)
+    {
+        var clusters = new List<EntityCluster>();
+        var lastSeen = new Dictionary<EntityCluster, int>();
+        foreach (var mention in mentions)
+        {
+            var cluster = FindMatch(mention, clusters, lastSeen);
+            var name = doc.Text[mention.Start..mention.End];
+            if (cluster is null)
+            {
+                cluster = new EntityCluster(mention.Kind, name, mention.Keys)
+                {
+                    Reported = mention.Kind is EntityKind.Person or EntityKind.Organization,
+                    Plural = mention.Kind == EntityKind.Group,
+                };
+                clusters.Add(cluster);
+            }
+            else if (cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person)
+            {
+                cluster.OfferName(name, mention.Keys);
+            }
+
+            if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Count > 1)
+            {
+                // A full personal name outweighs a recognizer's earlier single-token guess.
+                cluster.Kind = EntityKind.Person;
+                cluster.Reported = true;
+            }
+
+            foreach (var role in mention.Roles)
+            {
+                cluster.Roles.Add(role);
+            }
+
+            if (mention.Gender != Gender.Unknown)
+            {
+                cluster.StatedGender = mention.Gender;
+            }
+
+            cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.Start, mention.End, MentionForm.Name, IsSubject(doc, mention)));
+            byMention[mention] = cluster;
+            lastSeen[cluster] = mention.Start;
+        }
+
+        return clusters;
+    }
+
+    private static EntityCluster? FindMatch(NameMention mention, List<EntityCluster> clusters, Dictionary<EntityCluster, int> lastSeen)
+    {
+        EntityCluster? best = null;
+        int bestSeen = -1;
+        foreach (var cluster in clusters)
+        {
+            if (Matches(mention, cluster) && lastSeen[cluster] > bestSeen)
+            {
+                best = cluster;
+                bestSeen = lastSeen[cluster];
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Matches(NameMention mention, EntityCluster cluster)
+    {
+        var a = mention.Keys;
+        var b = cluster.NameKeys;
+        if (a.SequenceEqual(b))
+        {
+            return true;
+        }
+
+        if (mention.Kind == EntityKind.Person || cluster.Kind == EntityKind.Person)
+        {
+            // Partial personal names; a mistyped single token ("Clinton" as a location) still joins the person.
+            bool sameKind = mention.Kind == cluster.Kind;
+            return (sameKind && (IsSubsequence(a, b) || IsSubsequence(b, a)))
+                || (!sameKind && cluster.Kind == EntityKind.Person && a.Count == 1 && b.Count > 1 && IsSubsequence(a, b));
+        }
+
+        if (mention.Kind != cluster.Kind)
+        {
+            return false;
+        }
+
+        if (mention.Kind == EntityKind.Organization && a.Count > 0 && b.Count > 0 && a[^1] == b[^1] && (IsSubsequence(a, b) || IsSubsequence(b, a)))
+        {
+            return true;
+        }
+
+        return IsAcronym(a, b) || IsAcronym(b, a);
+    }
+
+    private static bool IsSubsequence(IReadOnlyList<string> part, IReadOnlyList<string> whole)
+    {
+        if (part.Count == 0 || part.Count > whole.Count)
+        {
+            return false;
+        }
+
+        int j = 0;
+        foreach (var key in whole)
+        {
+            if (j < part.Count && part[j] == key)
+            {
+                j++;
+            }
+        }
+
+        return j == part.Count;
+    }
+
+    /// <summary><c>eu</c> for <c>european union</c>, <c>u.s</c> for <c>united states</c>.</summary>
+    private static bool IsAcronym(IReadOnlyList<string> shortForm, IReadOnlyList<string> longForm)
+    {
+        if (shortForm.Count != 1 || longForm.Count < 2)
+        {
+            return false;
+        }
+
+        var letters = string.Concat(shortForm[0].Where(char.IsLetter));
+        var initials = string.Concat(longForm.Where(k => !Lexicon.Stopwords.Contains(k) && k.Length > 0).Select(k => k[0]));
+        return letters.Length >= 2 && letters == initials;
+    }
+
+    /// <summary>A name that opens its sentence or is followed by a verb is more likely the topic of what follows.</summary>
+    internal static bool IsSubject(DocumentView doc, NameMention mention)
+    {
+        if (mention.Possessive)
+        {
+            return false;
+        }
+
+        int next = mention.EndToken;
+        if (next < doc.Count && (doc.Pos(next) is Tagging.PosTag.VBD or Tagging.PosTag.VBZ or Tagging.PosTag.VBP or Tagging.PosTag.MD
+            || doc.Key(next) is "said" or "says" or "told" or "added" or ","))
+        {
+            return true;
+        }
+
+        int sentenceStart = doc.Tagged.Analysis.Sentences.Length == 0 ? 0 : doc.Tagged.Analysis.Sentences[doc.SentenceOf(mention.FirstToken)].FirstToken;
+        for (int t = sentenceStart; t < mention.FirstToken; t++)
+        {
+            if (doc.IsWord(t) && !Lexicon.Roles.Contains(doc.Key(t)) && !Lexicon.Honorifics.ContainsKey(doc.Key(t)) && !doc.IsCapitalized(t))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,164 @@
+using QuoteExtract.Tagging;
+
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// Turns the recognizer's entity mentions into name mentions: titles and honorifics cut off the front and
+/// recorded as roles, possessive markers cut off the end, roles from appositives and copulas attached.
+/// Also finds honorific + capitalised word (<c>Mr. Berg</c>) that the recognizer missed.
+/// </summary>
+internal static class NameMentionFinder
+{
+    public static List<NameMention> Find(DocumentView doc, CancellationToken ct)
+    {
+        var result = new List<NameMention>();
+        var covered = new bool[doc.Count];
+        foreach (var entity in doc.Tagged.Entities)
+        {
+            ct.ThrowIfCancellationRequested();
+            var kind = entity.Type switch
+            {
+                EntityType.Person => EntityKind.Person,
+                EntityType.Organization => EntityKind.Organization,
+                EntityType.Location => EntityKind.Location,
+                _ => (EntityKind?)null,
+            };
+            int first = entity.FirstToken, end = Math.Min(entity.FirstToken + entity.TokenCount, doc.Count);
+            if (end - first == 1 && kind != EntityKind.Person && Lexicon.GroupNames.Contains(doc.Key(first)))
+            {
+                // A named group (the West, Democrats), whatever class the recognizer gave it.
+                kind = EntityKind.Group;
+            }
+            else if (kind is null)
+            {
+                // Misc covers nationalities and events: not speakers.
+                continue;
+            }
+
+            var mention = Build(doc, first, end, kind.Value);
+            if (mention is not null)
+            {
+                result.Add(mention);
+                for (int t = first; t < end; t++)
+                {
+                    covered[t] = true;
+                }
+            }
+        }
+
+        AddHonorificNames(doc, covered, result);
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    private static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
+    {
+        var roles = new List<string>();
+        var gender = Gender.Unknown;
+
+        // Titles inside the recognized span (some recognizers include "President" or "Mr.").
+        while (first < end && (IsTitle(doc, first) || doc.IsAttachedPeriod(first) || (kind != EntityKind.Person && doc.Key(first) == "the")))
+        {
+            var key = doc.Key(first);
+            if (Lexicon.Honorifics.TryGetValue(key, out var g) && g != Gender.Unknown)
+            {
+                gender = g;
+            }
+            else if (Lexicon.Roles.Contains(key))
+            {
+                roles.Add(key);
+            }
+
+            first++;
+        }
+
+        // Possessive marker at the end ("Putin" + "’s").
+        while (end > first && !doc.IsWord(end - 1))
+        {
+            end--;
+        }
+
+        if (end <= first)
+        {
+            return null;
+        }
+
+        int possessive = doc.PossessiveAfter(end - 1);
+        var keys = new List<string>(end - first);
+        for (int t = first; t < end; t++)
+        {
+            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t))
+            {
+                keys.Add(doc.Key(t));
+            }
+        }
+
+        int startOffset = doc.Start(first);
+        int endOffset = doc.End(end - 1);
+        if (possessive == -1)
+        {
+            // The token carries its own "'s": the name ends two characters earlier.
+            endOffset -= 2;
+        }
+
+        if (kind == EntityKind.Person)
+        {
+            var (titleRoles, titleGender) = TitleChain.Before(doc, first, 0);
+            roles.AddRange(titleRoles);
+            foreach (var role in titleRoles)
+            {
+                if (Lexicon.GenderedRoles.TryGetValue(role, out var rg))
+                {
+                    gender = rg;
+                }
+            }
+
+            gender = titleGender != Gender.Unknown ? titleGender : gender;
+            if (possessive == 0)
+            {
+                roles.AddRange(RolePhrase.After(doc, end));
+            }
+        }
+
+        return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles, gender);
+    }
+
+    private static bool IsTitle(DocumentView doc, int i) =>
+        Lexicon.Honorifics.ContainsKey(doc.Key(i)) || (Lexicon.Roles.Contains(doc.Key(i)) && doc.IsCapitalized(i) && doc.EntityTypeAt(i) != EntityType.Organization);
+
+    private static void AddHonorificNames(DocumentView doc, bool[] covered, List<NameMention> result)
+    {
+        for (int i = 0; i + 1 < doc.Count; i++)
+        {
+            if (!Lexicon.Honorifics.ContainsKey(doc.Key(i)) || !doc.IsCapitalized(i))
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            if (doc.IsAttachedPeriod(j))
+            {
+                j++;
+            }
+
+            int end = j;
+            while (end < doc.Count && doc.IsWord(end) && doc.IsCapitalized(end) && !covered[end] && end - j < 3)
+            {
+                end++;
+            }
+
+            if (end > j && (j == end || !covered[j]))
+            {
+                var mention = Build(doc, j, end, EntityKind.Person);
+                if (mention is not null)
+                {
+                    result.Add(mention);
+                    for (int t = j; t < end; t++)
+                    {
+                        covered[t] = true;
+                    }
+                }
+            }
+        }
+    }
+}
