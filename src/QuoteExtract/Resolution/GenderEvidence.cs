@@ -3,14 +3,15 @@ namespace QuoteExtract.Resolution;
 /// <summary>
 /// Learns gender from he/she referring back: a he or she whose sentence (or the one before) mentions exactly
 /// one compatible person is a vote for that person's gender, and a mention of it. First names are never used.
+/// Speaker pronouns are left to the speaker resolver, which also weighs the previous speaker.
 /// </summary>
 internal static class GenderEvidence
 {
-    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, CancellationToken ct)
+    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
     {
         for (int i = 0; i < doc.Count; i++)
         {
-            if (!Lexicon.Pronouns.TryGetValue(doc.Key(i), out var kind) || kind is not (PronounKind.Male or PronounKind.Female))
+            if (speakerTokens.Contains(i) || !Lexicon.Pronouns.TryGetValue(doc.Key(i), out var kind) || kind is not (PronounKind.Male or PronounKind.Female))
             {
                 continue;
             }

@@ -15,7 +15,7 @@ internal static class NameClusterer
         foreach (var mention in mentions)
         {
             var cluster = FindMatch(mention, clusters, lastSeen);
-            var name = doc.Text[mention.Start..mention.End];
+            var name = mention.Kind == EntityKind.Group ? GroupName(doc.Text[mention.SpanStart..mention.End]) : doc.Text[mention.Start..mention.End];
             if (cluster is null)
             {
                 cluster = new EntityCluster(mention.Kind, name, mention.Keys)
@@ -47,7 +47,7 @@ internal static class NameClusterer
                 cluster.StatedGender = mention.Gender;
             }
 
-            cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.Start, mention.End, MentionForm.Name, IsSubject(doc, mention)));
+            cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.SpanStart, mention.End, MentionForm.Name, IsSubject(doc, mention)));
             byMention[mention] = cluster;
             lastSeen[cluster] = mention.Start;
         }
@@ -100,6 +100,9 @@ internal static class NameClusterer
 
         return IsAcronym(a, b) || IsAcronym(b, a);
     }
+
+    /// <summary>A group keeps its article, in lower case (<c>the West</c>).</summary>
+    internal static string GroupName(string name) => name.StartsWith("The ", StringComparison.Ordinal) ? "the" + name[3..] : name;
 
     private static bool IsSubsequence(IReadOnlyList<string> part, IReadOnlyList<string> whole)
     {

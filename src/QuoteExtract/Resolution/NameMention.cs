@@ -13,6 +13,7 @@ namespace QuoteExtract.Resolution;
 /// <param name="Possessive">The name is a possessor (<c>Putin’s</c> adviser).</param>
 /// <param name="Roles">Title and role words, lower case.</param>
 /// <param name="Gender">Gender stated by an honorific or gendered title, else unknown.</param>
+/// <param name="SpanStart">Start of the mention as reported: the name, or for organisations and places the name with its article.</param>
 internal sealed record NameMention(
     int FirstToken,
     int EndToken,
@@ -22,4 +23,5 @@ internal sealed record NameMention(
     IReadOnlyList<string> Keys,
     bool Possessive,
     IReadOnlyCollection<string> Roles,
-    Gender Gender);
+    Gender Gender,
+    int SpanStart);

@@ -55,6 +55,7 @@ internal static class NameMentionFinder
     {
         var roles = new List<string>();
         var gender = Gender.Unknown;
+        int spanStart = doc.Start(first);
 
         // Titles inside the recognized span (some recognizers include "President" or "Mr.").
         while (first < end && (IsTitle(doc, first) || doc.IsAttachedPeriod(first) || (kind != EntityKind.Person && doc.Key(first) == "the")))
@@ -120,7 +121,17 @@ internal static class NameMentionFinder
             }
         }
 
-        return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles, gender);
+        if (kind == EntityKind.Person)
+        {
+            spanStart = startOffset;
+        }
+        else if (first > 0 && doc.Key(first - 1) == "the" && spanStart == startOffset)
+        {
+            // "the West", "the Post" outside the recognized span: the article belongs to the mention.
+            spanStart = doc.Start(first - 1);
+        }
+
+        return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles, gender, spanStart);
     }
 
     private static bool IsTitle(DocumentView doc, int i) =>

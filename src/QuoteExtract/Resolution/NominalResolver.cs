@@ -147,7 +147,7 @@ internal static class NominalResolver
         if (cluster is null)
         {
             var word = doc.Word(phrase.HeadToken);
-            cluster = new EntityCluster(EntityKind.Group, phrase.Head == "west" || phrase.Head == "east" ? "the " + word : word, [phrase.Head])
+            cluster = new EntityCluster(EntityKind.Group, phrase.Determiner == "the" ? "the " + word : word, [phrase.Head])
             {
                 Plural = true,
             };

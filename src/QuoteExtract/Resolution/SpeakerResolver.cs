@@ -26,7 +26,8 @@ internal sealed class SpeakerResolver
         var byMention = new Dictionary<NameMention, EntityCluster>(ReferenceEqualityComparer.Instance);
         var clusters = NameClusterer.Cluster(doc, names, byMention);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
-        GenderEvidence.Collect(doc, clusters, ct);
+        var speakerTokens = speakers.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
+        GenderEvidence.Collect(doc, clusters, speakerTokens, ct);
 
         // Speakers in text order, so that "the previous speaker" is the one before in the text.
         var order = Enumerable.Range(0, speakers.Count).OrderBy(i => speakers[i].Start).ThenBy(i => i).ToArray();
@@ -93,6 +94,15 @@ internal sealed class SpeakerResolver
     /// </summary>
     private static NameMention? HeadName(DocumentView doc, List<NameMention> names, SpeakerMention speaker)
     {
+        foreach (var name in names)
+        {
+            if (name.Start <= speaker.Start && name.End >= speaker.End)
+            {
+                // The speaker is (part of) a name: "Putin" inside "Vladimir Putin".
+                return name;
+            }
+        }
+
         foreach (var name in names)
         {
             if (name.Start < speaker.Start || name.End > speaker.End || name.Possessive)
