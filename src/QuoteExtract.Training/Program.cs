@@ -24,7 +24,12 @@ evaluate.SetAction(result =>
     return 0;
 });
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate };
+var split = new Option<DirectoryInfo>("--split") { Description = "A PolNeAR split directory (text/, attributions/, silver.tsv.gz, coref.jsonl.gz).", Required = true };
+var silverTags = new Option<bool>("--silver-tags") { Description = "Build tagged text from the silver layer (CoreNLP tokens, POS, NER) instead of our taggers." };
+var evaluateResolution = new Command("evaluate-resolution", "Scores speaker resolution of pronoun and nominal gold sources against CoreNLP coreference.") { split, silverTags };
+evaluateResolution.SetAction(result => ResolutionEvaluator.Run(result.GetValue(split)!.FullName, result.GetValue(silverTags), Console.Out));
+
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, evaluateResolution };
 return await root.Parse(args).InvokeAsync();
 
 static void Print(string name, double value) =>

@@ -11,6 +11,7 @@ internal sealed class DocumentView
     private readonly string[] _keys;
     private readonly int[] _sentence;
     private readonly int[] _paragraph;
+    private readonly bool[] _quoted;
 
     public DocumentView(TaggedText tagged)
     {
@@ -38,6 +39,8 @@ internal sealed class DocumentView
             _sentence[i] = s;
             _paragraph[i] = sentences.Length > 0 ? sentences[s].Paragraph : 0;
         }
+
+        _quoted = MarkQuoted(tagged, _paragraph);
     }
 
     public TaggedText Tagged { get; }
@@ -63,6 +66,9 @@ internal sealed class DocumentView
     public int SentenceOf(int i) => _sentence[i];
 
     public int ParagraphOf(int i) => _paragraph[i];
+
+    /// <summary>Whether the token is inside quotation marks (people named in a quote are rarely its speaker).</summary>
+    public bool IsQuoted(int i) => _quoted[i];
 
     public bool IsCapitalized(int i)
     {
@@ -126,6 +132,43 @@ internal sealed class DocumentView
         }
 
         return lo;
+    }
+
+    /// <summary>
+    /// Marks tokens between an opening and a closing double quotation mark. Curly marks say which side they are;
+    /// straight ones toggle. An unclosed quote ends with its paragraph, as in news style.
+    /// </summary>
+    private static bool[] MarkQuoted(TaggedText tagged, int[] paragraphs)
+    {
+        var quoted = new bool[paragraphs.Length];
+        bool open = false;
+        for (int i = 0; i < quoted.Length; i++)
+        {
+            if (i > 0 && paragraphs[i] != paragraphs[i - 1])
+            {
+                open = false;
+            }
+
+            var w = tagged.Analysis.TokenText(i);
+            if (w is "“" or "``" or "«")
+            {
+                open = true;
+            }
+            else if (w is "”" or "''" or "»")
+            {
+                open = false;
+            }
+            else if (w is "\"")
+            {
+                open = !open;
+            }
+            else
+            {
+                quoted[i] = open;
+            }
+        }
+
+        return quoted;
     }
 
     private static string MakeKey(ReadOnlySpan<char> word)

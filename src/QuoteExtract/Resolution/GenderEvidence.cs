@@ -1,13 +1,20 @@
 namespace QuoteExtract.Resolution;
 
 /// <summary>
-/// Learns gender from he/she referring back: a he or she whose sentence (or the one before) mentions exactly
-/// one compatible person is a vote for that person's gender, and a mention of it. First names are never used.
-/// Speaker pronouns are left to the speaker resolver, which also weighs the previous speaker.
+/// Learns gender from he/she referring back (never from first names): every he/him/his/she/her outside the
+/// speaker spans votes for the clearly most salient person before it whose gender does not contradict it.
+/// Votes accumulate in text order, so an entity's gender settles as the text goes on; a clear winner also
+/// gets the pronoun as a mention. Speaker pronouns are left to the speaker resolver, which also weighs the
+/// previous speaker.
 /// </summary>
 internal static class GenderEvidence
 {
-    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
+    private const int Window = 2;
+
+    // The winner must clearly beat the runner-up, or the vote is left out.
+    private const double Margin = 1.5;
+
+    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, PreviousSpeaker none, CancellationToken ct)
     {
         for (int i = 0; i < doc.Count; i++)
         {
@@ -18,27 +25,34 @@ internal static class GenderEvidence
 
             ct.ThrowIfCancellationRequested();
             var gender = kind == PronounKind.Male ? Gender.Male : Gender.Female;
-            EntityCluster? only = null;
-            bool ambiguous = false;
-            int sentence = doc.SentenceOf(i);
+            EntityCluster? best = null;
+            double bestScore = 0, second = 0;
             foreach (var cluster in clusters)
             {
-                if (cluster.Kind != EntityKind.Person || (cluster.Gender != Gender.Unknown && cluster.Gender != gender))
+                if (cluster.Kind != EntityKind.Person || (cluster.StatedGender != Gender.Unknown && cluster.StatedGender != gender))
                 {
                     continue;
                 }
 
-                if (cluster.Mentions.Any(m => m.EndToken <= i && sentence - doc.SentenceOf(m.FirstToken) <= 1))
+                // Earlier votes count: a person already called "she" is a weaker match for "he".
+                double agreement = cluster.Gender == gender ? 1.2 : cluster.Gender == Gender.Unknown ? 1 : 0.5;
+                double score = agreement * Salience.Score(doc, cluster, i, Window, none);
+                if (score > bestScore)
                 {
-                    ambiguous |= only is not null;
-                    only = cluster;
+                    second = bestScore;
+                    bestScore = score;
+                    best = cluster;
+                }
+                else if (score > second)
+                {
+                    second = score;
                 }
             }
 
-            if (only is not null && !ambiguous)
+            if (best is not null && bestScore > Margin * second)
             {
-                only.VoteGender(gender);
-                only.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: true));
+                best.VoteGender(gender);
+                best.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
         }
     }

@@ -136,25 +136,41 @@ internal static class NameClusterer
         return letters.Length >= 2 && letters == initials;
     }
 
-    /// <summary>A name that opens its sentence or is followed by a verb is more likely the topic of what follows.</summary>
+    /// <summary>
+    /// The main subject of its sentence, roughly: the first name of the sentence outside quotation marks and
+    /// not inside a prepositional phrase or possessive. It is the likeliest antecedent of a later pronoun
+    /// (<c>Ryan said Obama has …. He says …</c> is Ryan).
+    /// </summary>
     internal static bool IsSubject(DocumentView doc, NameMention mention)
     {
-        if (mention.Possessive)
+        if (mention.Possessive || doc.IsQuoted(mention.FirstToken))
         {
             return false;
         }
 
-        int next = mention.EndToken;
-        if (next < doc.Count && (doc.Pos(next) is Tagging.PosTag.VBD or Tagging.PosTag.VBZ or Tagging.PosTag.VBP or Tagging.PosTag.MD
-            || doc.Key(next) is "said" or "says" or "told" or "added" or ","))
+        var sentences = doc.Tagged.Analysis.Sentences;
+        int sentenceStart = sentences.Length == 0 ? 0 : sentences[doc.SentenceOf(mention.FirstToken)].FirstToken;
+        int before = mention.FirstToken - 1;
+        while (before >= sentenceStart && (doc.IsAttachedPeriod(before) || Lexicon.Roles.Contains(doc.Key(before))
+            || Lexicon.Honorifics.ContainsKey(doc.Key(before)) || Lexicon.RoleModifiers.Contains(doc.Key(before)) || doc.IsCapitalized(before)))
         {
-            return true;
+            before--;
         }
 
-        int sentenceStart = doc.Tagged.Analysis.Sentences.Length == 0 ? 0 : doc.Tagged.Analysis.Sentences[doc.SentenceOf(mention.FirstToken)].FirstToken;
-        for (int t = sentenceStart; t < mention.FirstToken; t++)
+        if (before >= sentenceStart && doc.Pos(before) is Tagging.PosTag.IN or Tagging.PosTag.TO)
         {
-            if (doc.IsWord(t) && !Lexicon.Roles.Contains(doc.Key(t)) && !Lexicon.Honorifics.ContainsKey(doc.Key(t)) && !doc.IsCapitalized(t))
+            return false;
+        }
+
+        // Inverted attribution ("…," said Putin) makes the name the subject too.
+        if (before >= sentenceStart && doc.Key(before) is "said" or "says" or "told" or "added" or "according")
+        {
+            return doc.Key(before) != "according";
+        }
+
+        for (int t = sentenceStart; t <= before; t++)
+        {
+            if (!doc.IsQuoted(t) && doc.EntityTypeAt(t) is Tagging.EntityType.Person or Tagging.EntityType.Organization)
             {
                 return false;
             }

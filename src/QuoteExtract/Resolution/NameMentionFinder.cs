@@ -47,6 +47,7 @@ internal static class NameMentionFinder
         }
 
         AddHonorificNames(doc, covered, result);
+        AddPartialNames(doc, covered, result);
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
     }
@@ -136,6 +137,49 @@ internal static class NameMentionFinder
 
     private static bool IsTitle(DocumentView doc, int i) =>
         Lexicon.Honorifics.ContainsKey(doc.Key(i)) || (Lexicon.Roles.Contains(doc.Key(i)) && doc.IsCapitalized(i) && doc.EntityTypeAt(i) != EntityType.Organization);
+
+    /// <summary>
+    /// Proper-noun runs the recognizer left out that repeat part of a person's name found elsewhere
+    /// (<c>Trump</c> untagged after <c>Donald Trump</c>): recognizers miss repeated surnames often.
+    /// </summary>
+    private static void AddPartialNames(DocumentView doc, bool[] covered, List<NameMention> result)
+    {
+        var personKeys = result.Where(m => m.Kind == EntityKind.Person).Select(m => m.Keys).ToList();
+        if (personKeys.Count == 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < doc.Count; i++)
+        {
+            if (covered[i] || !IsProperNoun(doc, i))
+            {
+                continue;
+            }
+
+            int end = i;
+            while (end < doc.Count && !covered[end] && IsProperNoun(doc, end) && end - i < 3)
+            {
+                end++;
+            }
+
+            var keys = Enumerable.Range(i, end - i).Select(doc.Key).ToList();
+            if (personKeys.Any(p => p.Count > keys.Count - 1 && keys.All(p.Contains)))
+            {
+                var mention = Build(doc, i, end, EntityKind.Person);
+                if (mention is not null)
+                {
+                    result.Add(mention);
+                }
+            }
+
+            i = end - 1;
+        }
+    }
+
+    private static bool IsProperNoun(DocumentView doc, int i) =>
+        doc.IsWord(i) && doc.IsCapitalized(i) && !Lexicon.Roles.Contains(doc.Key(i)) && !Lexicon.Honorifics.ContainsKey(doc.Key(i))
+        && (doc.Pos(i) is PosTag.NNP or PosTag.NNPS || (doc.Pos(i) == PosTag.None && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i)));
 
     private static void AddHonorificNames(DocumentView doc, bool[] covered, List<NameMention> result)
     {

@@ -20,9 +20,11 @@ internal static class Salience
         int bestDistance = int.MaxValue;
         bool subject = false;
         int count = 0;
+        bool quotedReference = doc.IsQuoted(at);
         foreach (var m in cluster.Mentions)
         {
-            if (m.EndToken > at || m.FirstToken >= at)
+            // Names inside a quotation are what is said, not who says it (unless the reference is quoted too).
+            if (m.EndToken > at || m.FirstToken >= at || (!quotedReference && doc.IsQuoted(m.FirstToken)))
             {
                 continue;
             }
@@ -48,9 +50,9 @@ internal static class Salience
         }
 
         score += 0.08 * Math.Log(1 + count);
-        if (ReferenceEquals(previous.Cluster, cluster) && sentence - previous.Sentence <= 3)
+        if (ReferenceEquals(previous.Cluster, cluster) && sentence - previous.Sentence <= 2)
         {
-            score += 0.7;
+            score += 0.35;
         }
 
         return score;

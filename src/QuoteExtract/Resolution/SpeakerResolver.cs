@@ -27,7 +27,7 @@ internal sealed class SpeakerResolver
         var clusters = NameClusterer.Cluster(doc, names, byMention);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
         var speakerTokens = speakers.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
-        GenderEvidence.Collect(doc, clusters, speakerTokens, ct);
+        GenderEvidence.Collect(doc, clusters, speakerTokens, new PreviousSpeaker(null, 0), ct);
 
         // Speakers in text order, so that "the previous speaker" is the one before in the text.
         var order = Enumerable.Range(0, speakers.Count).OrderBy(i => speakers[i].Start).ThenBy(i => i).ToArray();
@@ -62,6 +62,12 @@ internal sealed class SpeakerResolver
         if (name is not null)
         {
             return (byMention[name], NameConfidence);
+        }
+
+        int relative = SingleWord(doc, speaker);
+        if (relative >= 0 && doc.Key(relative) is "who" or "which" or "whom" or "that")
+        {
+            return RelativeResolver.Resolve(doc, names, byMention, clusters, relative, previous);
         }
 
         int pronoun = SinglePronoun(doc, speaker);
@@ -138,6 +144,12 @@ internal sealed class SpeakerResolver
 
     private static int SinglePronoun(DocumentView doc, SpeakerMention speaker)
     {
+        int word = SingleWord(doc, speaker);
+        return word >= 0 && Lexicon.Pronouns.ContainsKey(doc.Key(word)) ? word : -1;
+    }
+
+    private static int SingleWord(DocumentView doc, SpeakerMention speaker)
+    {
         int found = -1;
         for (int t = speaker.FirstToken; t < speaker.EndToken; t++)
         {
@@ -146,7 +158,7 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            if (found >= 0 || !Lexicon.Pronouns.ContainsKey(doc.Key(t)))
+            if (found >= 0)
             {
                 return -1;
             }
