@@ -165,7 +165,10 @@ internal static class NameClusterer
         // Inverted attribution ("…," said Putin) makes the name the subject too.
         if (before >= sentenceStart && doc.Key(before) is "said" or "says" or "told" or "added" or "according")
         {
-            return doc.Key(before) != "according";
+            // "…," said Putin. but not "Ryan said Obama has …" (an embedded subject).
+            int after = mention.EndToken;
+            bool clauseFollows = after < doc.Count && doc.IsWord(after) && !doc.IsQuoted(after);
+            return doc.Key(before) != "according" && !clauseFollows;
         }
 
         for (int t = sentenceStart; t <= before; t++)

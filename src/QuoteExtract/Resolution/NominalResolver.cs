@@ -38,7 +38,9 @@ internal static class NominalResolver
             return (UnnamedSourceFinder.Attach(clusters, description, phrase, speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End), 0.8);
         }
 
-        var (role, roleScore, roleSecond) = BestRoleMatch(doc, clusters, phrase, speaker.FirstToken, previous);
+        var (role, roleScore, roleSecond) = Lexicon.OrganizationHeads.Contains(phrase.Head)
+            ? (null, 0, 0)
+            : BestRoleMatch(doc, clusters, phrase, speaker.FirstToken, previous);
         if (role is not null)
         {
             return (role, Salience.Confidence(roleScore, roleSecond, 0.85));

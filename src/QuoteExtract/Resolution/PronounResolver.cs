@@ -12,6 +12,7 @@ internal static class PronounResolver
     {
         EntityCluster? best = null;
         double bestScore = 0, second = 0;
+        previous = Salience.Interrupted(clusters.Where(c => Agreement(c, kind) > 0), previous, token);
         foreach (var cluster in clusters)
         {
             double agreement = Agreement(cluster, kind);
@@ -68,5 +69,5 @@ internal static class PronounResolver
 
     // A stated gender that agrees is a strong cue; an unknown one is possible but weaker.
     private static double Gendered(Gender gender, Gender wanted) =>
-        gender == wanted ? 1.2 : gender == Gender.Unknown ? 0.8 : 0;
+        gender == wanted ? 1.2 : gender == Gender.Unknown ? 1.0 : 0;
 }

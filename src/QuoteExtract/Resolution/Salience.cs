@@ -10,6 +10,32 @@ internal static class Salience
     /// <summary>Sentences looked back for an antecedent.</summary>
     public const int Window = 6;
 
+    /// <summary>Bonus of the previous speaker, while the run of attributions is not broken by a new subject.</summary>
+    public const double PreviousSpeakerBonus = 0.5;
+
+    /// <summary>
+    /// Whether another entity became the subject after the previous speaker spoke: then the run of
+    /// attributions is broken and the previous speaker loses its bonus.
+    /// </summary>
+    public static PreviousSpeaker Interrupted(IEnumerable<EntityCluster> candidates, PreviousSpeaker previous, int at)
+    {
+        if (previous.Cluster is null)
+        {
+            return previous;
+        }
+
+        foreach (var cluster in candidates)
+        {
+            if (!ReferenceEquals(cluster, previous.Cluster)
+                && cluster.Mentions.Any(m => m.Subject && m.FirstToken > previous.Token && m.EndToken <= at))
+            {
+                return default;
+            }
+        }
+
+        return previous;
+    }
+
     /// <summary>
     /// Score of <paramref name="cluster"/> for a reference at token <paramref name="at"/>, or 0 when it has no
     /// mention in the window before it.
@@ -43,16 +69,16 @@ internal static class Salience
             return 0;
         }
 
-        double score = Math.Exp(-0.45 * bestDistance);
+        double score = Math.Exp(-0.6 * bestDistance);
         if (subject)
         {
-            score += 0.35;
+            score += 0.2;
         }
 
-        score += 0.08 * Math.Log(1 + count);
+        score += 0.05 * Math.Log(1 + count);
         if (ReferenceEquals(previous.Cluster, cluster) && sentence - previous.Sentence <= 2)
         {
-            score += 0.35;
+            score += PreviousSpeakerBonus;
         }
 
         return score;
@@ -66,4 +92,5 @@ internal static class Salience
 /// <summary>The entity that spoke in the previous attribution, and where.</summary>
 /// <param name="Cluster">The entity, or null.</param>
 /// <param name="Sentence">Sentence index of that speaker mention.</param>
-internal readonly record struct PreviousSpeaker(EntityCluster? Cluster, int Sentence);
+/// <param name="Token">First token of that speaker mention.</param>
+internal readonly record struct PreviousSpeaker(EntityCluster? Cluster, int Sentence, int Token = -1);

@@ -47,7 +47,7 @@ internal sealed class SpeakerResolver
             if (cluster is not null)
             {
                 cluster.Reported = true;
-                previous = new PreviousSpeaker(cluster, doc.SentenceOf(speaker.FirstToken));
+                previous = new PreviousSpeaker(cluster, doc.SentenceOf(speaker.FirstToken), speaker.FirstToken);
             }
         }
 
@@ -100,6 +100,7 @@ internal sealed class SpeakerResolver
     /// </summary>
     private static NameMention? HeadName(DocumentView doc, List<NameMention> names, SpeakerMention speaker)
     {
+        NameMention? first = null;
         foreach (var name in names)
         {
             if (name.Start <= speaker.Start && name.End >= speaker.End)
@@ -126,7 +127,8 @@ internal sealed class SpeakerResolver
 
             int before = name.FirstToken - 1;
             while (before >= speaker.FirstToken && (doc.IsAttachedPeriod(before) || (doc.IsWord(before) && doc.IsCapitalized(before))
-                || Lexicon.Roles.Contains(doc.Key(before)) || Lexicon.RoleModifiers.Contains(doc.Key(before)) && doc.Key(before) != "of"))
+                || Lexicon.Roles.Contains(doc.Key(before)) || (Lexicon.RoleModifiers.Contains(doc.Key(before)) && doc.Key(before) != "of")
+                || doc.Key(before) is "the" or "a" or "an"))
             {
                 before--;
             }
@@ -136,10 +138,17 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            return name;
+            // A person named anywhere in the span is the speaker rather than an organisation before it
+            // ("the director of the FBI, James Comey").
+            if (name.Kind == EntityKind.Person)
+            {
+                return name;
+            }
+
+            first ??= name;
         }
 
-        return null;
+        return first;
     }
 
     private static int SinglePronoun(DocumentView doc, SpeakerMention speaker)
