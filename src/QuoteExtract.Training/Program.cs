@@ -109,7 +109,12 @@ speed.SetAction(result =>
     return 0;
 });
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed };
+var split = new Option<DirectoryInfo>("--split") { Description = "A PolNeAR split directory (text/, attributions/, silver.tsv.gz, coref.jsonl.gz).", Required = true };
+var silverTags = new Option<bool>("--silver-tags") { Description = "Build tagged text from the silver layer (CoreNLP tokens, POS, NER) instead of our taggers." };
+var evaluateResolution = new Command("evaluate-resolution", "Scores speaker resolution of pronoun and nominal gold sources against CoreNLP coreference.") { split, silverTags };
+evaluateResolution.SetAction(result => ResolutionEvaluator.Run(result.GetValue(split)!.FullName, result.GetValue(silverTags), Console.Out));
+
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, evaluateResolution };
 return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)

@@ -1,0 +1,103 @@
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// A document entity while it is being built: its fullest name, type, gender votes, roles and mentions.
+/// Lives inside one <see cref="SpeakerResolver.Resolve"/> call only.
+/// </summary>
+internal sealed class EntityCluster
+{
+    private readonly List<ClusterMention> _mentions = [];
+    private int _maleVotes;
+    private int _femaleVotes;
+
+    public EntityCluster(EntityKind kind, string name, IReadOnlyList<string> nameKeys)
+    {
+        Kind = kind;
+        Name = name;
+        NameKeys = nameKeys;
+    }
+
+    public EntityKind Kind { get; set; }
+
+    /// <summary>Canonical name: the fullest name seen, or the description of an unnamed source.</summary>
+    public string Name { get; private set; }
+
+    public IReadOnlyList<string> NameKeys { get; private set; }
+
+    /// <summary>Gender stated by an honorific or a gendered title; wins over pronoun votes.</summary>
+    public Gender StatedGender { get; set; }
+
+    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Plural (an unnamed group of analysts, a named group).</summary>
+    public bool Plural { get; set; }
+
+    /// <summary>Whether the entity is reported: persons and organisations always, others once a speaker resolves to them.</summary>
+    public bool Reported { get; set; }
+
+    /// <summary>Head word of an unnamed source's description (singular), for matching <c>the analysts</c> to <c>some analysts</c>.</summary>
+    public string? Head { get; init; }
+
+    public IReadOnlyList<ClusterMention> Mentions => _mentions;
+
+    public Gender Gender => StatedGender != Gender.Unknown ? StatedGender
+        : _maleVotes > _femaleVotes ? Gender.Male
+        : _femaleVotes > _maleVotes ? Gender.Female
+        : Kind is EntityKind.Organization or EntityKind.Location ? Gender.Neuter
+        : Gender.Unknown;
+
+    public int FirstStart => _mentions.Count == 0 ? int.MaxValue : _mentions.Min(m => m.Start);
+
+    public void Add(ClusterMention mention)
+    {
+        foreach (var m in _mentions)
+        {
+            if (m.Start == mention.Start && m.End == mention.End)
+            {
+                return;
+            }
+        }
+
+        _mentions.Add(mention);
+    }
+
+    /// <summary>Keeps the fullest name: more name tokens win, the earlier one on ties.</summary>
+    public void OfferName(string name, IReadOnlyList<string> keys)
+    {
+        if (keys.Count > NameKeys.Count)
+        {
+            Name = name;
+            NameKeys = keys;
+        }
+    }
+
+    public void VoteGender(Gender gender)
+    {
+        if (gender == Gender.Male)
+        {
+            _maleVotes++;
+        }
+        else if (gender == Gender.Female)
+        {
+            _femaleVotes++;
+        }
+    }
+}
+
+/// <summary>One mention of a cluster: token range, character range and form.</summary>
+/// <param name="FirstToken">First token.</param>
+/// <param name="EndToken">One past the last token.</param>
+/// <param name="Start">Start offset.</param>
+/// <param name="End">End offset.</param>
+/// <param name="Form">Name, nominal, pronoun or unnamed description.</param>
+/// <param name="Subject">Whether the mention opens its clause or is a speaker (more salient).</param>
+internal readonly record struct ClusterMention(int FirstToken, int EndToken, int Start, int End, MentionForm Form, bool Subject);
+
+/// <summary>How an entity is mentioned.</summary>
+internal enum MentionForm
+{
+    Name,
+    Nominal,
+    Pronoun,
+    Description,
+}

@@ -1,0 +1,184 @@
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// Clusters name mentions across the whole text: a later partial name joins the full one
+/// (<c>Vladimir Putin</c> … <c>Putin</c>, <c>Li Xin</c> … <c>Li</c>), an organisation's short form or acronym
+/// joins it (<c>The New York Post</c> … <c>The Post</c>, <c>European Union</c> … <c>EU</c>).
+/// A partial name that fits several entities goes to the one mentioned last.
+/// </summary>
+internal static class NameClusterer
+{
+    public static List<EntityCluster> Cluster(DocumentView doc, IReadOnlyList<NameMention> mentions, Dictionary<NameMention, EntityCluster> byMention)
+    {
+        var clusters = new List<EntityCluster>();
+        var lastSeen = new Dictionary<EntityCluster, int>();
+        foreach (var mention in mentions)
+        {
+            var cluster = FindMatch(mention, clusters, lastSeen);
+            var name = mention.Kind == EntityKind.Group ? GroupName(doc.Text[mention.SpanStart..mention.End]) : doc.Text[mention.Start..mention.End];
+            if (cluster is null)
+            {
+                cluster = new EntityCluster(mention.Kind, name, mention.Keys)
+                {
+                    Reported = mention.Kind is EntityKind.Person or EntityKind.Organization,
+                    Plural = mention.Kind == EntityKind.Group,
+                };
+                clusters.Add(cluster);
+            }
+            else if (cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person)
+            {
+                cluster.OfferName(name, mention.Keys);
+            }
+
+            if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Count > 1)
+            {
+                // A full personal name outweighs a recognizer's earlier single-token guess.
+                cluster.Kind = EntityKind.Person;
+                cluster.Reported = true;
+            }
+
+            foreach (var role in mention.Roles)
+            {
+                cluster.Roles.Add(role);
+            }
+
+            if (mention.Gender != Gender.Unknown)
+            {
+                cluster.StatedGender = mention.Gender;
+            }
+
+            cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.SpanStart, mention.End, MentionForm.Name, IsSubject(doc, mention)));
+            byMention[mention] = cluster;
+            lastSeen[cluster] = mention.Start;
+        }
+
+        return clusters;
+    }
+
+    private static EntityCluster? FindMatch(NameMention mention, List<EntityCluster> clusters, Dictionary<EntityCluster, int> lastSeen)
+    {
+        EntityCluster? best = null;
+        int bestSeen = -1;
+        foreach (var cluster in clusters)
+        {
+            if (Matches(mention, cluster) && lastSeen[cluster] > bestSeen)
+            {
+                best = cluster;
+                bestSeen = lastSeen[cluster];
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Matches(NameMention mention, EntityCluster cluster)
+    {
+        var a = mention.Keys;
+        var b = cluster.NameKeys;
+        if (a.SequenceEqual(b))
+        {
+            return true;
+        }
+
+        if (mention.Kind == EntityKind.Person || cluster.Kind == EntityKind.Person)
+        {
+            // Partial personal names; a mistyped single token ("Clinton" as a location) still joins the person.
+            bool sameKind = mention.Kind == cluster.Kind;
+            return (sameKind && (IsSubsequence(a, b) || IsSubsequence(b, a)))
+                || (!sameKind && cluster.Kind == EntityKind.Person && a.Count == 1 && b.Count > 1 && IsSubsequence(a, b));
+        }
+
+        if (mention.Kind != cluster.Kind)
+        {
+            return false;
+        }
+
+        if (mention.Kind == EntityKind.Organization && a.Count > 0 && b.Count > 0 && a[^1] == b[^1] && (IsSubsequence(a, b) || IsSubsequence(b, a)))
+        {
+            return true;
+        }
+
+        return IsAcronym(a, b) || IsAcronym(b, a);
+    }
+
+    /// <summary>A group keeps its article, in lower case (<c>the West</c>).</summary>
+    internal static string GroupName(string name) => name.StartsWith("The ", StringComparison.Ordinal) ? "the" + name[3..] : name;
+
+    private static bool IsSubsequence(IReadOnlyList<string> part, IReadOnlyList<string> whole)
+    {
+        if (part.Count == 0 || part.Count > whole.Count)
+        {
+            return false;
+        }
+
+        int j = 0;
+        foreach (var key in whole)
+        {
+            if (j < part.Count && part[j] == key)
+            {
+                j++;
+            }
+        }
+
+        return j == part.Count;
+    }
+
+    /// <summary><c>eu</c> for <c>european union</c>, <c>u.s</c> for <c>united states</c>.</summary>
+    private static bool IsAcronym(IReadOnlyList<string> shortForm, IReadOnlyList<string> longForm)
+    {
+        if (shortForm.Count != 1 || longForm.Count < 2)
+        {
+            return false;
+        }
+
+        var letters = string.Concat(shortForm[0].Where(char.IsLetter));
+        var initials = string.Concat(longForm.Where(k => !Lexicon.Stopwords.Contains(k) && k.Length > 0).Select(k => k[0]));
+        return letters.Length >= 2 && letters == initials;
+    }
+
+    /// <summary>
+    /// The main subject of its sentence, roughly: the first name of the sentence outside quotation marks and
+    /// not inside a prepositional phrase or possessive. It is the likeliest antecedent of a later pronoun
+    /// (<c>Ryan said Obama has …. He says …</c> is Ryan).
+    /// </summary>
+    internal static bool IsSubject(DocumentView doc, NameMention mention)
+    {
+        if (mention.Possessive || doc.IsQuoted(mention.FirstToken))
+        {
+            return false;
+        }
+
+        var sentences = doc.Tagged.Analysis.Sentences;
+        int sentenceStart = sentences.Length == 0 ? 0 : sentences[doc.SentenceOf(mention.FirstToken)].FirstToken;
+        int before = mention.FirstToken - 1;
+        while (before >= sentenceStart && (doc.IsAttachedPeriod(before) || Lexicon.Roles.Contains(doc.Key(before))
+            || Lexicon.Honorifics.ContainsKey(doc.Key(before)) || Lexicon.RoleModifiers.Contains(doc.Key(before)) || doc.IsCapitalized(before)))
+        {
+            before--;
+        }
+
+        if (before >= sentenceStart && doc.Pos(before) is Tagging.PosTag.IN or Tagging.PosTag.TO)
+        {
+            return false;
+        }
+
+        // Inverted attribution ("…," said Putin) makes the name the subject too.
+        if (before >= sentenceStart && doc.Key(before) is "said" or "says" or "told" or "added" or "according")
+        {
+            // "…," said Putin. but not "Ryan said Obama has …" (an embedded subject).
+            int after = mention.EndToken;
+            bool clauseFollows = after < doc.Count && doc.IsWord(after) && !doc.IsQuoted(after);
+            return doc.Key(before) != "according" && !clauseFollows;
+        }
+
+        for (int t = sentenceStart; t <= before; t++)
+        {
+            if (!doc.IsQuoted(t) && doc.EntityTypeAt(t) is Tagging.EntityType.Person or Tagging.EntityType.Organization)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,219 @@
+using QuoteExtract.Tagging;
+
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// Turns the recognizer's entity mentions into name mentions: titles and honorifics cut off the front and
+/// recorded as roles, possessive markers cut off the end, roles from appositives and copulas attached.
+/// Also finds honorific + capitalised word (<c>Mr. Berg</c>) that the recognizer missed.
+/// </summary>
+internal static class NameMentionFinder
+{
+    public static List<NameMention> Find(DocumentView doc, CancellationToken ct)
+    {
+        var result = new List<NameMention>();
+        var covered = new bool[doc.Count];
+        foreach (var entity in doc.Tagged.Entities)
+        {
+            ct.ThrowIfCancellationRequested();
+            var kind = entity.Type switch
+            {
+                EntityType.Person => EntityKind.Person,
+                EntityType.Organization => EntityKind.Organization,
+                EntityType.Location => EntityKind.Location,
+                _ => (EntityKind?)null,
+            };
+            int first = entity.FirstToken, end = Math.Min(entity.FirstToken + entity.TokenCount, doc.Count);
+            if (end - first == 1 && kind != EntityKind.Person && Lexicon.GroupNames.Contains(doc.Key(first)))
+            {
+                // A named group (the West, Democrats), whatever class the recognizer gave it.
+                kind = EntityKind.Group;
+            }
+            else if (kind is null)
+            {
+                // Misc covers nationalities and events: not speakers.
+                continue;
+            }
+
+            var mention = Build(doc, first, end, kind.Value);
+            if (mention is not null)
+            {
+                result.Add(mention);
+                for (int t = first; t < end; t++)
+                {
+                    covered[t] = true;
+                }
+            }
+        }
+
+        AddHonorificNames(doc, covered, result);
+        AddPartialNames(doc, covered, result);
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    private static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
+    {
+        var roles = new List<string>();
+        var gender = Gender.Unknown;
+        int spanStart = doc.Start(first);
+
+        // Titles inside the recognized span (some recognizers include "President" or "Mr.").
+        while (first < end && (IsTitle(doc, first) || doc.IsAttachedPeriod(first) || (kind != EntityKind.Person && doc.Key(first) == "the")))
+        {
+            var key = doc.Key(first);
+            if (Lexicon.Honorifics.TryGetValue(key, out var g) && g != Gender.Unknown)
+            {
+                gender = g;
+            }
+            else if (Lexicon.Roles.Contains(key))
+            {
+                roles.Add(key);
+            }
+
+            first++;
+        }
+
+        // Possessive marker at the end ("Putin" + "’s").
+        while (end > first && !doc.IsWord(end - 1))
+        {
+            end--;
+        }
+
+        if (end <= first)
+        {
+            return null;
+        }
+
+        int possessive = doc.PossessiveAfter(end - 1);
+        var keys = new List<string>(end - first);
+        for (int t = first; t < end; t++)
+        {
+            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t))
+            {
+                keys.Add(doc.Key(t));
+            }
+        }
+
+        int startOffset = doc.Start(first);
+        int endOffset = doc.End(end - 1);
+        if (possessive == -1)
+        {
+            // The token carries its own "'s": the name ends two characters earlier.
+            endOffset -= 2;
+        }
+
+        if (kind == EntityKind.Person)
+        {
+            var (titleRoles, titleGender) = TitleChain.Before(doc, first, 0);
+            roles.AddRange(titleRoles);
+            foreach (var role in titleRoles)
+            {
+                if (Lexicon.GenderedRoles.TryGetValue(role, out var rg))
+                {
+                    gender = rg;
+                }
+            }
+
+            gender = titleGender != Gender.Unknown ? titleGender : gender;
+            if (possessive == 0)
+            {
+                roles.AddRange(RolePhrase.After(doc, end));
+            }
+        }
+
+        if (kind == EntityKind.Person)
+        {
+            spanStart = startOffset;
+        }
+        else if (first > 0 && doc.Key(first - 1) == "the" && spanStart == startOffset)
+        {
+            // "the West", "the Post" outside the recognized span: the article belongs to the mention.
+            spanStart = doc.Start(first - 1);
+        }
+
+        return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles, gender, spanStart);
+    }
+
+    private static bool IsTitle(DocumentView doc, int i) =>
+        Lexicon.Honorifics.ContainsKey(doc.Key(i)) || (Lexicon.Roles.Contains(doc.Key(i)) && doc.IsCapitalized(i) && doc.EntityTypeAt(i) != EntityType.Organization);
+
+    /// <summary>
+    /// Proper-noun runs the recognizer left out that repeat part of a person's name found elsewhere
+    /// (<c>Trump</c> untagged after <c>Donald Trump</c>): recognizers miss repeated surnames often.
+    /// </summary>
+    private static void AddPartialNames(DocumentView doc, bool[] covered, List<NameMention> result)
+    {
+        var personKeys = result.Where(m => m.Kind == EntityKind.Person).Select(m => m.Keys).ToList();
+        if (personKeys.Count == 0)
+        {
+            return;
+        }
+
+        for (int i = 0; i < doc.Count; i++)
+        {
+            if (covered[i] || !IsProperNoun(doc, i))
+            {
+                continue;
+            }
+
+            int end = i;
+            while (end < doc.Count && !covered[end] && IsProperNoun(doc, end) && end - i < 3)
+            {
+                end++;
+            }
+
+            var keys = Enumerable.Range(i, end - i).Select(doc.Key).ToList();
+            if (personKeys.Any(p => p.Count > keys.Count - 1 && keys.All(p.Contains)))
+            {
+                var mention = Build(doc, i, end, EntityKind.Person);
+                if (mention is not null)
+                {
+                    result.Add(mention);
+                }
+            }
+
+            i = end - 1;
+        }
+    }
+
+    private static bool IsProperNoun(DocumentView doc, int i) =>
+        doc.IsWord(i) && doc.IsCapitalized(i) && !Lexicon.Roles.Contains(doc.Key(i)) && !Lexicon.Honorifics.ContainsKey(doc.Key(i))
+        && (doc.Pos(i) is PosTag.NNP or PosTag.NNPS || (doc.Pos(i) == PosTag.None && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i)));
+
+    private static void AddHonorificNames(DocumentView doc, bool[] covered, List<NameMention> result)
+    {
+        for (int i = 0; i + 1 < doc.Count; i++)
+        {
+            if (!Lexicon.Honorifics.ContainsKey(doc.Key(i)) || !doc.IsCapitalized(i))
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            if (doc.IsAttachedPeriod(j))
+            {
+                j++;
+            }
+
+            int end = j;
+            while (end < doc.Count && doc.IsWord(end) && doc.IsCapitalized(end) && !covered[end] && end - j < 3)
+            {
+                end++;
+            }
+
+            if (end > j && (j == end || !covered[j]))
+            {
+                var mention = Build(doc, j, end, EntityKind.Person);
+                if (mention is not null)
+                {
+                    result.Add(mention);
+                    for (int t = j; t < end; t++)
+                    {
+                        covered[t] = true;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// Resolves a nominal speaker. Role nominals (<c>the Russian leader</c>, <c>the spokesman</c>) go to the entity
+/// whose introduced roles fit; organisation nominals (<c>the company</c>) to a recent organisation; unnamed
+/// sources (<c>a source</c>, <c>some observers</c>) and anything unmatched to an unnamed entity named by the
+/// description, never to a guessed person.
+/// </summary>
+internal static class NominalResolver
+{
+    public static (EntityCluster Cluster, double Confidence) Resolve(
+        DocumentView doc, List<EntityCluster> clusters, SpeakerMention speaker, PreviousSpeaker previous)
+    {
+        var phrase = NominalPhrase.Parse(doc, speaker.FirstToken, speaker.EndToken);
+        var description = Description(doc, speaker);
+        if (phrase.HeadToken < 0)
+        {
+            return (UnnamedSourceFinder.Attach(clusters, description, phrase, speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End), 0.3);
+        }
+
+        if (doc.IsCapitalized(phrase.HeadToken) && Lexicon.GroupNames.Contains(phrase.Head))
+        {
+            return (Group(clusters, doc, phrase, speaker), 0.8);
+        }
+
+        bool unnamedHead = Lexicon.UnnamedHeads.Contains(phrase.Head);
+        if (phrase.IsIndefinite || (unnamedHead && phrase.IsPlural && !phrase.IsDefinite))
+        {
+            // A description that introduces someone: reuse a group found in the text at this very place.
+            foreach (var cluster in clusters)
+            {
+                if (cluster.Kind == EntityKind.Unnamed && cluster.Mentions.Any(m => m.FirstToken >= speaker.FirstToken && m.EndToken <= speaker.EndToken))
+                {
+                    return (cluster, 0.85);
+                }
+            }
+
+            return (UnnamedSourceFinder.Attach(clusters, description, phrase, speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End), 0.8);
+        }
+
+        var (role, roleScore, roleSecond) = Lexicon.OrganizationHeads.Contains(phrase.Head)
+            ? (null, 0, 0)
+            : BestRoleMatch(doc, clusters, phrase, speaker.FirstToken, previous);
+        if (role is not null)
+        {
+            return (role, Salience.Confidence(roleScore, roleSecond, 0.85));
+        }
+
+        if (Lexicon.OrganizationHeads.Contains(phrase.Head))
+        {
+            var (org, score, second) = BestOrganization(doc, clusters, phrase, speaker.FirstToken, previous);
+            if (org is not null)
+            {
+                return (org, Salience.Confidence(score, second, 0.75));
+            }
+        }
+
+        return (UnnamedSourceFinder.Attach(clusters, description, phrase, speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End), unnamedHead ? 0.7 : 0.4);
+    }
+
+    private static (EntityCluster? Cluster, double Score, double Second) BestRoleMatch(
+        DocumentView doc, List<EntityCluster> clusters, NominalPhrase phrase, int at, PreviousSpeaker previous)
+    {
+        var head = Lexicon.CanonicalRole(Lexicon.Singular(phrase.Head));
+        EntityCluster? best = null;
+        double bestScore = 0, second = 0;
+        foreach (var cluster in clusters)
+        {
+            if (cluster.Kind != EntityKind.Person || cluster.Roles.Count == 0)
+            {
+                continue;
+            }
+
+            var roles = cluster.Roles.Select(Lexicon.CanonicalRole).ToHashSet(StringComparer.Ordinal);
+            bool fits = roles.Contains(head) || (head == "leader" && roles.Overlaps(Lexicon.LeaderTitles));
+            if (!fits)
+            {
+                continue;
+            }
+
+            double score = 1;
+            foreach (var modifier in phrase.Modifiers)
+            {
+                var m = Lexicon.CanonicalRole(modifier);
+                score += roles.Contains(m) ? 0.5 : phrase.CapitalizedModifiers.Contains(modifier) ? -0.6 : 0;
+            }
+
+            // Salience over the whole text so far: a role introduced paragraphs ago still counts.
+            double salience = Salience.Score(doc, cluster, at, int.MaxValue / 2, previous);
+            if (salience <= 0)
+            {
+                continue;
+            }
+
+            score = Math.Max(0.05, score) * (0.5 + salience);
+            if (score > bestScore)
+            {
+                second = bestScore;
+                bestScore = score;
+                best = cluster;
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        return (best, bestScore, second);
+    }
+
+    private static (EntityCluster? Cluster, double Score, double Second) BestOrganization(
+        DocumentView doc, List<EntityCluster> clusters, NominalPhrase phrase, int at, PreviousSpeaker previous)
+    {
+        bool polity = phrase.Head is "government" or "administration" or "country" or "nation" or "state" or "regime" or "kremlin";
+        EntityCluster? best = null;
+        double bestScore = 0, second = 0;
+        foreach (var cluster in clusters)
+        {
+            double weight = cluster.Kind switch
+            {
+                EntityKind.Organization => 1,
+                EntityKind.Location when polity => 0.9,
+                _ => 0,
+            };
+            if (weight == 0)
+            {
+                continue;
+            }
+
+            double score = weight * Salience.Score(doc, cluster, at, Salience.Window * 2, previous);
+            if (score > bestScore)
+            {
+                second = bestScore;
+                bestScore = score;
+                best = cluster;
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        return (best, bestScore, second);
+    }
+
+    private static EntityCluster Group(List<EntityCluster> clusters, DocumentView doc, NominalPhrase phrase, SpeakerMention speaker)
+    {
+        var cluster = clusters.FirstOrDefault(c => c.Kind == EntityKind.Group && c.NameKeys.Count == 1 && c.NameKeys[0] == phrase.Head);
+        if (cluster is null)
+        {
+            var word = doc.Word(phrase.HeadToken);
+            cluster = new EntityCluster(EntityKind.Group, phrase.Determiner == "the" ? "the " + word : word, [phrase.Head])
+            {
+                Plural = true,
+            };
+            clusters.Add(cluster);
+        }
+
+        cluster.Add(new ClusterMention(speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End, MentionForm.Name, Subject: true));
+        return cluster;
+    }
+
+    /// <summary>The speaker span's text without surrounding punctuation.</summary>
+    private static string Description(DocumentView doc, SpeakerMention speaker)
+    {
+        int first = speaker.FirstToken, last = speaker.EndToken - 1;
+        while (first < last && !doc.IsWord(first))
+        {
+            first++;
+        }
+
+        while (last > first && !doc.IsWord(last) && !doc.IsAttachedPeriod(last))
+        {
+            last--;
+        }
+
+        return first <= last && last < doc.Count ? doc.Text[doc.Start(first)..doc.End(last)] : doc.Text[speaker.Start..speaker.End];
+    }
+}

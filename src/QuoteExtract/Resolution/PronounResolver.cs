@@ -1,0 +1,73 @@
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// Resolves a pronoun to the most salient preceding entity that agrees with it: he/she with a person of that
+/// (or unknown) gender, it with an organisation or place, they with a group or unnamed sources, I/we with the
+/// previous speaker.
+/// </summary>
+internal static class PronounResolver
+{
+    public static (EntityCluster? Cluster, double Confidence) Resolve(
+        DocumentView doc, IReadOnlyList<EntityCluster> clusters, int token, PronounKind kind, PreviousSpeaker previous)
+    {
+        EntityCluster? best = null;
+        double bestScore = 0, second = 0;
+        previous = Salience.Interrupted(clusters.Where(c => Agreement(c, kind) > 0), previous, token);
+        foreach (var cluster in clusters)
+        {
+            double agreement = Agreement(cluster, kind);
+            if (agreement <= 0)
+            {
+                continue;
+            }
+
+            double score = agreement * Salience.Score(doc, cluster, token, Salience.Window, previous);
+            if (score > bestScore)
+            {
+                second = bestScore;
+                bestScore = score;
+                best = cluster;
+            }
+            else if (score > second)
+            {
+                second = score;
+            }
+        }
+
+        return (best, Salience.Confidence(bestScore, second, kind is PronounKind.First or PronounKind.FirstPlural ? 0.7 : 0.9));
+    }
+
+    /// <summary>1 for full agreement, less for a possible one (an organisation as they), 0 for none.</summary>
+    public static double Agreement(EntityCluster cluster, PronounKind kind) => kind switch
+    {
+        PronounKind.Male => cluster.Kind == EntityKind.Person ? Gendered(cluster.Gender, Gender.Male)
+            : cluster.Kind == EntityKind.Unnamed && !cluster.Plural ? 0.4 : 0,
+        PronounKind.Female => cluster.Kind == EntityKind.Person ? Gendered(cluster.Gender, Gender.Female)
+            : cluster.Kind == EntityKind.Unnamed && !cluster.Plural ? 0.4 : 0,
+        PronounKind.Neuter => cluster.Kind switch
+        {
+            EntityKind.Organization => 1,
+            EntityKind.Location => 0.8,
+            EntityKind.Group when !cluster.Plural => 0.6,
+            _ => 0,
+        },
+        PronounKind.Plural => cluster.Kind switch
+        {
+            EntityKind.Unnamed or EntityKind.Group when cluster.Plural => 1,
+            EntityKind.Organization => 0.5,
+            EntityKind.Location => 0.3,
+            _ => 0,
+        },
+        PronounKind.FirstPlural => cluster.Kind switch
+        {
+            EntityKind.Person => 0.6,
+            EntityKind.Unnamed or EntityKind.Group when cluster.Plural => 1,
+            _ => 0.8,
+        },
+        _ => cluster.Kind is EntityKind.Person ? 1 : cluster.Kind == EntityKind.Unnamed && !cluster.Plural ? 0.6 : 0,
+    };
+
+    // A stated gender that agrees is a strong cue; an unknown one is possible but weaker.
+    private static double Gendered(Gender gender, Gender wanted) =>
+        gender == wanted ? 1.2 : gender == Gender.Unknown ? 1.0 : 0;
+}
