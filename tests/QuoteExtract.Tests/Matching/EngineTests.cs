@@ -57,7 +57,7 @@ public sealed class EngineTests
         var large = Doc.Tag(Sentences(200));
         var vm = patterns.CreateVm();
         var set = new MatchSet();
-        long Measure(Tagging.TaggedText text)
+        long Measure(QuoteExtract.Tagging.TaggedText text)
         {
             set.Clear();
             patterns.Match(text, default, 0, text.Analysis.Tokens.Length, set, MatchScope.Range, vm);
