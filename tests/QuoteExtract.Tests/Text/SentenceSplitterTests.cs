@@ -45,6 +45,7 @@ public sealed class SentenceSplitterTests
     public void Opening_quote_after_a_period_starts_the_next_sentence()
     {
         SentenceTexts("He spoke. \"Stop,\" she said.").Should().Equal("He spoke.", "\"Stop,\" she said.");
+        SentenceTexts("They left.\"We stayed,\" she said.").Should().Equal("They left.", "\"We stayed,\" she said.");
     }
 
     [Fact]
