@@ -322,6 +322,12 @@ internal static class Tokenizer
             return ScanUrl(s, i, out kind);
         }
 
+        // Brand names that own their exclamation mark, so it does not end the sentence.
+        if (j < s.Length && s[j] == '!' && word is "Yahoo" or "Jeopardy")
+        {
+            return j + 1 - i;
+        }
+
         int split = SplitContraction(word);
         if (split > 0)
         {

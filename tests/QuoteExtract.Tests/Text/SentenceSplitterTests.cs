@@ -52,6 +52,7 @@ public sealed class SentenceSplitterTests
     public void Question_and_exclamation_runs_end_sentences()
     {
         SentenceTexts("Really?! Yes!!! Fine? OK.").Should().Equal("Really?!", "Yes!!!", "Fine?", "OK.");
+        SentenceTexts("She told Yahoo! News it was fine.").Should().Equal("She told Yahoo! News it was fine.");
     }
 
     [Fact]
