@@ -322,6 +322,12 @@ internal static class Tokenizer
             return ScanUrl(s, i, out kind);
         }
 
+        // Brand names that own their exclamation mark, so it does not end the sentence.
+        if (j < s.Length && s[j] == '!' && word is "Yahoo" or "Jeopardy")
+        {
+            return j + 1 - i;
+        }
+
         int split = SplitContraction(word);
         if (split > 0)
         {
@@ -726,17 +732,13 @@ internal static class Tokenizer
     /// <summary>A straight quote opens when it starts the text or follows blank space or an opening bracket or dash.</summary>
     private static bool IsOpeningPosition(ReadOnlySpan<char> s, int i)
     {
-        if (i == 0)
+        if (i + 1 >= s.Length || !CharClass.IsWordChar(s[i + 1]))
         {
-            return s.Length > 1 && CharClass.IsWordChar(s[1]);
+            return false;
         }
 
-        char before = s[i - 1];
-        if (CharClass.IsSkippable(before) || CharClass.IsOpener(before))
-        {
-            return i + 1 < s.Length && CharClass.IsWordChar(s[i + 1]);
-        }
-
-        return false;
+        // Followed by a word: opening after blank space or an opener, and also right after sentence punctuation
+        // (CoreNLP reads end."We as a new quotation).
+        return i == 0 || CharClass.IsSkippable(s[i - 1]) || CharClass.IsOpener(s[i - 1]) || s[i - 1] is '.' or '?' or '!';
     }
 }

@@ -45,12 +45,14 @@ public sealed class SentenceSplitterTests
     public void Opening_quote_after_a_period_starts_the_next_sentence()
     {
         SentenceTexts("He spoke. \"Stop,\" she said.").Should().Equal("He spoke.", "\"Stop,\" she said.");
+        SentenceTexts("They left.\"We stayed,\" she said.").Should().Equal("They left.", "\"We stayed,\" she said.");
     }
 
     [Fact]
     public void Question_and_exclamation_runs_end_sentences()
     {
         SentenceTexts("Really?! Yes!!! Fine? OK.").Should().Equal("Really?!", "Yes!!!", "Fine?", "OK.");
+        SentenceTexts("She told Yahoo! News it was fine.").Should().Equal("She told Yahoo! News it was fine.");
     }
 
     [Fact]
