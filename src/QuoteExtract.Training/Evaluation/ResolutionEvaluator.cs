@@ -84,6 +84,10 @@ internal static class ResolutionEvaluator
                 {
                     // Local error analysis only: prints corpus text to the console, never to a file in the repo.
                     output.WriteLine($"TRACE {gold.Name} '{surface}' -> {resolved.Entity?.Name ?? "-"} / {representative.Text}: …{gold.Text[Math.Max(0, start - 300)..Math.Min(gold.Text.Length, end + 30)].Replace('\n', ' ')}");
+                    if (Environment.GetEnvironmentVariable("QX_RESOLUTION_ENTITIES") == "1")
+                    {
+                        output.WriteLine("  entities: " + string.Join("; ", result.Entities.Select(e => $"{e.Name}/{e.Type}/{e.Gender}/{e.Mentions.Count}")));
+                    }
                 }
             }
         }

@@ -46,6 +46,10 @@ internal sealed class EntityCluster
         : Kind is EntityKind.Organization or EntityKind.Location ? Gender.Neuter
         : Gender.Unknown;
 
+    /// <summary>Whether the gender is stated, or votes for it clearly outnumber votes against.</summary>
+    public bool GenderIsClear => StatedGender != Gender.Unknown
+        || Math.Max(_maleVotes, _femaleVotes) >= 2 * Math.Min(_maleVotes, _femaleVotes) + 1;
+
     public int FirstStart => _mentions.Count == 0 ? int.MaxValue : _mentions.Min(m => m.Start);
 
     public void Add(ClusterMention mention)

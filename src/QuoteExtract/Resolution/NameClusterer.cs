@@ -11,60 +11,79 @@ internal static class NameClusterer
     public static List<EntityCluster> Cluster(DocumentView doc, IReadOnlyList<NameMention> mentions, Dictionary<NameMention, EntityCluster> byMention)
     {
         var clusters = new List<EntityCluster>();
-        var lastSeen = new Dictionary<EntityCluster, int>();
         foreach (var mention in mentions)
         {
-            var cluster = FindMatch(mention, clusters, lastSeen);
-            var name = mention.Kind == EntityKind.Group ? GroupName(doc.Text[mention.SpanStart..mention.End]) : doc.Text[mention.Start..mention.End];
-            if (cluster is null)
-            {
-                cluster = new EntityCluster(mention.Kind, name, mention.Keys)
-                {
-                    Reported = mention.Kind is EntityKind.Person or EntityKind.Organization,
-                    Plural = mention.Kind == EntityKind.Group,
-                };
-                clusters.Add(cluster);
-            }
-            else if (cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person)
-            {
-                cluster.OfferName(name, mention.Keys);
-            }
-
-            if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Count > 1)
-            {
-                // A full personal name outweighs a recognizer's earlier single-token guess.
-                cluster.Kind = EntityKind.Person;
-                cluster.Reported = true;
-            }
-
-            foreach (var role in mention.Roles)
-            {
-                cluster.Roles.Add(role);
-            }
-
-            if (mention.Gender != Gender.Unknown)
-            {
-                cluster.StatedGender = mention.Gender;
-            }
-
-            cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.SpanStart, mention.End, MentionForm.Name, IsSubject(doc, mention)));
-            byMention[mention] = cluster;
-            lastSeen[cluster] = mention.Start;
+            byMention[mention] = Join(doc, mention, clusters);
         }
 
         return clusters;
     }
 
-    private static EntityCluster? FindMatch(NameMention mention, List<EntityCluster> clusters, Dictionary<EntityCluster, int> lastSeen)
+    /// <summary>Adds a name mention to the entity it matches, or to a new entity.</summary>
+    public static EntityCluster Join(DocumentView doc, NameMention mention, List<EntityCluster> clusters)
+    {
+        var cluster = FindMatch(mention, clusters);
+        var name = mention.Kind == EntityKind.Group ? GroupName(doc.Text[mention.SpanStart..mention.End]) : doc.Text[mention.Start..mention.End];
+        if (cluster is null)
+        {
+            cluster = new EntityCluster(mention.Kind, name, mention.Keys)
+            {
+                Reported = mention.Kind is EntityKind.Person or EntityKind.Organization,
+                Plural = mention.Kind == EntityKind.Group,
+            };
+            clusters.Add(cluster);
+        }
+        else if (cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person)
+        {
+            cluster.OfferName(name, mention.Keys);
+        }
+
+        if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Count > 1)
+        {
+            // A full personal name outweighs a recognizer's earlier single-token guess.
+            cluster.Kind = EntityKind.Person;
+            cluster.Reported = true;
+        }
+
+        foreach (var role in mention.Roles)
+        {
+            cluster.Roles.Add(role);
+        }
+
+        if (mention.Gender != Gender.Unknown)
+        {
+            cluster.StatedGender = mention.Gender;
+        }
+
+        cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.SpanStart, mention.End, MentionForm.Name, IsSubject(doc, mention)));
+        return cluster;
+    }
+
+    /// <summary>The matching entity named last before the mention (a bare surname goes to the latest bearer).</summary>
+    private static EntityCluster? FindMatch(NameMention mention, List<EntityCluster> clusters)
     {
         EntityCluster? best = null;
-        int bestSeen = -1;
+        int bestSeen = int.MinValue;
         foreach (var cluster in clusters)
         {
-            if (Matches(mention, cluster) && lastSeen[cluster] > bestSeen)
+            if (!Matches(mention, cluster))
+            {
+                continue;
+            }
+
+            int seen = int.MinValue + 1;
+            foreach (var m in cluster.Mentions)
+            {
+                if (m.Form == MentionForm.Name && m.Start < mention.Start && m.Start > seen)
+                {
+                    seen = m.Start;
+                }
+            }
+
+            if (seen > bestSeen)
             {
                 best = cluster;
-                bestSeen = lastSeen[cluster];
+                bestSeen = seen;
             }
         }
 

@@ -52,7 +52,7 @@ internal static class NameMentionFinder
         return result;
     }
 
-    private static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
+    internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
     {
         var roles = new List<string>();
         var gender = Gender.Unknown;
@@ -177,7 +177,7 @@ internal static class NameMentionFinder
         }
     }
 
-    private static bool IsProperNoun(DocumentView doc, int i) =>
+    internal static bool IsProperNoun(DocumentView doc, int i) =>
         doc.IsWord(i) && doc.IsCapitalized(i) && !Lexicon.Roles.Contains(doc.Key(i)) && !Lexicon.Honorifics.ContainsKey(doc.Key(i))
         && (doc.Pos(i) is PosTag.NNP or PosTag.NNPS || (doc.Pos(i) == PosTag.None && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i)));
 

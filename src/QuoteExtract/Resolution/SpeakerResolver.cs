@@ -88,6 +88,15 @@ internal sealed class SpeakerResolver
             return (cluster, confidence);
         }
 
+        var proper = UntaggedName(doc, speaker);
+        if (proper is not null)
+        {
+            names.Add(proper);
+            var cluster = NameClusterer.Join(doc, proper, clusters);
+            byMention[proper] = cluster;
+            return (cluster, 0.8);
+        }
+
         var (nominal, nominalConfidence) = NominalResolver.Resolve(doc, clusters, speaker, previous);
         nominal.Add(new ClusterMention(speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End,
             nominal.Kind == EntityKind.Unnamed ? MentionForm.Description : MentionForm.Nominal, Subject: true));
@@ -149,6 +158,30 @@ internal sealed class SpeakerResolver
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// A speaker whose head is a proper noun the recognizer did not tag (<c>Kunin said</c>): a name of a person,
+    /// unless its head is a word for a group, organisation or role.
+    /// </summary>
+    private static NameMention? UntaggedName(DocumentView doc, SpeakerMention speaker)
+    {
+        var phrase = NominalPhrase.Parse(doc, speaker.FirstToken, speaker.EndToken);
+        int head = phrase.HeadToken;
+        if (head < 0 || !NameMentionFinder.IsProperNoun(doc, head) || doc.IsPossessive(head) || phrase.IsIndefinite
+            || Lexicon.UnnamedHeads.Contains(phrase.Head) || Lexicon.OrganizationHeads.Contains(phrase.Head) || Lexicon.GroupNames.Contains(phrase.Head)
+            || Lexicon.Pronouns.ContainsKey(phrase.Head))
+        {
+            return null;
+        }
+
+        int first = head;
+        while (first > speaker.FirstToken && NameMentionFinder.IsProperNoun(doc, first - 1) && head - first < 3)
+        {
+            first--;
+        }
+
+        return NameMentionFinder.Build(doc, first, head + 1, EntityKind.Person);
     }
 
     private static int SinglePronoun(DocumentView doc, SpeakerMention speaker)

@@ -227,8 +227,8 @@ public sealed class SpeakerResolverTests
     public void In_a_run_of_attributions_a_pronoun_prefers_the_previous_speaker()
     {
         var text = Build(
-            "[Ruth Adler]PER spoke after [Sam Cole]PER. \"We need more time,\" [Adler]PER said. " +
-            "[Cole]PER looked on. \"Nobody wants a delay,\" she said.");
+            "[Ruth Adler]PER spoke after [Sam Cole]PER. \"We need more time,\" [Adler]PER said, turning to [Cole]PER. " +
+            "\"Nobody wants a delay,\" she said.");
 
         var result = Resolve(text, Speaker(text, "Adler", 1), Speaker(text, "she"));
 
