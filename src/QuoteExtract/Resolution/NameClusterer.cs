@@ -162,7 +162,7 @@ internal static class NameClusterer
     /// </summary>
     internal static bool IsSubject(DocumentView doc, NameMention mention)
     {
-        if (mention.Possessive || doc.IsQuoted(mention.FirstToken))
+        if (mention.Possessive || doc.IsQuoted(mention.FirstToken) || IsPremodifier(doc, mention.EndToken))
         {
             return false;
         }
@@ -192,7 +192,8 @@ internal static class NameClusterer
 
         for (int t = sentenceStart; t <= before; t++)
         {
-            if (!doc.IsQuoted(t) && doc.EntityTypeAt(t) is Tagging.EntityType.Person or Tagging.EntityType.Organization)
+            if (!doc.IsQuoted(t) && doc.EntityTypeAt(t) is Tagging.EntityType.Person or Tagging.EntityType.Organization
+                && (t + 1 >= doc.Count || doc.EntityTypeAt(t + 1) != doc.EntityTypeAt(t)) && !IsPremodifier(doc, t + 1))
             {
                 return false;
             }
@@ -200,4 +201,9 @@ internal static class NameClusterer
 
         return true;
     }
+
+    /// <summary>A name followed by a noun modifies it (<c>Obama consultant Cornell Belcher</c>, <c>Clinton campaign</c>).</summary>
+    private static bool IsPremodifier(DocumentView doc, int next) =>
+        next < doc.Count && doc.IsWord(next) && (doc.Pos(next) is Tagging.PosTag.NN or Tagging.PosTag.NNS
+            || (doc.Pos(next) is Tagging.PosTag.None && !doc.IsCapitalized(next) && Lexicon.Roles.Contains(doc.Key(next))));
 }

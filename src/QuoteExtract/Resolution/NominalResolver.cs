@@ -127,7 +127,13 @@ internal static class NominalResolver
                 continue;
             }
 
-            double score = weight * Salience.Score(doc, cluster, at, Salience.Window * 2, previous);
+            // "the party" is the Democratic Party before it is any organisation.
+            if (cluster.NameKeys.Contains(phrase.Head) || cluster.NameKeys.Contains(Lexicon.Singular(phrase.Head)))
+            {
+                weight *= 3;
+            }
+
+            double score = weight * Salience.Score(doc, cluster, at, int.MaxValue / 2, previous);
             if (score > bestScore)
             {
                 second = bestScore;

@@ -88,6 +88,12 @@ internal sealed class SpeakerResolver
             return (cluster, confidence);
         }
 
+        var surname = KnownNameWord(doc, clusters, speaker);
+        if (surname is not null)
+        {
+            return (surname, 0.8);
+        }
+
         var proper = UntaggedName(doc, speaker);
         if (proper is not null)
         {
@@ -182,6 +188,40 @@ internal sealed class SpeakerResolver
         }
 
         return NameMentionFinder.Build(doc, first, head + 1, EntityKind.Person);
+    }
+
+    /// <summary>
+    /// A single capitalised word that is part of a person's name (<c>Day</c> for Kristen Day, <c>Small</c> for Marty
+    /// Small), even when the tagger took it for a common word.
+    /// </summary>
+    private static EntityCluster? KnownNameWord(DocumentView doc, List<EntityCluster> clusters, SpeakerMention speaker)
+    {
+        int word = SingleWord(doc, speaker);
+        if (word < 0 || !doc.IsCapitalized(word) || Lexicon.Pronouns.ContainsKey(doc.Key(word)))
+        {
+            return null;
+        }
+
+        var key = doc.Key(word);
+        EntityCluster? best = null;
+        int bestSeen = -1;
+        foreach (var cluster in clusters)
+        {
+            if (cluster.Kind != EntityKind.Person || cluster.NameKeys.Count < 2 || !cluster.NameKeys.Contains(key))
+            {
+                continue;
+            }
+
+            int seen = cluster.Mentions.Where(m => m.Start < speaker.Start).Select(m => m.Start).DefaultIfEmpty(-1).Max();
+            if (seen > bestSeen)
+            {
+                best = cluster;
+                bestSeen = seen;
+            }
+        }
+
+        best?.Add(new ClusterMention(speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End, MentionForm.Name, Subject: true));
+        return best;
     }
 
     private static int SinglePronoun(DocumentView doc, SpeakerMention speaker)
