@@ -142,7 +142,7 @@ internal static class ResolutionEvaluator
     }
 
     private static List<string> Words(string name) =>
-        name.Split([' ', '\u00A0', '-', '\n'], StringSplitOptions.RemoveEmptyEntries)
+        name.Split([' ', '\u00A0', '\n'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => Normalize(w))
             .Where(w => w.Length > 0)
             .ToList();

@@ -25,6 +25,7 @@ internal sealed class SpeakerResolver
         var names = NameMentionFinder.Find(doc, ct);
         var byMention = new Dictionary<NameMention, EntityCluster>(ReferenceEqualityComparer.Instance);
         var clusters = NameClusterer.Cluster(doc, names, byMention);
+        CoordinationFinder.AddClusters(doc, names, clusters);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
         var speakerTokens = speakers.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
         GenderEvidence.Collect(doc, clusters, speakerTokens, new PreviousSpeaker(null, 0), ct);

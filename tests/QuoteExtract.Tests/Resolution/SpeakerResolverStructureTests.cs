@@ -84,6 +84,21 @@ public sealed class SpeakerResolverStructureTests
     }
 
     [Fact]
+    public void They_after_coordinated_people_is_the_pair()
+    {
+        var text = Build(
+            "[Ana Ruiz]PER and [Ben Ito]PER left the talks early.\n\n" +
+            "They said the offer was an insult.");
+
+        var result = Resolve(text, Speaker(text, "They"));
+
+        var pair = result.Speakers[0].Entity!;
+        pair.Type.Should().Be(EntityKind.Group);
+        pair.Name.Should().Be("Ana Ruiz and Ben Ito");
+        result.Entities.Select(e => e.Name).Should().Equal("Ana Ruiz", "Ana Ruiz and Ben Ito", "Ben Ito");
+    }
+
+    [Fact]
     public void Resolution_is_thread_safe_and_gives_the_same_result_in_parallel()
     {
         var text = Build(
