@@ -75,15 +75,15 @@ internal sealed class EntityCluster
         }
     }
 
-    public void VoteGender(Gender gender)
+    public void VoteGender(Gender gender, int weight)
     {
         if (gender == Gender.Male)
         {
-            _maleVotes++;
+            _maleVotes += weight;
         }
         else if (gender == Gender.Female)
         {
-            _femaleVotes++;
+            _femaleVotes += weight;
         }
     }
 }

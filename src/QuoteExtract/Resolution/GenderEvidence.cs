@@ -11,7 +11,7 @@ internal static class GenderEvidence
     private const int Window = 2;
 
     // The winner must clearly beat the runner-up, or the vote is left out.
-    private const double Margin = 1.5;
+    private const double Margin = 2.5;
 
     public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, PreviousSpeaker none, CancellationToken ct)
     {
@@ -54,9 +54,17 @@ internal static class GenderEvidence
                 }
             }
 
-            if (best is not null && bestScore > Margin * second)
+            // The surest evidence: the only person named earlier in the pronoun's own sentence.
+            var sameSentence = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Any(m => m.EndToken <= i
+                && m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == doc.SentenceOf(i) && !doc.IsQuoted(m.FirstToken))).ToList();
+            if (sameSentence.Count == 1 && !objectPronoun && (sameSentence[0].StatedGender == Gender.Unknown || sameSentence[0].StatedGender == gender))
             {
-                best.VoteGender(gender);
+                sameSentence[0].VoteGender(gender, 2);
+                sameSentence[0].Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
+            }
+            else if (best is not null && bestScore > Margin * second)
+            {
+                best.VoteGender(gender, 1);
                 best.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
         }

@@ -59,11 +59,14 @@ internal static class NameClusterer
         return cluster;
     }
 
-    /// <summary>The matching entity named last before the mention (a bare surname goes to the latest bearer).</summary>
+    /// <summary>
+    /// The matching entity. A bare surname that fits several people (<c>Trump</c>: Donald or Ivanka) goes to one
+    /// whose stated gender does not contradict the mention's honorific, then to the one named last.
+    /// </summary>
     private static EntityCluster? FindMatch(NameMention mention, List<EntityCluster> clusters)
     {
         EntityCluster? best = null;
-        int bestSeen = int.MinValue;
+        (int Gender, int Seen) bestKey = (-1, -1);
         foreach (var cluster in clusters)
         {
             if (!Matches(mention, cluster))
@@ -71,19 +74,21 @@ internal static class NameClusterer
                 continue;
             }
 
-            int seen = int.MinValue + 1;
+            int seen = -1;
             foreach (var m in cluster.Mentions)
             {
-                if (m.Form == MentionForm.Name && m.Start < mention.Start && m.Start > seen)
+                if (m.Form == MentionForm.Name && m.Start < mention.Start)
                 {
-                    seen = m.Start;
+                    seen = Math.Max(seen, m.Start);
                 }
             }
 
-            if (seen > bestSeen)
+            int gender = mention.Gender == Gender.Unknown || cluster.StatedGender == Gender.Unknown || cluster.StatedGender == mention.Gender ? 1 : 0;
+            var key = (gender, seen);
+            if (key.CompareTo(bestKey) > 0)
             {
                 best = cluster;
-                bestSeen = seen;
+                bestKey = key;
             }
         }
 
@@ -104,7 +109,8 @@ internal static class NameClusterer
             // Partial personal names; a mistyped single token ("Clinton" as a location) still joins the person.
             bool sameKind = mention.Kind == cluster.Kind;
             return (sameKind && (IsSubsequence(a, b) || IsSubsequence(b, a)))
-                || (!sameKind && cluster.Kind == EntityKind.Person && a.Count == 1 && b.Count > 1 && IsSubsequence(a, b));
+                || (!sameKind && cluster.Kind == EntityKind.Person && a.Count == 1 && b.Count > 1 && IsSubsequence(a, b))
+                || (!sameKind && mention.Kind == EntityKind.Person && a.Count > 1 && IsSubsequence(a, b));
         }
 
         if (mention.Kind != cluster.Kind)

@@ -78,9 +78,10 @@ internal sealed class SpeakerResolver
             var (cluster, confidence) = PronounResolver.Resolve(doc, clusters, pronoun, kind, previous);
             if (cluster is not null)
             {
-                if (kind is PronounKind.Male or PronounKind.Female)
+                if (kind is PronounKind.Male or PronounKind.Female && confidence >= 0.5)
                 {
-                    cluster.VoteGender(kind == PronounKind.Male ? Gender.Male : Gender.Female);
+                    // Only a clear resolution votes, or one wrong guess would spread to the next pronouns.
+                    cluster.VoteGender(kind == PronounKind.Male ? Gender.Male : Gender.Female, 1);
                 }
 
                 cluster.Add(new ClusterMention(speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End, MentionForm.Pronoun, Subject: true));
