@@ -35,14 +35,18 @@ internal static class NameMentionFinder
                 continue;
             }
 
-            var mention = Build(doc, first, end, kind.Value);
-            if (mention is not null)
+            foreach (var (runStart, runEnd) in kind == EntityKind.Person ? NameRuns(doc, first, end) : [(first, end)])
             {
-                result.Add(mention);
-                for (int t = first; t < end; t++)
+                var mention = Build(doc, runStart, runEnd, kind.Value);
+                if (mention is not null)
                 {
-                    covered[t] = true;
+                    result.Add(mention);
                 }
+            }
+
+            for (int t = first; t < end; t++)
+            {
+                covered[t] = true;
             }
         }
 
@@ -50,6 +54,32 @@ internal static class NameMentionFinder
         AddPartialNames(doc, covered, result);
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
+    }
+
+    /// <summary>
+    /// Splits a person span at common nouns and verbs: recognizers glue title-case headlines into one name
+    /// (<c>Chris Christie Calls Hillary Clinton</c>). Short lower-case particles (de, van, bin) stay in names.
+    /// </summary>
+    private static List<(int Start, int End)> NameRuns(DocumentView doc, int first, int end)
+    {
+        var runs = new List<(int, int)>();
+        int start = first;
+        for (int t = first; t <= end; t++)
+        {
+            bool breaks = t == end || (doc.Pos(t) is PosTag.NN or PosTag.NNS or PosTag.VB or PosTag.VBD or PosTag.VBZ or PosTag.VBP
+                or PosTag.VBG or PosTag.VBN or PosTag.CC && doc.IsWord(t) && !(doc.Key(t).Length <= 3 && !doc.IsCapitalized(t)));
+            if (breaks)
+            {
+                if (t > start)
+                {
+                    runs.Add((start, t));
+                }
+
+                start = t + 1;
+            }
+        }
+
+        return runs;
     }
 
     internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
