@@ -72,6 +72,19 @@ public sealed class SpeakerResolverStructureTests
     }
 
     [Fact]
+    public void Definite_nominal_goes_to_the_organisation_whose_name_holds_its_head()
+    {
+        var text = Build(
+            "The [Northern Relief Fund]ORG cut its forecast on Tuesday, citing the drought in [Kenya]LOC.\n\n" +
+            "The fund said recovery would take two years.");
+
+        var result = Resolve(text, Speaker(text, "The fund"));
+
+        result.Speakers[0].Entity!.Name.Should().Be("Northern Relief Fund");
+        result.Speakers[0].Entity!.Mentions.Select(m => m.Text).Should().Equal("The Northern Relief Fund", "The fund");
+    }
+
+    [Fact]
     public void A_name_inside_a_quotation_is_not_the_antecedent_of_the_speaker_pronoun()
     {
         var text = Build(
