@@ -134,6 +134,11 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
+            if (InsideClause(doc, speaker.FirstToken, name.FirstToken))
+            {
+                continue;
+            }
+
             int next = name.EndToken;
             if (next < speaker.EndToken && doc.IsWord(next) && !doc.IsCapitalized(next)
                 && doc.Pos(next) is PosTag.NN or PosTag.NNS or PosTag.None && !Lexicon.PhraseBreakers.Contains(doc.Key(next))
@@ -224,6 +229,20 @@ internal sealed class SpeakerResolver
 
         best?.Add(new ClusterMention(speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End, MentionForm.Name, Subject: true));
         return best;
+    }
+
+    /// <summary>A name after a relative pronoun or an example marker belongs to a modifier (<c>the alliance, which includes X</c>).</summary>
+    private static bool InsideClause(DocumentView doc, int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (doc.Key(t) is "which" or "who" or "whose" or "that" or "like" or "including" or "such")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int SinglePronoun(DocumentView doc, SpeakerMention speaker)
