@@ -24,6 +24,12 @@ namespace QuoteExtract.Training.Evaluation;
 /// contains H (the surname or head proper noun) or R contains the last word of C. An unresolved speaker or one
 /// resolved to an unnamed entity disagrees.
 /// </para>
+/// <para>
+/// Tagged text comes from the silver layer with <c>--silver-tags</c> (CoreNLP tokens, sentences, POS, NER), else
+/// from the placeholder <see cref="QuoteExtract.Text.TextAnalyzer"/> with no tags. The scored set is the same in
+/// both modes. For local error analysis, <c>QX_RESOLUTION_TRACE=1</c> prints each disagreement with its context
+/// to the console (and <c>QX_RESOLUTION_ENTITIES=1</c> the document's entities); nothing is written to files.
+/// </para>
 /// </summary>
 internal static class ResolutionEvaluator
 {
@@ -255,7 +261,7 @@ internal static class ResolutionEvaluator
                 : entity.Type == EntityKind.Unnamed ? $"{form}: left unnamed"
                 : $"{form}: other entity ({entity.Type.ToString().ToLowerInvariant()})";
             _errors[error] = _errors.GetValueOrDefault(error) + 1;
-            if (_examples.Count(e => e.StartsWith(error, StringComparison.Ordinal)) < 70)
+            if (_examples.Count(e => e.StartsWith(error, StringComparison.Ordinal)) < 10)
             {
                 _examples.Add(error + " |" + $"  {document}: '{Flat(surface)}' -> {(entity is null ? "-" : Flat(entity.Name))} (coref: {Flat(representative)})");
             }
