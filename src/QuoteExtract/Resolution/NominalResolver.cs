@@ -59,7 +59,7 @@ internal static class NominalResolver
         return (UnnamedSourceFinder.Attach(clusters, description, phrase, speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End), unnamedHead ? 0.7 : 0.4);
     }
 
-    private static (EntityCluster? Cluster, double Score, double Second) BestRoleMatch(
+    internal static (EntityCluster? Cluster, double Score, double Second) BestRoleMatch(
         DocumentView doc, List<EntityCluster> clusters, NominalPhrase phrase, int at, PreviousSpeaker previous)
     {
         var head = Lexicon.CanonicalRole(Lexicon.Singular(phrase.Head));

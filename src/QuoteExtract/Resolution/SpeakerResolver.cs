@@ -28,6 +28,7 @@ internal sealed class SpeakerResolver
         CoordinationFinder.AddClusters(doc, names, clusters);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
         var speakerTokens = speakers.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
+        RoleNominalFinder.AddMentions(doc, clusters, speakerTokens, ct);
         GenderEvidence.Collect(doc, clusters, speakerTokens, new PreviousSpeaker(null, 0), ct);
 
         // Speakers in text order, so that "the previous speaker" is the one before in the text.
