@@ -13,7 +13,7 @@ internal static class GenderEvidence
     // The winner must clearly beat the runner-up, or the vote is left out.
     private const double Margin = 2.5;
 
-    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, PreviousSpeaker none, CancellationToken ct)
+    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
     {
         for (int i = 0; i < doc.Count; i++)
         {
@@ -41,7 +41,7 @@ internal static class GenderEvidence
                 }
 
                 // Only stated genders filter here: letting earlier votes steer later ones makes one wrong start snowball.
-                double score = Salience.Score(doc, cluster, i, Window, none);
+                double score = Salience.Score(doc, cluster, i, Window, default);
                 if (score > bestScore)
                 {
                     second = bestScore;
