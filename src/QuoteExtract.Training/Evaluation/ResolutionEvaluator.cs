@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using QuoteExtract.Resolution;
 using QuoteExtract.Tagging;
+using QuoteExtract.Text;
 using QuoteExtract.Training.Gold;
 using QuoteExtract.Training.Silver;
 
@@ -23,6 +24,12 @@ namespace QuoteExtract.Training.Evaluation;
 /// dropped), and C the lower-cased words of the resolved entity's canonical name, the prediction agrees when C
 /// contains H (the surname or head proper noun) or R contains the last word of C. An unresolved speaker or one
 /// resolved to an unnamed entity disagrees.
+/// </para>
+/// <para>
+/// Tagged text comes from the silver layer with <c>--silver-tags</c> (CoreNLP tokens, sentences, POS, NER), else
+/// from the placeholder <see cref="QuoteExtract.Text.TextAnalyzer"/> with no tags. The scored set is the same in
+/// both modes. For local error analysis, <c>QX_RESOLUTION_TRACE=1</c> prints each disagreement with its context
+/// to the console (and <c>QX_RESOLUTION_ENTITIES=1</c> the document's entities); nothing is written to files.
 /// </para>
 /// </summary>
 internal static class ResolutionEvaluator
@@ -84,6 +91,10 @@ internal static class ResolutionEvaluator
                 {
                     // Local error analysis only: prints corpus text to the console, never to a file in the repo.
                     output.WriteLine($"TRACE {gold.Name} '{surface}' -> {resolved.Entity?.Name ?? "-"} / {representative.Text}: …{gold.Text[Math.Max(0, start - 300)..Math.Min(gold.Text.Length, end + 30)].Replace('\n', ' ')}");
+                    if (Environment.GetEnvironmentVariable("QX_RESOLUTION_ENTITIES") == "1")
+                    {
+                        output.WriteLine("  entities: " + string.Join("; ", result.Entities.Select(e => $"{e.Name}/{e.Type}/{e.Gender}/{e.Mentions.Count}")));
+                    }
                 }
             }
         }
@@ -138,7 +149,7 @@ internal static class ResolutionEvaluator
     }
 
     private static List<string> Words(string name) =>
-        name.Split([' ', '\u00A0', '-', '\n'], StringSplitOptions.RemoveEmptyEntries)
+        name.Split([' ', '\u00A0', '\n'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => Normalize(w))
             .Where(w => w.Length > 0)
             .ToList();
@@ -251,7 +262,7 @@ internal static class ResolutionEvaluator
                 : entity.Type == EntityKind.Unnamed ? $"{form}: left unnamed"
                 : $"{form}: other entity ({entity.Type.ToString().ToLowerInvariant()})";
             _errors[error] = _errors.GetValueOrDefault(error) + 1;
-            if (_examples.Count(e => e.StartsWith(error, StringComparison.Ordinal)) < 70)
+            if (_examples.Count(e => e.StartsWith(error, StringComparison.Ordinal)) < 10)
             {
                 _examples.Add(error + " |" + $"  {document}: '{Flat(surface)}' -> {(entity is null ? "-" : Flat(entity.Name))} (coref: {Flat(representative)})");
             }
@@ -299,5 +310,121 @@ internal static class ResolutionEvaluator
             (total == 0 ? 0 : (double)agreed / total).ToString("0.000", CultureInfo.InvariantCulture);
 
         private static string Flat(string s) => s.Replace('\n', ' ');
+    }
+
+    /// <summary>
+    /// Builds a <see cref="TaggedText"/> from the CoreNLP silver layer (tokens, sentences, POS, 4-class NER), so that
+    /// components downstream of the taggers can be measured before our own taggers exist. Paragraphs break where
+    /// the text between two sentences holds a line break.
+    /// </summary>
+    private static class SilverTagging
+    {
+        public static TaggedText Build(string text, SilverDocument document)
+        {
+            var tokens = new List<Token>();
+            var pos = new List<PosTag>();
+            var ner = new List<EntityType>();
+            var sentences = new List<Sentence>();
+            var paragraphs = new List<Paragraph>();
+            int paragraph = 0, paragraphFirstSentence = 0;
+            foreach (var sentence in document.Sentences)
+            {
+                int first = tokens.Count;
+                if (sentences.Count > 0 && text.AsSpan(sentences[^1].End, sentence[0].Start - sentences[^1].End).Contains('\n'))
+                {
+                    paragraphs.Add(new Paragraph(sentences[paragraphFirstSentence].Start, sentences[^1].End, paragraphFirstSentence, sentences.Count - paragraphFirstSentence));
+                    paragraph++;
+                    paragraphFirstSentence = sentences.Count;
+                }
+
+                foreach (var token in sentence)
+                {
+                    tokens.Add(new Token(token.Start, token.End - token.Start, KindOf(text, token)));
+                    pos.Add(MapPos(token.Pos));
+                    ner.Add(token.Ner switch
+                    {
+                        "PERSON" => EntityType.Person,
+                        "ORGANIZATION" => EntityType.Organization,
+                        "LOCATION" => EntityType.Location,
+                        "MISC" => EntityType.Misc,
+                        _ => EntityType.None,
+                    });
+                }
+
+                sentences.Add(new Sentence(first, tokens.Count - first, tokens[first].Start, tokens[^1].End, paragraph));
+            }
+
+            if (sentences.Count > 0)
+            {
+                paragraphs.Add(new Paragraph(sentences[paragraphFirstSentence].Start, sentences[^1].End, paragraphFirstSentence, sentences.Count - paragraphFirstSentence));
+            }
+
+            // Entities: runs of one label within a sentence.
+            var tags = new EntityTag[tokens.Count];
+            var entities = new List<EntityMention>();
+            foreach (var s in sentences)
+            {
+                int t = s.FirstToken;
+                while (t < s.EndToken)
+                {
+                    if (ner[t] == EntityType.None)
+                    {
+                        t++;
+                        continue;
+                    }
+
+                    int end = t + 1;
+                    while (end < s.EndToken && ner[end] == ner[t])
+                    {
+                        end++;
+                    }
+
+                    for (int k = t; k < end; k++)
+                    {
+                        tags[k] = new EntityTag(
+                            end - t == 1 ? BilouPosition.Unit : k == t ? BilouPosition.Begin : k == end - 1 ? BilouPosition.Last : BilouPosition.Inside,
+                            ner[t]);
+                    }
+
+                    entities.Add(new EntityMention(t, end - t, tokens[t].Start, tokens[end - 1].End, ner[t], 1f));
+                    t = end;
+                }
+            }
+
+            var analysis = new AnalyzedText(text, [.. tokens], tokens.Count, [.. sentences], sentences.Count, [.. paragraphs], paragraphs.Count);
+            return new TaggedText(analysis, [.. pos], tags, entities);
+        }
+
+        /// <summary>The placeholder analyzer's tokens with no tags: what the resolver sees without any tagger.</summary>
+        public static TaggedText Untagged(string text)
+        {
+            var analysis = TextAnalyzer.Analyze(text);
+            return new TaggedText(analysis, new PosTag[analysis.Tokens.Length], new EntityTag[analysis.Tokens.Length], []);
+        }
+
+        public static PosTag MapPos(string tag) => tag switch
+        {
+            "PRP$" => PosTag.PRP_S,
+            "WP$" => PosTag.WP_S,
+            "$" => PosTag.Dollar,
+            "#" => PosTag.Pound,
+            "``" => PosTag.OpenQuote,
+            "''" => PosTag.CloseQuote,
+            "-LRB-" => PosTag.LeftBracket,
+            "-RRB-" => PosTag.RightBracket,
+            "," => PosTag.Comma,
+            "." => PosTag.Period,
+            ":" => PosTag.Colon,
+            _ => Enum.TryParse<PosTag>(tag, ignoreCase: false, out var p) && p != PosTag.None ? p : PosTag.Other,
+        };
+
+        private static TokenKind KindOf(string text, SilverToken token)
+        {
+            char c = text[token.Start];
+            return char.IsLetter(c) ? TokenKind.Word
+                : char.IsDigit(c) ? TokenKind.Number
+                : c is '"' or '“' or '”' or '‘' or '’' or '\'' or '`' ? TokenKind.QuoteMark
+                : TokenKind.Punctuation;
+        }
     }
 }

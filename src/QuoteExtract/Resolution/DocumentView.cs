@@ -76,7 +76,11 @@ internal sealed class DocumentView
         return w.Length > 0 && char.IsUpper(w[0]);
     }
 
-    public bool IsWord(int i) => char.IsLetter(Tagged.Analysis.TokenText(i)[0]);
+    public bool IsWord(int i)
+    {
+        var w = Tagged.Analysis.TokenText(i);
+        return w.Length > 0 && char.IsLetter(w[0]);
+    }
 
     /// <summary>A period glued to the word before it (<c>Mr</c> + <c>.</c>, <c>U</c> + <c>.</c>): part of an abbreviation, not punctuation.</summary>
     public bool IsAttachedPeriod(int i) =>

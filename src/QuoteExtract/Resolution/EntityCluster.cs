@@ -46,6 +46,10 @@ internal sealed class EntityCluster
         : Kind is EntityKind.Organization or EntityKind.Location ? Gender.Neuter
         : Gender.Unknown;
 
+    /// <summary>Whether the gender is stated, or votes for it clearly outnumber votes against.</summary>
+    public bool GenderIsClear => StatedGender != Gender.Unknown
+        || Math.Max(_maleVotes, _femaleVotes) >= 2 * Math.Min(_maleVotes, _femaleVotes) + 1;
+
     public int FirstStart => _mentions.Count == 0 ? int.MaxValue : _mentions.Min(m => m.Start);
 
     public void Add(ClusterMention mention)
@@ -71,15 +75,15 @@ internal sealed class EntityCluster
         }
     }
 
-    public void VoteGender(Gender gender)
+    public void VoteGender(Gender gender, int weight)
     {
         if (gender == Gender.Male)
         {
-            _maleVotes++;
+            _maleVotes += weight;
         }
         else if (gender == Gender.Female)
         {
-            _femaleVotes++;
+            _femaleVotes += weight;
         }
     }
 }

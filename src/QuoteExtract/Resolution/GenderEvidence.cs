@@ -2,9 +2,8 @@ namespace QuoteExtract.Resolution;
 
 /// <summary>
 /// Learns gender from he/she referring back (never from first names): every he/him/his/she/her outside the
-/// speaker spans votes for the clearly most salient person before it whose gender does not contradict it.
-/// Votes accumulate in text order, so an entity's gender settles as the text goes on; a clear winner also
-/// gets the pronoun as a mention. Speaker pronouns are left to the speaker resolver, which also weighs the
+/// speaker spans votes for the clearly most salient person before it whose stated gender does not contradict
+/// it; the majority of votes decides. A clear winner also gets the pronoun as a mention. Speaker pronouns are left to the speaker resolver, which also weighs the
 /// previous speaker.
 /// </summary>
 internal static class GenderEvidence
@@ -12,9 +11,9 @@ internal static class GenderEvidence
     private const int Window = 2;
 
     // The winner must clearly beat the runner-up, or the vote is left out.
-    private const double Margin = 1.5;
+    private const double Margin = 2.5;
 
-    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, PreviousSpeaker none, CancellationToken ct)
+    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
     {
         for (int i = 0; i < doc.Count; i++)
         {
@@ -27,6 +26,8 @@ internal static class GenderEvidence
             var gender = kind == PronounKind.Male ? Gender.Male : Gender.Female;
             EntityCluster? best = null;
             double bestScore = 0, second = 0;
+            // An object pronoun does not refer to a person of its own clause ("Sanders attacked her").
+            bool objectPronoun = doc.Key(i) == "him" || (doc.Key(i) == "her" && doc.Pos(i) == Tagging.PosTag.PRP);
             foreach (var cluster in clusters)
             {
                 if (cluster.Kind != EntityKind.Person || (cluster.StatedGender != Gender.Unknown && cluster.StatedGender != gender))
@@ -34,9 +35,13 @@ internal static class GenderEvidence
                     continue;
                 }
 
-                // Earlier votes count: a person already called "she" is a weaker match for "he".
-                double agreement = cluster.Gender == gender ? 1.2 : cluster.Gender == Gender.Unknown ? 1 : 0.5;
-                double score = agreement * Salience.Score(doc, cluster, i, Window, none);
+                if (objectPronoun && cluster.Mentions.Any(m => m.EndToken <= i && doc.SentenceOf(m.FirstToken) == doc.SentenceOf(i)))
+                {
+                    continue;
+                }
+
+                // Only stated genders filter here: letting earlier votes steer later ones makes one wrong start snowball.
+                double score = Salience.Score(doc, cluster, i, Window, default);
                 if (score > bestScore)
                 {
                     second = bestScore;
@@ -49,9 +54,17 @@ internal static class GenderEvidence
                 }
             }
 
-            if (best is not null && bestScore > Margin * second)
+            // The surest evidence: the only person named earlier in the pronoun's own sentence.
+            var sameSentence = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Any(m => m.EndToken <= i
+                && m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == doc.SentenceOf(i) && !doc.IsQuoted(m.FirstToken))).ToList();
+            if (sameSentence.Count == 1 && !objectPronoun && (sameSentence[0].StatedGender == Gender.Unknown || sameSentence[0].StatedGender == gender))
             {
-                best.VoteGender(gender);
+                sameSentence[0].VoteGender(gender, 2);
+                sameSentence[0].Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
+            }
+            else if (best is not null && bestScore > Margin * second)
+            {
+                best.VoteGender(gender, 1);
                 best.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
         }

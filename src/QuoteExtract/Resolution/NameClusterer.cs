@@ -11,60 +11,84 @@ internal static class NameClusterer
     public static List<EntityCluster> Cluster(DocumentView doc, IReadOnlyList<NameMention> mentions, Dictionary<NameMention, EntityCluster> byMention)
     {
         var clusters = new List<EntityCluster>();
-        var lastSeen = new Dictionary<EntityCluster, int>();
         foreach (var mention in mentions)
         {
-            var cluster = FindMatch(mention, clusters, lastSeen);
-            var name = mention.Kind == EntityKind.Group ? GroupName(doc.Text[mention.SpanStart..mention.End]) : doc.Text[mention.Start..mention.End];
-            if (cluster is null)
-            {
-                cluster = new EntityCluster(mention.Kind, name, mention.Keys)
-                {
-                    Reported = mention.Kind is EntityKind.Person or EntityKind.Organization,
-                    Plural = mention.Kind == EntityKind.Group,
-                };
-                clusters.Add(cluster);
-            }
-            else if (cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person)
-            {
-                cluster.OfferName(name, mention.Keys);
-            }
-
-            if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Count > 1)
-            {
-                // A full personal name outweighs a recognizer's earlier single-token guess.
-                cluster.Kind = EntityKind.Person;
-                cluster.Reported = true;
-            }
-
-            foreach (var role in mention.Roles)
-            {
-                cluster.Roles.Add(role);
-            }
-
-            if (mention.Gender != Gender.Unknown)
-            {
-                cluster.StatedGender = mention.Gender;
-            }
-
-            cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.SpanStart, mention.End, MentionForm.Name, IsSubject(doc, mention)));
-            byMention[mention] = cluster;
-            lastSeen[cluster] = mention.Start;
+            byMention[mention] = Join(doc, mention, clusters);
         }
 
         return clusters;
     }
 
-    private static EntityCluster? FindMatch(NameMention mention, List<EntityCluster> clusters, Dictionary<EntityCluster, int> lastSeen)
+    /// <summary>Adds a name mention to the entity it matches, or to a new entity.</summary>
+    public static EntityCluster Join(DocumentView doc, NameMention mention, List<EntityCluster> clusters)
+    {
+        var cluster = FindMatch(mention, clusters);
+        var name = mention.Kind == EntityKind.Group ? GroupName(doc.Text[mention.SpanStart..mention.End]) : doc.Text[mention.Start..mention.End];
+        if (cluster is null)
+        {
+            cluster = new EntityCluster(mention.Kind, name, mention.Keys)
+            {
+                Reported = mention.Kind is EntityKind.Person or EntityKind.Organization,
+                Plural = mention.Kind == EntityKind.Group,
+            };
+            clusters.Add(cluster);
+        }
+        else if (cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person)
+        {
+            cluster.OfferName(name, mention.Keys);
+        }
+
+        if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Count > 1)
+        {
+            // A full personal name outweighs a recognizer's earlier single-token guess.
+            cluster.Kind = EntityKind.Person;
+            cluster.Reported = true;
+        }
+
+        foreach (var role in mention.Roles)
+        {
+            cluster.Roles.Add(role);
+        }
+
+        if (mention.Gender != Gender.Unknown)
+        {
+            cluster.StatedGender = mention.Gender;
+        }
+
+        cluster.Add(new ClusterMention(mention.FirstToken, mention.EndToken, mention.SpanStart, mention.End, MentionForm.Name, IsSubject(doc, mention)));
+        return cluster;
+    }
+
+    /// <summary>
+    /// The matching entity. A bare surname that fits several people (<c>Trump</c>: Donald or Ivanka) goes to one
+    /// whose stated gender does not contradict the mention's honorific, then to the one named last.
+    /// </summary>
+    private static EntityCluster? FindMatch(NameMention mention, List<EntityCluster> clusters)
     {
         EntityCluster? best = null;
-        int bestSeen = -1;
+        (int Gender, int Seen) bestKey = (-1, -1);
         foreach (var cluster in clusters)
         {
-            if (Matches(mention, cluster) && lastSeen[cluster] > bestSeen)
+            if (!Matches(mention, cluster))
+            {
+                continue;
+            }
+
+            int seen = -1;
+            foreach (var m in cluster.Mentions)
+            {
+                if (m.Form == MentionForm.Name && m.Start < mention.Start)
+                {
+                    seen = Math.Max(seen, m.Start);
+                }
+            }
+
+            int gender = mention.Gender == Gender.Unknown || cluster.StatedGender == Gender.Unknown || cluster.StatedGender == mention.Gender ? 1 : 0;
+            var key = (gender, seen);
+            if (key.CompareTo(bestKey) > 0)
             {
                 best = cluster;
-                bestSeen = lastSeen[cluster];
+                bestKey = key;
             }
         }
 
@@ -85,7 +109,8 @@ internal static class NameClusterer
             // Partial personal names; a mistyped single token ("Clinton" as a location) still joins the person.
             bool sameKind = mention.Kind == cluster.Kind;
             return (sameKind && (IsSubsequence(a, b) || IsSubsequence(b, a)))
-                || (!sameKind && cluster.Kind == EntityKind.Person && a.Count == 1 && b.Count > 1 && IsSubsequence(a, b));
+                || (!sameKind && cluster.Kind == EntityKind.Person && a.Count == 1 && b.Count > 1 && IsSubsequence(a, b))
+                || (!sameKind && mention.Kind == EntityKind.Person && a.Count > 1 && IsSubsequence(a, b));
         }
 
         if (mention.Kind != cluster.Kind)
@@ -143,7 +168,7 @@ internal static class NameClusterer
     /// </summary>
     internal static bool IsSubject(DocumentView doc, NameMention mention)
     {
-        if (mention.Possessive || doc.IsQuoted(mention.FirstToken))
+        if (mention.Possessive || doc.IsQuoted(mention.FirstToken) || IsPremodifier(doc, mention.EndToken))
         {
             return false;
         }
@@ -173,7 +198,8 @@ internal static class NameClusterer
 
         for (int t = sentenceStart; t <= before; t++)
         {
-            if (!doc.IsQuoted(t) && doc.EntityTypeAt(t) is Tagging.EntityType.Person or Tagging.EntityType.Organization)
+            if (!doc.IsQuoted(t) && doc.EntityTypeAt(t) is Tagging.EntityType.Person or Tagging.EntityType.Organization
+                && (t + 1 >= doc.Count || doc.EntityTypeAt(t + 1) != doc.EntityTypeAt(t)) && !IsPremodifier(doc, t + 1))
             {
                 return false;
             }
@@ -181,4 +207,9 @@ internal static class NameClusterer
 
         return true;
     }
+
+    /// <summary>A name followed by a noun modifies it (<c>Obama consultant Cornell Belcher</c>, <c>Clinton campaign</c>).</summary>
+    private static bool IsPremodifier(DocumentView doc, int next) =>
+        next < doc.Count && doc.IsWord(next) && (doc.Pos(next) is Tagging.PosTag.NN or Tagging.PosTag.NNS
+            || (doc.Pos(next) is Tagging.PosTag.None && !doc.IsCapitalized(next) && Lexicon.Roles.Contains(doc.Key(next))));
 }

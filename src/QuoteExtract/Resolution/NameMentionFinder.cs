@@ -35,14 +35,18 @@ internal static class NameMentionFinder
                 continue;
             }
 
-            var mention = Build(doc, first, end, kind.Value);
-            if (mention is not null)
+            foreach (var (runStart, runEnd) in kind == EntityKind.Person ? NameRuns(doc, first, end) : [(first, end)])
             {
-                result.Add(mention);
-                for (int t = first; t < end; t++)
+                var mention = Build(doc, runStart, runEnd, kind.Value);
+                if (mention is not null)
                 {
-                    covered[t] = true;
+                    result.Add(mention);
                 }
+            }
+
+            for (int t = first; t < end; t++)
+            {
+                covered[t] = true;
             }
         }
 
@@ -52,7 +56,33 @@ internal static class NameMentionFinder
         return result;
     }
 
-    private static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
+    /// <summary>
+    /// Splits a person span at common nouns and verbs: recognizers glue title-case headlines into one name
+    /// (<c>Chris Christie Calls Hillary Clinton</c>). Short lower-case particles (de, van, bin) stay in names.
+    /// </summary>
+    private static List<(int Start, int End)> NameRuns(DocumentView doc, int first, int end)
+    {
+        var runs = new List<(int, int)>();
+        int start = first;
+        for (int t = first; t <= end; t++)
+        {
+            bool breaks = t == end || (doc.Pos(t) is PosTag.NN or PosTag.NNS or PosTag.VB or PosTag.VBD or PosTag.VBZ or PosTag.VBP
+                or PosTag.VBG or PosTag.VBN or PosTag.CC && doc.IsWord(t) && !(doc.Key(t).Length <= 3 && !doc.IsCapitalized(t)));
+            if (breaks)
+            {
+                if (t > start)
+                {
+                    runs.Add((start, t));
+                }
+
+                start = t + 1;
+            }
+        }
+
+        return runs;
+    }
+
+    internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
     {
         var roles = new List<string>();
         var gender = Gender.Unknown;
@@ -177,7 +207,7 @@ internal static class NameMentionFinder
         }
     }
 
-    private static bool IsProperNoun(DocumentView doc, int i) =>
+    internal static bool IsProperNoun(DocumentView doc, int i) =>
         doc.IsWord(i) && doc.IsCapitalized(i) && !Lexicon.Roles.Contains(doc.Key(i)) && !Lexicon.Honorifics.ContainsKey(doc.Key(i))
         && (doc.Pos(i) is PosTag.NNP or PosTag.NNPS || (doc.Pos(i) == PosTag.None && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i)));
 

@@ -46,7 +46,8 @@ internal static class NominalResolver
             return (role, Salience.Confidence(roleScore, roleSecond, 0.85));
         }
 
-        if (Lexicon.OrganizationHeads.Contains(phrase.Head))
+        // "the fund" after "the International Monetary Fund": an organisation or place whose name holds the head.
+        if (Lexicon.OrganizationHeads.Contains(phrase.Head) || clusters.Any(c => c.Kind is EntityKind.Organization or EntityKind.Location && NameHolds(c, phrase.Head)))
         {
             var (org, score, second) = BestOrganization(doc, clusters, phrase, speaker.FirstToken, previous);
             if (org is not null)
@@ -58,7 +59,7 @@ internal static class NominalResolver
         return (UnnamedSourceFinder.Attach(clusters, description, phrase, speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End), unnamedHead ? 0.7 : 0.4);
     }
 
-    private static (EntityCluster? Cluster, double Score, double Second) BestRoleMatch(
+    internal static (EntityCluster? Cluster, double Score, double Second) BestRoleMatch(
         DocumentView doc, List<EntityCluster> clusters, NominalPhrase phrase, int at, PreviousSpeaker previous)
     {
         var head = Lexicon.CanonicalRole(Lexicon.Singular(phrase.Head));
@@ -111,7 +112,7 @@ internal static class NominalResolver
     private static (EntityCluster? Cluster, double Score, double Second) BestOrganization(
         DocumentView doc, List<EntityCluster> clusters, NominalPhrase phrase, int at, PreviousSpeaker previous)
     {
-        bool polity = phrase.Head is "government" or "administration" or "country" or "nation" or "state" or "regime" or "kremlin";
+        bool polity = Lexicon.OrganizationHeads.Contains(phrase.Head) && phrase.Head is "government" or "administration" or "country" or "nation" or "state" or "regime" or "kremlin";
         EntityCluster? best = null;
         double bestScore = 0, second = 0;
         foreach (var cluster in clusters)
@@ -119,7 +120,7 @@ internal static class NominalResolver
             double weight = cluster.Kind switch
             {
                 EntityKind.Organization => 1,
-                EntityKind.Location when polity => 0.9,
+                EntityKind.Location when polity || NameHolds(cluster, phrase.Head) => 0.9,
                 _ => 0,
             };
             if (weight == 0)
@@ -127,7 +128,17 @@ internal static class NominalResolver
                 continue;
             }
 
-            double score = weight * Salience.Score(doc, cluster, at, Salience.Window * 2, previous);
+            // "the party" is the Democratic Party before it is any organisation.
+            if (NameHolds(cluster, phrase.Head))
+            {
+                weight *= 3;
+            }
+            else if (!Lexicon.OrganizationHeads.Contains(phrase.Head))
+            {
+                continue;
+            }
+
+            double score = weight * Salience.Score(doc, cluster, at, int.MaxValue / 2, previous);
             if (score > bestScore)
             {
                 second = bestScore;
@@ -142,6 +153,9 @@ internal static class NominalResolver
 
         return (best, bestScore, second);
     }
+
+    private static bool NameHolds(EntityCluster cluster, string head) =>
+        cluster.NameKeys.Contains(head) || cluster.NameKeys.Contains(Lexicon.Singular(head));
 
     private static EntityCluster Group(List<EntityCluster> clusters, DocumentView doc, NominalPhrase phrase, SpeakerMention speaker)
     {

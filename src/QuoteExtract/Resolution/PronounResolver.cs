@@ -40,9 +40,9 @@ internal static class PronounResolver
     /// <summary>1 for full agreement, less for a possible one (an organisation as they), 0 for none.</summary>
     public static double Agreement(EntityCluster cluster, PronounKind kind) => kind switch
     {
-        PronounKind.Male => cluster.Kind == EntityKind.Person ? Gendered(cluster.Gender, Gender.Male)
+        PronounKind.Male => cluster.Kind == EntityKind.Person ? Gendered(cluster, Gender.Male)
             : cluster.Kind == EntityKind.Unnamed && !cluster.Plural ? 0.4 : 0,
-        PronounKind.Female => cluster.Kind == EntityKind.Person ? Gendered(cluster.Gender, Gender.Female)
+        PronounKind.Female => cluster.Kind == EntityKind.Person ? Gendered(cluster, Gender.Female)
             : cluster.Kind == EntityKind.Unnamed && !cluster.Plural ? 0.4 : 0,
         PronounKind.Neuter => cluster.Kind switch
         {
@@ -67,7 +67,11 @@ internal static class PronounResolver
         _ => cluster.Kind is EntityKind.Person ? 1 : cluster.Kind == EntityKind.Unnamed && !cluster.Plural ? 0.6 : 0,
     };
 
-    // A stated gender that agrees is a strong cue; an unknown one is possible but weaker.
-    private static double Gendered(Gender gender, Gender wanted) =>
-        gender == wanted ? 1.2 : gender == Gender.Unknown ? 1.0 : 0;
+    // A gender that agrees is a strong cue; an unknown one is possible; a contradicting one rules the person
+    // out only when it is stated or clearly voted (votes from other pronouns can be wrong).
+    private static double Gendered(EntityCluster cluster, Gender wanted) =>
+        cluster.Gender == wanted ? 1.2
+        : cluster.Gender == Gender.Unknown ? 1.0
+        : cluster.GenderIsClear ? 0
+        : 0.5;
 }

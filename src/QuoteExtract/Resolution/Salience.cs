@@ -11,7 +11,7 @@ internal static class Salience
     public const int Window = 6;
 
     /// <summary>Bonus of the previous speaker, while the run of attributions is not broken by a new subject.</summary>
-    public const double PreviousSpeakerBonus = 0.5;
+    public const double PreviousSpeakerBonus = 0.35;
 
     /// <summary>
     /// Whether another entity became the subject after the previous speaker spoke: then the run of

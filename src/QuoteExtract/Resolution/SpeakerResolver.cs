@@ -25,9 +25,12 @@ internal sealed class SpeakerResolver
         var names = NameMentionFinder.Find(doc, ct);
         var byMention = new Dictionary<NameMention, EntityCluster>(ReferenceEqualityComparer.Instance);
         var clusters = NameClusterer.Cluster(doc, names, byMention);
+        CoordinationFinder.AddClusters(doc, names, clusters);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
-        var speakerTokens = speakers.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
-        GenderEvidence.Collect(doc, clusters, speakerTokens, new PreviousSpeaker(null, 0), ct);
+        var clipped = speakers.Select(s => Clip(doc, s)).ToArray();
+        var speakerTokens = clipped.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
+        RoleNominalFinder.AddMentions(doc, clusters, speakerTokens, ct);
+        GenderEvidence.Collect(doc, clusters, speakerTokens, ct);
 
         // Speakers in text order, so that "the previous speaker" is the one before in the text.
         var order = Enumerable.Range(0, speakers.Count).OrderBy(i => speakers[i].Start).ThenBy(i => i).ToArray();
@@ -36,7 +39,7 @@ internal sealed class SpeakerResolver
         foreach (var index in order)
         {
             ct.ThrowIfCancellationRequested();
-            var speaker = Clip(doc, speakers[index]);
+            var speaker = clipped[index];
             if (speaker.IsAbsent)
             {
                 continue;
@@ -58,7 +61,7 @@ internal sealed class SpeakerResolver
         DocumentView doc, List<NameMention> names, Dictionary<NameMention, EntityCluster> byMention,
         List<EntityCluster> clusters, SpeakerMention speaker, PreviousSpeaker previous)
     {
-        var name = HeadName(doc, names, speaker);
+        var name = SpeakerNames.HeadName(doc, names, speaker);
         if (name is not null)
         {
             return (byMention[name], NameConfidence);
@@ -77,9 +80,10 @@ internal sealed class SpeakerResolver
             var (cluster, confidence) = PronounResolver.Resolve(doc, clusters, pronoun, kind, previous);
             if (cluster is not null)
             {
-                if (kind is PronounKind.Male or PronounKind.Female)
+                if (kind is PronounKind.Male or PronounKind.Female && confidence >= 0.5)
                 {
-                    cluster.VoteGender(kind == PronounKind.Male ? Gender.Male : Gender.Female);
+                    // Only a clear resolution votes, or one wrong guess would spread to the next pronouns.
+                    cluster.VoteGender(kind == PronounKind.Male ? Gender.Male : Gender.Female, 1);
                 }
 
                 cluster.Add(new ClusterMention(speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End, MentionForm.Pronoun, Subject: true));
@@ -88,67 +92,25 @@ internal sealed class SpeakerResolver
             return (cluster, confidence);
         }
 
+        var surname = SpeakerNames.KnownNameWord(doc, clusters, speaker);
+        if (surname is not null)
+        {
+            return (surname, 0.8);
+        }
+
+        var proper = SpeakerNames.UntaggedName(doc, speaker);
+        if (proper is not null)
+        {
+            names.Add(proper);
+            var cluster = NameClusterer.Join(doc, proper, clusters);
+            byMention[proper] = cluster;
+            return (cluster, 0.8);
+        }
+
         var (nominal, nominalConfidence) = NominalResolver.Resolve(doc, clusters, speaker, previous);
         nominal.Add(new ClusterMention(speaker.FirstToken, speaker.EndToken, speaker.Start, speaker.End,
             nominal.Kind == EntityKind.Unnamed ? MentionForm.Description : MentionForm.Nominal, Subject: true));
         return (nominal, nominalConfidence);
-    }
-
-    /// <summary>
-    /// The name the speaker span is about: not a possessor (<c>Putin’s adviser</c>), not a premodifier
-    /// (<c>Clinton campaign spokesman Brian Fallon</c>), not inside a prepositional phrase (<c>a spokesman for Clinton</c>).
-    /// </summary>
-    private static NameMention? HeadName(DocumentView doc, List<NameMention> names, SpeakerMention speaker)
-    {
-        NameMention? first = null;
-        foreach (var name in names)
-        {
-            if (name.Start <= speaker.Start && name.End >= speaker.End)
-            {
-                // The speaker is (part of) a name: "Putin" inside "Vladimir Putin".
-                return name;
-            }
-        }
-
-        foreach (var name in names)
-        {
-            if (name.Start < speaker.Start || name.End > speaker.End || name.Possessive)
-            {
-                continue;
-            }
-
-            int next = name.EndToken;
-            if (next < speaker.EndToken && doc.IsWord(next) && !doc.IsCapitalized(next)
-                && doc.Pos(next) is PosTag.NN or PosTag.NNS or PosTag.None && !Lexicon.PhraseBreakers.Contains(doc.Key(next))
-                && !Lexicon.Stopwords.Contains(doc.Key(next)))
-            {
-                continue;
-            }
-
-            int before = name.FirstToken - 1;
-            while (before >= speaker.FirstToken && (doc.IsAttachedPeriod(before) || (doc.IsWord(before) && doc.IsCapitalized(before))
-                || Lexicon.Roles.Contains(doc.Key(before)) || (Lexicon.RoleModifiers.Contains(doc.Key(before)) && doc.Key(before) != "of")
-                || doc.Key(before) is "the" or "a" or "an"))
-            {
-                before--;
-            }
-
-            if (before >= speaker.FirstToken && doc.Key(before) is "for" or "of" or "at" or "from" or "with" or "to" or "by" or "in" or "on")
-            {
-                continue;
-            }
-
-            // A person named anywhere in the span is the speaker rather than an organisation before it
-            // ("the director of the FBI, James Comey").
-            if (name.Kind == EntityKind.Person)
-            {
-                return name;
-            }
-
-            first ??= name;
-        }
-
-        return first;
     }
 
     private static int SinglePronoun(DocumentView doc, SpeakerMention speaker)
@@ -157,7 +119,7 @@ internal sealed class SpeakerResolver
         return word >= 0 && Lexicon.Pronouns.ContainsKey(doc.Key(word)) ? word : -1;
     }
 
-    private static int SingleWord(DocumentView doc, SpeakerMention speaker)
+    internal static int SingleWord(DocumentView doc, SpeakerMention speaker)
     {
         int found = -1;
         for (int t = speaker.FirstToken; t < speaker.EndToken; t++)

@@ -39,6 +39,18 @@ public sealed class SpeakerResolverTests
     }
 
     [Fact]
+    public void Role_nominal_outside_any_attribution_is_still_a_mention_of_the_role_holder()
+    {
+        var text = Build(
+            "Prime Minister [Anna Berg]PER opened the session.\n\n" +
+            "Critics say the prime minister has lost touch. \"Nonsense,\" [Berg]PER said.");
+
+        var result = Resolve(text, Speaker(text, "Berg", 1));
+
+        result.Speakers[0].Entity!.Mentions.Select(m => m.Text).Should().Equal("Anna Berg", "the prime minister", "Berg");
+    }
+
+    [Fact]
     public void Full_name_and_later_surname_share_one_entity_named_without_title()
     {
         var text = Build(
@@ -227,8 +239,8 @@ public sealed class SpeakerResolverTests
     public void In_a_run_of_attributions_a_pronoun_prefers_the_previous_speaker()
     {
         var text = Build(
-            "[Ruth Adler]PER spoke after [Sam Cole]PER. \"We need more time,\" [Adler]PER said. " +
-            "[Cole]PER looked on. \"Nobody wants a delay,\" she said.");
+            "[Ruth Adler]PER spoke after [Sam Cole]PER. \"We need more time,\" [Adler]PER said, turning to [Cole]PER. " +
+            "\"Nobody wants a delay,\" she said.");
 
         var result = Resolve(text, Speaker(text, "Adler", 1), Speaker(text, "she"));
 

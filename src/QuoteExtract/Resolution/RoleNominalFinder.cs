@@ -1,0 +1,48 @@
+namespace QuoteExtract.Resolution;
+
+/// <summary>
+/// Adds definite role nominals outside the speaker spans (<c>the prime minister</c>, <c>the Russian leader</c>)
+/// as mentions of the person whose introduced roles fit them. Only a fitting person gets the mention; nothing
+/// new is created here, so a role nobody holds stays out of the entities.
+/// </summary>
+internal static class RoleNominalFinder
+{
+    private const int MaxPhrase = 6;
+
+    public static void AddMentions(DocumentView doc, List<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
+    {
+        if (!clusters.Any(c => c.Kind == EntityKind.Person && c.Roles.Count > 0))
+        {
+            return;
+        }
+
+        var sentences = doc.Tagged.Analysis.Sentences;
+        for (int i = 0; i < doc.Count; i++)
+        {
+            if (doc.Key(i) != "the" || speakerTokens.Contains(i))
+            {
+                continue;
+            }
+
+            ct.ThrowIfCancellationRequested();
+            int sentenceEnd = sentences.Length == 0 ? doc.Count : sentences[doc.SentenceOf(i)].EndToken;
+            var phrase = NominalPhrase.Parse(doc, i, Math.Min(sentenceEnd, i + MaxPhrase));
+            int head = phrase.HeadToken;
+            if (head < 0 || phrase.IsPlural || !Lexicon.Roles.Contains(phrase.Head) || speakerTokens.Contains(head)
+                || (head + 1 < doc.Count && doc.IsWord(head + 1) && doc.IsCapitalized(head + 1)))
+            {
+                // "the President Obama" is a title before a name, handled with the name.
+                continue;
+            }
+
+            var (cluster, _, _) = NominalResolver.BestRoleMatch(doc, clusters, phrase, i, default);
+            if (cluster is not null)
+            {
+                bool subject = sentences.Length == 0 || sentences[doc.SentenceOf(i)].FirstToken == i;
+                cluster.Add(new ClusterMention(i, head + 1, doc.Start(i), doc.End(head), MentionForm.Nominal, subject));
+            }
+
+            i = head;
+        }
+    }
+}
