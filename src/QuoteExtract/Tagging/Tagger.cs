@@ -38,9 +38,6 @@ internal sealed class Tagger
     /// <summary>The tagger with the models embedded in the package, loaded on first use.</summary>
     public static Tagger Default => LazyDefault.Value;
 
-    /// <summary>Whether <see cref="Default"/> has been loaded (for load-time measurements).</summary>
-    internal static bool IsDefaultLoaded => LazyDefault.IsValueCreated;
-
     public PerceptronModel PosModel => _pos;
 
     public PerceptronModel NerModel => _ner;
