@@ -9,6 +9,7 @@ namespace QuoteExtract.Benchmarks;
 /// setup, so only the tagger is measured), and the cost of loading the embedded models.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TaggingBenchmarks
 {
     private AnalyzedText[] _documents = [];

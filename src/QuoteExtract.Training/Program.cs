@@ -51,6 +51,8 @@ evaluate.SetAction(result =>
     Print("ner-organization-f1", taggerScores.OrganizationF1);
     Print("ner-location-f1", taggerScores.LocationF1);
     Print("ner-misc-f1", taggerScores.MiscF1);
+    Print("ner-mean-score-right", taggerScores.MeanScoreRight);
+    Print("ner-mean-score-wrong", taggerScores.MeanScoreWrong);
     return 0;
 });
 

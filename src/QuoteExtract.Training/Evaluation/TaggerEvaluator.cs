@@ -21,6 +21,7 @@ internal static class TaggerEvaluator
         tagger ??= Tagger.Default;
         long posCorrect = 0, posTotal = 0;
         var counts = new (long Tp, long Predicted, long Gold)[5];
+        double scoreRight = 0, scoreWrong = 0;
         foreach (var document in documents)
         {
             var text = SilverCorpus.ReadText(textDirectory, document.Name);
@@ -53,6 +54,18 @@ internal static class TaggerEvaluator
             }
 
             var predicted = tagged.Entities.Select(e => (e.Start, e.End, e.Type)).ToHashSet();
+            foreach (var mention in tagged.Entities)
+            {
+                if (gold.Contains((mention.Start, mention.End, mention.Type)))
+                {
+                    scoreRight += mention.Score;
+                }
+                else
+                {
+                    scoreWrong += mention.Score;
+                }
+            }
+
             foreach (var (_, _, type) in gold)
             {
                 counts[0].Gold++;
@@ -81,6 +94,8 @@ internal static class TaggerEvaluator
             MiscF1 = F1(counts[(int)EntityType.Misc]),
             NerPrecision = counts[0].Predicted == 0 ? 0 : (double)counts[0].Tp / counts[0].Predicted,
             NerRecall = counts[0].Gold == 0 ? 0 : (double)counts[0].Tp / counts[0].Gold,
+            MeanScoreRight = counts[0].Tp == 0 ? 0 : scoreRight / counts[0].Tp,
+            MeanScoreWrong = counts[0].Predicted == counts[0].Tp ? 0 : scoreWrong / (counts[0].Predicted - counts[0].Tp),
         };
     }
 

@@ -16,4 +16,10 @@ internal sealed record TaggerScores(double PosAccuracy, double NerF1, double Per
 
     /// <summary>Entity-level recall over all four types.</summary>
     public double NerRecall { get; init; }
+
+    /// <summary>Mean <c>EntityMention.Score</c> of predicted entities that match the silver layer.</summary>
+    public double MeanScoreRight { get; init; }
+
+    /// <summary>Mean <c>EntityMention.Score</c> of predicted entities that do not.</summary>
+    public double MeanScoreWrong { get; init; }
 }

@@ -67,7 +67,7 @@ internal sealed class AveragedPerceptron
     /// Averages, quantises to int16 and writes the model. Entries whose quantised weight is smaller than
     /// <paramref name="minimumWeight"/> (in the averaged float scale) are dropped to keep the file small.
     /// </summary>
-    public (int Features, int Entries, float Scale) Save(Stream stream, ModelKind kind, float minimumWeight)
+    public (int Features, int Entries, float Scale) Save(Stream stream, ModelKind kind, float minimumWeight, float confidenceSlope = 1f, float confidenceIntercept = 0f)
     {
         int n = _rows.Count;
         var averaged = new float[n * _classes];
@@ -113,7 +113,7 @@ internal sealed class AveragedPerceptron
             }
         }
 
-        PerceptronModel.Write(stream, kind, _classes, scale, kept.ToArray(), counts.ToArray(), classes.ToArray(), weights.ToArray());
+        PerceptronModel.Write(stream, kind, _classes, scale, kept.ToArray(), counts.ToArray(), classes.ToArray(), weights.ToArray(), confidenceSlope, confidenceIntercept);
         return (kept.Count, classes.Count, scale);
     }
 

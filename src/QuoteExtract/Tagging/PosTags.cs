@@ -45,7 +45,4 @@ internal static class PosTags
     public static int ToClass(PosTag tag) => (int)tag - 1;
 
     public static PosTag FromClass(int index) => (PosTag)(index + 1);
-
-    /// <summary>Proper nouns, the tags the recognizer leans on most.</summary>
-    public static bool IsProperNoun(PosTag tag) => tag is PosTag.NNP or PosTag.NNPS;
 }

@@ -38,9 +38,6 @@ internal sealed class Tagger
     /// <summary>The tagger with the models embedded in the package, loaded on first use.</summary>
     public static Tagger Default => LazyDefault.Value;
 
-    /// <summary>Whether <see cref="Default"/> has been loaded (for load-time measurements).</summary>
-    internal static bool IsDefaultLoaded => LazyDefault.IsValueCreated;
-
     public PerceptronModel PosModel => _pos;
 
     public PerceptronModel NerModel => _ner;
@@ -177,7 +174,7 @@ internal sealed class Tagger
             int best = BestAllowed(nerScores, last, i == count - 1);
             entities[i] = Bilou.FromClass(best);
             // Confidence only matters inside entities; most tokens are outside, so skip the exponentials there.
-            confidence[i] = best == 0 ? 0f : Probability(nerScores, best, last, i == count - 1, _ner.Scale);
+            confidence[i] = best == 0 ? 0f : _ner.Confidence(Margin(nerScores, best, last, i == count - 1) * _ner.Scale);
             last = best;
             previous2 = previous1;
             previous1 = best + 1;
@@ -199,19 +196,19 @@ internal sealed class Tagger
         return best;
     }
 
-    /// <summary>Softmax probability of the chosen class among the allowed ones.</summary>
-    private static float Probability(ReadOnlySpan<int> scores, int chosen, int previous, bool final, float scale)
+    /// <summary>Integer score gap between the chosen class and the best other allowed class (0 when it is the only one).</summary>
+    internal static int Margin(ReadOnlySpan<int> scores, int chosen, int previous, bool final)
     {
-        double sum = 0;
+        int runnerUp = int.MinValue;
         for (int c = 0; c < scores.Length; c++)
         {
-            if (Bilou.IsAllowed(previous, c) && (!final || Bilou.CanEnd(c)))
+            if (c != chosen && Bilou.IsAllowed(previous, c) && (!final || Bilou.CanEnd(c)))
             {
-                sum += Math.Exp((scores[c] - scores[chosen]) * (double)scale);
+                runnerUp = Math.Max(runnerUp, scores[c]);
             }
         }
 
-        return (float)(1 / sum);
+        return runnerUp == int.MinValue ? 0 : scores[chosen] - runnerUp;
     }
 
     private static List<EntityMention> Mentions(ReadOnlySpan<Token> tokens, EntityTag[] tags, float[] confidence)

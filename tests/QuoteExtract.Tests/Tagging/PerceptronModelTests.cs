@@ -109,4 +109,35 @@ public class PerceptronModelTests
         tagger.NerModel.FeatureCount.Should().BeGreaterThan(1000);
         clock.ElapsedMilliseconds.Should().BeLessThan(2000, "the budget is 500 ms; the margin absorbs a busy test machine");
     }
+
+    [Theory]
+    [InlineData(1, 40)]
+    [InlineData(8, 40)]
+    [InlineData(17, 40)]
+    [InlineData(5000, 40)]
+    [InlineData(8, 17)]
+    [InlineData(5000, 17)]
+    public void Finds_every_feature_and_misses_unknown_ones(int count, int classes)
+    {
+        // Many features per bucket force overflow into neighbouring buckets; every key must still be found.
+        var keys = Enumerable.Range(0, count).Select(i => FeatureHash.Feature(7, (ulong)i)).Order().ToArray();
+        var weights = keys.Select((_, i) => (short)((i % 100) + 1)).ToArray();
+        using var stream = new MemoryStream();
+        PerceptronModel.Write(stream, ModelKind.PartOfSpeech, classes, 1f, keys, Enumerable.Repeat((byte)1, count).ToArray(),
+            keys.Select((_, i) => (byte)(i % classes)).ToArray(), weights);
+        var model = PerceptronModel.Read(stream.ToArray(), ModelKind.PartOfSpeech);
+
+        var scores = new int[classes];
+        for (int i = 0; i < count; i++)
+        {
+            Array.Clear(scores);
+            model.Score([keys[i]], scores);
+            scores.Sum().Should().Be(weights[i]);
+            scores[i % classes].Should().Be(weights[i]);
+        }
+
+        Array.Clear(scores);
+        model.Score([FeatureHash.Feature(8, 1), FeatureHash.Feature(8, 2)], scores);
+        scores.Should().OnlyContain(s => s == 0);
+    }
 }

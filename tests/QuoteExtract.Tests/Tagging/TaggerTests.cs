@@ -144,4 +144,15 @@ public class TaggerTests
         Tagger.NerModel.Kind.Should().Be(ModelKind.Entities);
         Tagger.NerModel.ClassCount.Should().Be(Bilou.ClassCount);
     }
+
+    [Fact]
+    public void Entity_confidence_grows_with_the_margin()
+    {
+        var model = Tagger.NerModel;
+
+        model.Confidence(0).Should().BeInRange(0f, 1f);
+        model.Confidence(1000).Should().BeInRange(0f, 1f);
+        model.Confidence(1000).Should().BeGreaterThan(model.Confidence(10));
+        model.Confidence(10).Should().BeGreaterThan(model.Confidence(0));
+    }
 }
