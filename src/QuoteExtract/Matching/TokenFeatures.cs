@@ -23,6 +23,8 @@ internal sealed class TokenFeatures
     private readonly ulong[] _posMasks;
     private readonly ulong[] _entityMasks;
     private readonly ulong[] _flagMasks;
+    private readonly ulong[] _kindPosMasks;
+    private readonly ulong[] _entityFlagMasks;
     private readonly LowercaseTable<WordEntry> _words;
     private readonly (string Shape, ulong[] Mask)[] _shapes;
     private readonly CompoundTest[] _compounds;
@@ -36,6 +38,33 @@ internal sealed class TokenFeatures
         _posMasks = posMasks;
         _entityMasks = entityMasks;
         _flagMasks = flagMasks;
+        if (words == 1)
+        {
+            // Kind × tag and entity × flags products: two loads per token instead of four.
+            int kinds = kindMasks.Length, tags = posMasks.Length;
+            _kindPosMasks = new ulong[kinds * tags];
+            for (int k = 0; k < kinds; k++)
+            {
+                for (int t = 0; t < tags; t++)
+                {
+                    _kindPosMasks[(k * tags) + t] = kindMasks[k] | posMasks[t];
+                }
+            }
+
+            _entityFlagMasks = new ulong[entityMasks.Length * FlagCombinations];
+            for (int e = 0; e < entityMasks.Length; e++)
+            {
+                for (int f = 0; f < FlagCombinations; f++)
+                {
+                    _entityFlagMasks[(e * FlagCombinations) + f] = entityMasks[e] | flagMasks[f];
+                }
+            }
+        }
+        else
+        {
+            _kindPosMasks = [];
+            _entityFlagMasks = [];
+        }
         _words = new LowercaseTable<WordEntry>(wordEntries);
         _shapes = shapes.Select(p => (p.Key, p.Value)).ToArray(); // few per grammar: a scan beats hashing
         _compounds = compounds;
@@ -77,6 +106,12 @@ internal sealed class TokenFeatures
             {
                 flags[sentence.EndToken - 1 - start] |= SentenceEndFlag;
             }
+        }
+
+        if (w == 1)
+        {
+            ComputeOneWord(tagged, quotes, start, end, bits, flags, compoundCache);
+            return;
         }
 
         bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0;
@@ -165,6 +200,96 @@ internal sealed class TokenFeatures
             }
 
             EvaluateCompounds(row, stack);
+        }
+    }
+
+    /// <summary>The common case of at most 64 predicates: one word per token, kept in a register, two combined tables.</summary>
+    private void ComputeOneWord(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int end, Span<ulong> bits, Span<byte> flags, ulong[]? compoundCache)
+    {
+        var tokens = tagged.Analysis.Tokens;
+        var text = tagged.Analysis.Text.AsSpan();
+        var pos = tagged.Pos;
+        var entities = tagged.EntityTags;
+        var kindPos = _kindPosMasks;
+        var entityFlag = _entityFlagMasks;
+        int tags = PennTags.Count;
+        bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0, hasCompounds = _compounds.Length > 0;
+        Span<char> shape = stackalloc char[TokenShape.MaxLength];
+        Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
+        Span<ulong> one = stackalloc ulong[1];
+        for (int t = start; t < end; t++)
+        {
+            int local = t - start;
+            var token = tokens[t];
+            int flag = flags[local];
+            if ((uint)t < (uint)quotes.Length)
+            {
+                flag |= ((int)quotes[t] & 7) << 2; // Inside, Opening, Closing line up with the flag bits
+                flags[local] = (byte)flag;
+            }
+
+            int tag = (uint)t < (uint)pos.Length ? (int)pos[t] : 0;
+            var entityTag = (uint)t < (uint)entities.Length ? entities[t] : default;
+            int entity = ((int)entityTag.Position * EntityStride) + (int)entityTag.Type;
+            ulong row = kindPos[((int)token.Kind * tags) + tag] | entityFlag[(entity * FlagCombinations) + flag];
+
+            var span = text.Slice(token.Start, token.Length);
+            if (hasWords && _words.Find(span) is { } entry)
+            {
+                row |= entry.Lower[0];
+                foreach (var (exact, mask) in entry.Exact)
+                {
+                    if (span.SequenceEqual(exact))
+                    {
+                        row |= mask[0];
+                    }
+                }
+            }
+
+            if (hasShapes)
+            {
+                int n = TokenShape.Collapse(span, shape);
+                if (n > 0)
+                {
+                    foreach (var (known, mask) in _shapes)
+                    {
+                        if (shape[..n].SequenceEqual(known))
+                        {
+                            row |= mask[0];
+                        }
+                    }
+                }
+            }
+
+            if (hasCompounds)
+            {
+                if (compoundCache is not null)
+                {
+                    // Atom rows repeat a lot (most tokens are ordinary words), so remember each row's compound bits.
+                    int slot = (int)((row * 0x9E3779B97F4A7C15UL) >> (64 - CompoundCacheBits)) * 3;
+                    if (compoundCache[slot + 2] != 0 && compoundCache[slot] == row)
+                    {
+                        row |= compoundCache[slot + 1];
+                    }
+                    else
+                    {
+                        one[0] = row;
+                        EvaluateCompounds(one, stack);
+                        compoundCache[slot] = row;
+                        compoundCache[slot + 1] = one[0] & ~row;
+                        compoundCache[slot + 2] = 1;
+                        row = one[0];
+                    }
+                }
+                else
+                {
+                    one[0] = row;
+                    EvaluateCompounds(one, stack);
+                    row = one[0];
+                }
+            }
+
+            bits[local] = row;
         }
     }
 
