@@ -128,6 +128,28 @@ public sealed class TokenTestTests
     }
 
     [Fact]
+    public void Wide_grammars_give_the_same_answers_as_narrow_ones()
+    {
+        const string rules = """
+            rule inside: [in_quote & !quote_mark]+
+            rule cue: (?<speaker> [ent=PERSON]+ | [pos=PRP]) (?<cue> @cue_verb) [!sent_end & !quote_mark]* [sent_end]
+            rule shape: [shape=Xxxx & !sent_start]
+            """;
+        var padding = string.Join('\n', Enumerable.Range(0, 80).Select(i => $"rule pad{i}: \"zz{i}\""));
+        var text = Doc.Tag("\" Taxes/NNS rise/VBP ,/, \" Ann/NNP/B-PER Lee/NNP/L-PER said/VBD ./. She/PRP told/VBD Bob/NNP/U-PER so/RB ./.");
+        var quotes = Doc.Quotes(text);
+
+        var narrow = PatternCompiler.Compile(rules, Lexicons);
+        var wide = PatternCompiler.Compile(rules + "\n" + padding, Lexicons);
+        wide.Features.Words.Should().BeGreaterThan(1);
+        narrow.Features.Words.Should().Be(1);
+
+        var expected = narrow.Match(text, quotes).Spans();
+        expected.Should().Equal("inside:1-4", "shape:1-2", "cue:5-9", "shape:5-6", "shape:6-7", "cue:9-14", "shape:11-12");
+        wide.Match(text, quotes).Spans().Should().Equal(expected);
+    }
+
+    [Fact]
     public void Identical_tests_share_one_bit()
     {
         var one = PatternCompiler.Compile("rule a: [pos=NN & !lex=title]", Lexicons);
