@@ -21,7 +21,7 @@ internal sealed class LazyDfa
     /// <summary>The state with no live thread.</summary>
     public const int Empty = 0;
 
-    private const int MaxStates = 10_000;
+    private const int DefaultMaxStates = 10_000;
     private const int MaxCapacity = 1 << 18;
 
     private readonly Instruction[] _program;
@@ -30,6 +30,7 @@ internal sealed class LazyDfa
     private readonly int _words;
     private readonly int _ruleWords;
     private readonly int _stride;
+    private readonly int _maxStates;
 
     private readonly List<int[]> _states = [];
     private readonly List<ulong[]> _matchRules = [];
@@ -46,8 +47,9 @@ internal sealed class LazyDfa
     private readonly List<int> _next = [];
     private readonly List<int> _seeds = [];
 
-    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words)
+    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words, int maxStates = DefaultMaxStates)
     {
+        _maxStates = Math.Max(2, maxStates);
         _program = program;
         _starts = starts;
         _rules = rules;
@@ -73,6 +75,9 @@ internal sealed class LazyDfa
     public long Misses { get; private set; }
 
     public int StateCount => _states.Count;
+
+    /// <summary>Times the cache was dropped for growing past its bounds.</summary>
+    public int Resets { get; private set; }
 
     /// <summary>The rules with a Match instruction live in <paramref name="state"/>, as a bit set.</summary>
     public ulong[] MatchRules(int state) => _matchRules[state];
@@ -103,11 +108,12 @@ internal sealed class LazyDfa
 
         Misses++;
         var pcs = Compute(_states[state], row, flags);
-        if (_states.Count >= MaxStates || _count * 2 >= _values.Length)
+        if (_states.Count >= _maxStates || _count * 2 >= _values.Length)
         {
-            if (_states.Count >= MaxStates || _values.Length >= MaxCapacity)
+            if (_states.Count >= _maxStates || _values.Length >= MaxCapacity)
             {
                 Reset(_values.Length); // the old state ids die here; only the result is needed
+                Resets++;
                 return Intern(pcs);
             }
 

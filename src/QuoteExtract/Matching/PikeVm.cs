@@ -56,6 +56,12 @@ internal sealed class PikeVm
     private long _steps;
 
     public PikeVm(CompiledPatterns patterns)
+        : this(patterns, 10_000)
+    {
+    }
+
+    /// <summary>A VM whose DFA cache holds at most <paramref name="dfaMaxStates"/> states (small values exercise cache resets in tests).</summary>
+    internal PikeVm(CompiledPatterns patterns, int dfaMaxStates)
     {
         _patterns = patterns;
         _program = patterns.Program;
@@ -87,7 +93,7 @@ internal sealed class PikeVm
         _minGen = new int[r];
         _minGenStamp = new int[r];
         Array.Fill(_minGenStamp, -1);
-        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words);
+        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _compoundCache = patterns.Features.CreateCompoundCache();
         _windowStart = new ulong[_words];
