@@ -34,6 +34,7 @@ internal sealed class LazyDfa
 
     private readonly List<int[]> _states = [];
     private readonly List<ulong[]> _matchRules = [];
+    private bool[] _hasMatch = new bool[64];
     private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
 
     private long[] _keys = [];
@@ -81,6 +82,36 @@ internal sealed class LazyDfa
 
     /// <summary>The rules with a Match instruction live in <paramref name="state"/>, as a bit set.</summary>
     public ulong[] MatchRules(int state) => _matchRules[state];
+
+    /// <summary>Whether some rule reaches Match in <paramref name="state"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool HasMatch(int state) => _hasMatch[state];
+
+    /// <summary><see cref="Next(int, ReadOnlySpan{ulong}, int)"/> for one-word rows: the cache hit path without spans.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Next(int state, ulong row, int flags)
+    {
+        long header = ((long)(state + 1) << 8) | (long)flags;
+        ulong h = (((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags ^ row) * 0xBF58476D1CE4E5B9UL;
+        var keys = _keys;
+        int mask = _values.Length - 1;
+        int slot = (int)((h ^ (h >> 31)) & (ulong)mask);
+        while (true)
+        {
+            long key = keys[slot * 2];
+            if (key == header && (ulong)keys[(slot * 2) + 1] == row)
+            {
+                return _values[slot];
+            }
+
+            if (key == 0)
+            {
+                return Next(state, new ReadOnlySpan<ulong>(in row), flags);
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
 
     /// <summary>The state after consuming a token with predicate bits <paramref name="row"/> and flags <paramref name="flags"/>.</summary>
     public int Next(int state, ReadOnlySpan<ulong> row, int flags)
@@ -194,6 +225,7 @@ internal sealed class LazyDfa
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(int state, ReadOnlySpan<ulong> row, int flags)
     {
+        // For one-word rows this must equal the inlined hash of Next(int, ulong, int).
         ulong h = ((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags;
         foreach (var word in row)
         {
@@ -201,7 +233,7 @@ internal sealed class LazyDfa
             h ^= h >> 31;
         }
 
-        return h ^ (h >> 29);
+        return h;
     }
 
     private int Intern(int[] pcs)
@@ -224,6 +256,12 @@ internal sealed class LazyDfa
         }
 
         _matchRules.Add(matches);
+        if (id >= _hasMatch.Length)
+        {
+            Array.Resize(ref _hasMatch, _hasMatch.Length * 2);
+        }
+
+        _hasMatch[id] = matches.Any(m => m != 0);
         _stateIds.Add(pcs, id);
         return id;
     }

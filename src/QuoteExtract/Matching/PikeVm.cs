@@ -181,7 +181,7 @@ internal sealed class PikeVm
             }
 
             int flags = dfa.HasAnchors ? DfaFlags(i, from, to, featureBase) : 0;
-            state = dfa.Next(state, bits.AsSpan(row, w), flags);
+            state = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
             if (state == LazyDfa.Empty)
             {
                 if (matched)
@@ -191,6 +191,11 @@ internal sealed class PikeVm
                     matched = false;
                 }
 
+                continue;
+            }
+
+            if (!dfa.HasMatch(state))
+            {
                 continue;
             }
 

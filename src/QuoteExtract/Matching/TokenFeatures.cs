@@ -233,8 +233,28 @@ internal sealed class TokenFeatures
             int entity = ((int)entityTag.Position * EntityStride) + (int)entityTag.Type;
             ulong row = kindPos[((int)token.Kind * tags) + tag] | entityFlag[(entity * FlagCombinations) + flag];
 
+            // One pass over the characters gives both the word-table hash and the collapsed shape.
             var span = text.Slice(token.Start, token.Length);
-            if (hasWords && _words.Find(span) is { } entry)
+            uint hash = LowercaseTable<WordEntry>.HashSeed;
+            int n = 0;
+            char last = '\0';
+            foreach (var c in span)
+            {
+                hash = LowercaseTable<WordEntry>.HashStep(hash, c);
+                char symbol = TokenShape.Symbol(c);
+                if (symbol != last)
+                {
+                    if (n < shape.Length)
+                    {
+                        shape[n] = symbol;
+                    }
+
+                    n++;
+                    last = symbol;
+                }
+            }
+
+            if (hasWords && _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) is { } entry)
             {
                 row |= entry.Lower[0];
                 foreach (var (exact, mask) in entry.Exact)
@@ -246,17 +266,13 @@ internal sealed class TokenFeatures
                 }
             }
 
-            if (hasShapes)
+            if (hasShapes && n > 0 && n <= shape.Length)
             {
-                int n = TokenShape.Collapse(span, shape);
-                if (n > 0)
+                foreach (var (known, mask) in _shapes)
                 {
-                    foreach (var (known, mask) in _shapes)
+                    if (shape[..n].SequenceEqual(known))
                     {
-                        if (shape[..n].SequenceEqual(known))
-                        {
-                            row |= mask[0];
-                        }
+                        row |= mask[0];
                     }
                 }
             }
