@@ -35,6 +35,16 @@ public sealed class TokenTestTests
     }
 
     [Fact]
+    public void Case_folding_covers_non_ascii_letters_and_exact_text_stays_exact()
+    {
+        const string text = "Über ÜBER über Said said";
+        Run("rule r: \"über\"", text).Should().Equal("r:0-1", "r:1-2", "r:2-3");
+        Run("rule r: [text=\"Über\"]", text).Should().Equal("r:0-1");
+        Run("rule r: [text=\"said\" & lex=cue_verb]", text).Should().Equal("r:4-5");
+        Run("rule r: [lex=cue_verb & !text=\"said\"]", text).Should().Equal("r:3-4");
+    }
+
+    [Fact]
     public void Pos_exact_and_prefix()
     {
         const string text = "she/PRP said/VBD her/PRP$ dogs/NNS bark/VBP loudly/RB ./.";
