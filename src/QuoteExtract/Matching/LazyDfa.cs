@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace QuoteExtract.Matching;
@@ -358,18 +357,6 @@ internal sealed class LazyDfa
         }
 
         return false;
-    }
-
-    /// <summary>Number of rules in a rule bit set.</summary>
-    public static int Count(ReadOnlySpan<ulong> rules)
-    {
-        int n = 0;
-        foreach (var w in rules)
-        {
-            n += BitOperations.PopCount(w);
-        }
-
-        return n;
     }
 
     private sealed class PcSetComparer : IEqualityComparer<int[]>

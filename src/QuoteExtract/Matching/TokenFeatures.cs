@@ -1,4 +1,3 @@
-using System.Numerics;
 using QuoteExtract.Tagging;
 using QuoteExtract.Text;
 
@@ -174,29 +173,6 @@ internal sealed class TokenFeatures
                         }
                     }
                 }
-            }
-
-            if (_compounds.Length == 0)
-            {
-                continue;
-            }
-
-            if (w == 1 && compoundCache is not null)
-            {
-                // Atom rows repeat a lot (most tokens are ordinary words), so remember each row's compound bits.
-                ulong atoms = row[0];
-                int slot = (int)((atoms * 0x9E3779B97F4A7C15UL) >> (64 - CompoundCacheBits)) * 3;
-                if (compoundCache[slot + 2] != 0 && compoundCache[slot] == atoms)
-                {
-                    row[0] = atoms | compoundCache[slot + 1];
-                    continue;
-                }
-
-                EvaluateCompounds(row, stack);
-                compoundCache[slot] = atoms;
-                compoundCache[slot + 1] = row[0] & ~atoms;
-                compoundCache[slot + 2] = 1;
-                continue;
             }
 
             EvaluateCompounds(row, stack);
@@ -692,17 +668,5 @@ internal sealed class TokenFeatures
         private static void Set(ulong[] masks, int row, int w, int bit) => masks[(row * w) + (bit >> 6)] |= 1UL << bit;
 
         private static void SetBit(ulong[] mask, int bit) => mask[bit >> 6] |= 1UL << bit;
-    }
-
-    /// <summary>Number of set bits, for diagnostics.</summary>
-    public static int PopCount(ReadOnlySpan<ulong> row)
-    {
-        int n = 0;
-        foreach (var x in row)
-        {
-            n += BitOperations.PopCount(x);
-        }
-
-        return n;
     }
 }
