@@ -165,14 +165,16 @@ internal sealed class PikeVm
         int w = _words;
         int state = LazyDfa.Empty, windowStart = from;
         bool matched = false;
+        bool anchors = dfa.HasAnchors;
+        ulong anyStart = _anyStart[0];
         dfa.BuildSteps = 0;
+        _steps += to - from; // one DFA step per token
         for (int i = from; i < to; i++)
         {
             int row = (i - featureBase) * w;
-            _steps++;
             if (state == LazyDfa.Empty)
             {
-                if (!Intersects(bits, row, _anyStart))
+                if (w == 1 ? (bits[row] & anyStart) == 0 : !Intersects(bits, row, _anyStart))
                 {
                     continue;
                 }
@@ -180,7 +182,7 @@ internal sealed class PikeVm
                 windowStart = i;
             }
 
-            int flags = dfa.HasAnchors ? DfaFlags(i, from, to, featureBase) : 0;
+            int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
             state = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
             if (state == LazyDfa.Empty)
             {
