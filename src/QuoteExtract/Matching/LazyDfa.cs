@@ -34,6 +34,9 @@ internal sealed class LazyDfa
     private readonly List<int[]> _states = [];
     private readonly List<ulong[]> _matchRules = [];
     private bool[] _hasMatch = new bool[64];
+    private ulong[] _relevant = new ulong[64];
+    private readonly ulong[][] _firstMasks;
+    private readonly ulong[] _anyFirst;
     private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
 
     private long[] _keys = [];
@@ -60,6 +63,25 @@ internal sealed class LazyDfa
         _seedMarks = new int[program.Length];
         _stack = new int[program.Length + 1];
         HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd);
+        _anyFirst = new ulong[words];
+        _firstMasks = new ulong[rules.Length][];
+        for (int r = 0; r < rules.Length; r++)
+        {
+            _firstMasks[r] = new ulong[words];
+            _seeds.Clear();
+            Close(starts[r], true, true, _seedMarks, ++_stamp, _seeds);
+            foreach (int pc in _seeds)
+            {
+                if (program[pc].Op == OpCode.Test)
+                {
+                    int bit = program[pc].X;
+                    _firstMasks[r][bit >> 6] |= 1UL << bit;
+                    _anyFirst[bit >> 6] |= 1UL << bit;
+                }
+            }
+        }
+
+        BuildSteps = 0;
         Reset(1024);
     }
 
@@ -90,6 +112,9 @@ internal sealed class LazyDfa
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Next(int state, ulong row, int flags)
     {
+        // Only the bits some live instruction or rule start tests can change the transition: dropping the
+        // others makes far fewer distinct keys, so a smaller, hotter table.
+        row &= _relevant[state];
         long header = ((long)(state + 1) << 8) | (long)flags;
         ulong h = (((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags ^ row) * 0xBF58476D1CE4E5B9UL;
         var keys = _keys;
@@ -261,6 +286,21 @@ internal sealed class LazyDfa
         }
 
         _hasMatch[id] = matches.Any(m => m != 0);
+        if (id >= _relevant.Length)
+        {
+            Array.Resize(ref _relevant, _relevant.Length * 2);
+        }
+
+        ulong relevant = _anyFirst[0];
+        foreach (int pc in pcs)
+        {
+            if (_program[pc].Op == OpCode.Test && _program[pc].X < 64)
+            {
+                relevant |= 1UL << _program[pc].X;
+            }
+        }
+
+        _relevant[id] = _words == 1 ? relevant : ulong.MaxValue;
         _stateIds.Add(pcs, id);
         return id;
     }
@@ -281,7 +321,7 @@ internal sealed class LazyDfa
 
         foreach (var rule in _rules)
         {
-            if (!Intersects(row, rule.FirstMask))
+            if (!Intersects(row, _firstMasks[rule.Index]))
             {
                 continue;
             }
