@@ -185,7 +185,7 @@ internal sealed partial class TokenFeatures
                 var dnf = Dnf(c.Test, false, w);
                 return new CompoundTest(c.Bit, [.. program], dnf?.SelectMany(t => t.Must.Concat(t.MustNot)).ToArray(), w);
             }).ToArray();
-            return new TokenFeatures(w, kindMasks, posMasks, entityMasks, flagMasks, words, shapes, compounds);
+            return new TokenFeatures(w, kindMasks, posMasks, entityMasks, flagMasks, words, shapes, compounds) { BitCount = _next };
         }
 
         private const int MaxTerms = 16;

@@ -70,6 +70,9 @@ internal sealed partial class TokenFeatures
         _maxCompoundDepth = compounds.Length == 0 ? 0 : compounds.Max(c => c.Program.Length);
     }
 
+    /// <summary>Distinct tests of the grammar: atoms plus compound tests, one bit each.</summary>
+    public int BitCount { get; private init; }
+
     /// <summary>64-bit words per token row.</summary>
     public int Words { get; }
 
