@@ -23,6 +23,9 @@ internal sealed class LazyDfa
     private const int DefaultMaxStates = 10_000;
     private const int MaxCapacity = 1 << 18;
 
+    /// <summary>Bound on the instruction ids stored across all states (4 MB), so that a cache stays small whatever the grammar.</summary>
+    private const int MaxStateInts = 1 << 20;
+
     private readonly Instruction[] _program;
     private readonly CompiledRule[] _rules;
     private readonly int[] _starts;
@@ -42,6 +45,7 @@ internal sealed class LazyDfa
     private long[] _keys = [];
     private int[] _values = [];
     private int _count;
+    private int _stateInts;
 
     private readonly int[] _marks;
     private readonly int[] _seedMarks;
@@ -163,9 +167,9 @@ internal sealed class LazyDfa
 
         Misses++;
         var pcs = Compute(_states[state], row, flags);
-        if (_states.Count >= _maxStates || _count * 2 >= _values.Length)
+        if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _values.Length)
         {
-            if (_states.Count >= _maxStates || _values.Length >= MaxCapacity)
+            if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _values.Length >= MaxCapacity)
             {
                 Reset(_values.Length); // the old state ids die here; only the result is needed
                 Resets++;
@@ -185,6 +189,7 @@ internal sealed class LazyDfa
         _states.Clear();
         _matchRules.Clear();
         _stateIds.Clear();
+        _stateInts = 0;
         _keys = new long[capacity * _stride];
         _values = new int[capacity];
         _count = 0;
@@ -269,6 +274,7 @@ internal sealed class LazyDfa
 
         id = _states.Count;
         _states.Add(pcs);
+        _stateInts += pcs.Length;
         var matches = new ulong[_ruleWords];
         foreach (int pc in pcs)
         {
