@@ -289,7 +289,7 @@ internal sealed partial class TokenFeatures
     }
 
     /// <summary>log2 of the entries of the per-VM compound cache (see <see cref="CreateCompoundCache"/>).</summary>
-    private const int CompoundCacheBits = 12;
+    private const int CompoundCacheBits = 10;
 
     /// <summary>Scratch for <see cref="Compute"/>: a direct-mapped cache from atom bits to compound bits (one-word rows only).</summary>
     public ulong[]? CreateCompoundCache() => Words == 1 && _compounds.Length > 0 ? new ulong[3 << CompoundCacheBits] : null;
