@@ -27,7 +27,7 @@ internal sealed class CompiledPatterns
     public int ProgramSize => Program.Length;
 
     /// <summary>Distinct token tests (atoms and compound tests), i.e. bits per token.</summary>
-    public int PredicateBits => Features.Words * 64;
+    public int PredicateBits => Features.BitCount;
 
     internal Instruction[] Program { get; }
 

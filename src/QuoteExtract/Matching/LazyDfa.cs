@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace QuoteExtract.Matching;
@@ -21,8 +20,11 @@ internal sealed class LazyDfa
     /// <summary>The state with no live thread.</summary>
     public const int Empty = 0;
 
-    private const int MaxStates = 10_000;
+    private const int DefaultMaxStates = 10_000;
     private const int MaxCapacity = 1 << 18;
+
+    /// <summary>Bound on the instruction ids stored across all states (4 MB), so that a cache stays small whatever the grammar.</summary>
+    private const int MaxStateInts = 1 << 20;
 
     private readonly Instruction[] _program;
     private readonly CompiledRule[] _rules;
@@ -30,14 +32,20 @@ internal sealed class LazyDfa
     private readonly int _words;
     private readonly int _ruleWords;
     private readonly int _stride;
+    private readonly int _maxStates;
 
     private readonly List<int[]> _states = [];
     private readonly List<ulong[]> _matchRules = [];
+    private bool[] _hasMatch = new bool[64];
+    private ulong[] _relevant = new ulong[64];
+    private readonly ulong[][] _firstMasks;
+    private readonly ulong[] _anyFirst;
     private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
 
     private long[] _keys = [];
     private int[] _values = [];
     private int _count;
+    private int _stateInts;
 
     private readonly int[] _marks;
     private readonly int[] _seedMarks;
@@ -46,8 +54,9 @@ internal sealed class LazyDfa
     private readonly List<int> _next = [];
     private readonly List<int> _seeds = [];
 
-    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words)
+    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words, int maxStates = DefaultMaxStates)
     {
+        _maxStates = Math.Max(2, maxStates);
         _program = program;
         _starts = starts;
         _rules = rules;
@@ -58,6 +67,25 @@ internal sealed class LazyDfa
         _seedMarks = new int[program.Length];
         _stack = new int[program.Length + 1];
         HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd);
+        _anyFirst = new ulong[words];
+        _firstMasks = new ulong[rules.Length][];
+        for (int r = 0; r < rules.Length; r++)
+        {
+            _firstMasks[r] = new ulong[words];
+            _seeds.Clear();
+            Close(starts[r], true, true, _seedMarks, ++_stamp, _seeds);
+            foreach (int pc in _seeds)
+            {
+                if (program[pc].Op == OpCode.Test)
+                {
+                    int bit = program[pc].X;
+                    _firstMasks[r][bit >> 6] |= 1UL << bit;
+                    _anyFirst[bit >> 6] |= 1UL << bit;
+                }
+            }
+        }
+
+        BuildSteps = 0;
         Reset(1024);
     }
 
@@ -74,8 +102,44 @@ internal sealed class LazyDfa
 
     public int StateCount => _states.Count;
 
+    /// <summary>Times the cache was dropped for growing past its bounds.</summary>
+    public int Resets { get; private set; }
+
     /// <summary>The rules with a Match instruction live in <paramref name="state"/>, as a bit set.</summary>
     public ulong[] MatchRules(int state) => _matchRules[state];
+
+    /// <summary>Whether some rule reaches Match in <paramref name="state"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool HasMatch(int state) => _hasMatch[state];
+
+    /// <summary><see cref="Next(int, ReadOnlySpan{ulong}, int)"/> for one-word rows: the cache hit path without spans.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Next(int state, ulong row, int flags)
+    {
+        // Only the bits some live instruction or rule start tests can change the transition: dropping the
+        // others makes far fewer distinct keys, so a smaller, hotter table.
+        row &= _relevant[state];
+        long header = ((long)(state + 1) << 8) | (long)flags;
+        ulong h = (((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags ^ row) * 0xBF58476D1CE4E5B9UL;
+        var keys = _keys;
+        int mask = _values.Length - 1;
+        int slot = (int)((h ^ (h >> 31)) & (ulong)mask);
+        while (true)
+        {
+            long key = keys[slot * 2];
+            if (key == header && (ulong)keys[(slot * 2) + 1] == row)
+            {
+                return _values[slot];
+            }
+
+            if (key == 0)
+            {
+                return Next(state, new ReadOnlySpan<ulong>(in row), flags);
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
 
     /// <summary>The state after consuming a token with predicate bits <paramref name="row"/> and flags <paramref name="flags"/>.</summary>
     public int Next(int state, ReadOnlySpan<ulong> row, int flags)
@@ -103,11 +167,12 @@ internal sealed class LazyDfa
 
         Misses++;
         var pcs = Compute(_states[state], row, flags);
-        if (_states.Count >= MaxStates || _count * 2 >= _values.Length)
+        if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _values.Length)
         {
-            if (_states.Count >= MaxStates || _values.Length >= MaxCapacity)
+            if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _values.Length >= MaxCapacity)
             {
                 Reset(_values.Length); // the old state ids die here; only the result is needed
+                Resets++;
                 return Intern(pcs);
             }
 
@@ -124,6 +189,7 @@ internal sealed class LazyDfa
         _states.Clear();
         _matchRules.Clear();
         _stateIds.Clear();
+        _stateInts = 0;
         _keys = new long[capacity * _stride];
         _values = new int[capacity];
         _count = 0;
@@ -188,6 +254,7 @@ internal sealed class LazyDfa
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(int state, ReadOnlySpan<ulong> row, int flags)
     {
+        // For one-word rows this must equal the inlined hash of Next(int, ulong, int).
         ulong h = ((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags;
         foreach (var word in row)
         {
@@ -195,7 +262,7 @@ internal sealed class LazyDfa
             h ^= h >> 31;
         }
 
-        return h ^ (h >> 29);
+        return h;
     }
 
     private int Intern(int[] pcs)
@@ -207,6 +274,7 @@ internal sealed class LazyDfa
 
         id = _states.Count;
         _states.Add(pcs);
+        _stateInts += pcs.Length;
         var matches = new ulong[_ruleWords];
         foreach (int pc in pcs)
         {
@@ -218,6 +286,27 @@ internal sealed class LazyDfa
         }
 
         _matchRules.Add(matches);
+        if (id >= _hasMatch.Length)
+        {
+            Array.Resize(ref _hasMatch, _hasMatch.Length * 2);
+        }
+
+        _hasMatch[id] = matches.Any(m => m != 0);
+        if (id >= _relevant.Length)
+        {
+            Array.Resize(ref _relevant, _relevant.Length * 2);
+        }
+
+        ulong relevant = _anyFirst[0];
+        foreach (int pc in pcs)
+        {
+            if (_program[pc].Op == OpCode.Test && _program[pc].X < 64)
+            {
+                relevant |= 1UL << _program[pc].X;
+            }
+        }
+
+        _relevant[id] = _words == 1 ? relevant : ulong.MaxValue;
         _stateIds.Add(pcs, id);
         return id;
     }
@@ -238,7 +327,7 @@ internal sealed class LazyDfa
 
         foreach (var rule in _rules)
         {
-            if (!Intersects(row, rule.FirstMask))
+            if (!Intersects(row, _firstMasks[rule.Index]))
             {
                 continue;
             }
@@ -314,18 +403,6 @@ internal sealed class LazyDfa
         }
 
         return false;
-    }
-
-    /// <summary>Number of rules in a rule bit set.</summary>
-    public static int Count(ReadOnlySpan<ulong> rules)
-    {
-        int n = 0;
-        foreach (var w in rules)
-        {
-            n += BitOperations.PopCount(w);
-        }
-
-        return n;
     }
 
     private sealed class PcSetComparer : IEqualityComparer<int[]>

@@ -43,9 +43,12 @@ internal sealed class LowercaseTable<TValue>
 
     public int Count { get; }
 
-    public TValue? Find(ReadOnlySpan<char> word)
+    public TValue? Find(ReadOnlySpan<char> word) => Find(word, Hash(word));
+
+    /// <summary>Looks up <paramref name="word"/> whose <see cref="Hash(ReadOnlySpan{char})"/> the caller computed already.</summary>
+    public TValue? Find(ReadOnlySpan<char> word, uint hash)
     {
-        int slot = (int)(Hash(word) & (uint)_mask);
+        int slot = (int)(hash & (uint)_mask);
         while (true)
         {
             var key = _keys[slot];
@@ -64,7 +67,7 @@ internal sealed class LowercaseTable<TValue>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static char Lower(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
+    public static char Lower(char c) => c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(c);
 
     private static bool EqualsLower(string key, ReadOnlySpan<char> word)
     {
@@ -79,14 +82,23 @@ internal sealed class LowercaseTable<TValue>
         return true;
     }
 
-    private static uint Hash(ReadOnlySpan<char> word)
+    public const uint HashSeed = 2166136261;
+
+    /// <summary>One step of the hash, so callers can fold it into their own pass over the characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint HashStep(uint h, char c) => (h ^ Lower(c)) * 16777619;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint HashFinish(uint h) => h ^ (h >> 15);
+
+    public static uint Hash(ReadOnlySpan<char> word)
     {
-        uint h = 2166136261;
+        uint h = HashSeed;
         foreach (var c in word)
         {
-            h = (h ^ Lower(c)) * 16777619;
+            h = HashStep(h, c);
         }
 
-        return h ^ (h >> 15);
+        return HashFinish(h);
     }
 }

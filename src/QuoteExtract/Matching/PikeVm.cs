@@ -56,6 +56,12 @@ internal sealed class PikeVm
     private long _steps;
 
     public PikeVm(CompiledPatterns patterns)
+        : this(patterns, 10_000)
+    {
+    }
+
+    /// <summary>A VM whose DFA cache holds at most <paramref name="dfaMaxStates"/> states (small values exercise cache resets in tests).</summary>
+    internal PikeVm(CompiledPatterns patterns, int dfaMaxStates)
     {
         _patterns = patterns;
         _program = patterns.Program;
@@ -87,7 +93,7 @@ internal sealed class PikeVm
         _minGen = new int[r];
         _minGenStamp = new int[r];
         Array.Fill(_minGenStamp, -1);
-        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words);
+        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _compoundCache = patterns.Features.CreateCompoundCache();
         _windowStart = new ulong[_words];
@@ -159,14 +165,16 @@ internal sealed class PikeVm
         int w = _words;
         int state = LazyDfa.Empty, windowStart = from;
         bool matched = false;
+        bool anchors = dfa.HasAnchors;
+        ulong anyStart = _anyStart[0];
         dfa.BuildSteps = 0;
+        _steps += to - from; // one DFA step per token
         for (int i = from; i < to; i++)
         {
             int row = (i - featureBase) * w;
-            _steps++;
             if (state == LazyDfa.Empty)
             {
-                if (!Intersects(bits, row, _anyStart))
+                if (w == 1 ? (bits[row] & anyStart) == 0 : !Intersects(bits, row, _anyStart))
                 {
                     continue;
                 }
@@ -174,8 +182,8 @@ internal sealed class PikeVm
                 windowStart = i;
             }
 
-            int flags = dfa.HasAnchors ? DfaFlags(i, from, to, featureBase) : 0;
-            state = dfa.Next(state, bits.AsSpan(row, w), flags);
+            int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
+            state = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
             if (state == LazyDfa.Empty)
             {
                 if (matched)
@@ -185,6 +193,11 @@ internal sealed class PikeVm
                     matched = false;
                 }
 
+                continue;
+            }
+
+            if (!dfa.HasMatch(state))
+            {
                 continue;
             }
 

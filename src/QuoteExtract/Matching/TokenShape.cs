@@ -10,6 +10,15 @@ internal static class TokenShape
     /// <summary>Longest collapsed shape that can match; longer tokens get no shape.</summary>
     public const int MaxLength = 32;
 
+    /// <summary>The shape symbol of one character.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static char Symbol(char c) => c < 128 ? AsciiSymbols[c] : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+
+    private static readonly char[] AsciiSymbols = Enumerable.Range(0, 128)
+        .Select(i => (char)i)
+        .Select(c => char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiDigit(c) ? 'd' : c)
+        .ToArray();
+
     /// <summary>Writes the collapsed shape of <paramref name="token"/> to <paramref name="shape"/>; returns its length, or -1 if too long.</summary>
     public static int Collapse(ReadOnlySpan<char> token, Span<char> shape)
     {
@@ -17,7 +26,7 @@ internal static class TokenShape
         char last = '\0';
         foreach (var c in token)
         {
-            char s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            char s = Symbol(c);
             if (s == last)
             {
                 continue;

@@ -50,6 +50,28 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void A_thrashing_dfa_cache_is_reset_and_results_stay_exact()
+    {
+        var patterns = Doc.Compile("""
+            rule r1: "a" (?<x> . .? .?) "c"
+            rule r2: ("b" | "c")+ "a"
+            rule r3: "a" .*? "a" "a"
+            """);
+        var random = new Random(3);
+        var text = Doc.Words(string.Join(' ', Enumerable.Range(0, 3000).Select(_ => "abc"[random.Next(3)].ToString())));
+        var tiny = new PikeVm(patterns, dfaMaxStates: 3);
+        var exact = new MatchSet();
+        var reset = new MatchSet();
+
+        patterns.Match(text, default, 0, 3000, exact, MatchScope.Range, new PikeVm(patterns) { UseDfa = false });
+        patterns.Match(text, default, 0, 3000, reset, MatchScope.Range, tiny);
+
+        tiny.Dfa.Resets.Should().BeGreaterThan(0);
+        reset.Spans().Should().Equal(exact.Spans());
+        exact.Count.Should().BeGreaterThan(100);
+    }
+
+    [Fact]
     public void Matching_allocates_nothing_per_token()
     {
         var patterns = GrammarResources.CompileSample();

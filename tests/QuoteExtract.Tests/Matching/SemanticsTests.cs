@@ -70,16 +70,24 @@ public sealed class SemanticsTests
         var text = Doc.Tag("\" Taxes/NNS will/MD rise/VB ,/, \" Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD ./. He/PRP said/VBD :/: \" No/DT deal/NN \" ./. "
             + "Prices/NNS fell/VBD ,/, according/VBG to/TO Acme/NNP/U-ORG ./. She/PRP said/VBD that/IN it/PRP rained/VBD ./.");
         var quotes = Doc.Quotes(text);
-        var withDfa = compiled.Match(text, quotes);
-        var plain = new MatchSet();
-        compiled.Match(text, quotes, 0, text.Analysis.Tokens.Length, plain, MatchScope.Range, new PikeVm(compiled) { UseDfa = false });
-        withDfa.Count.Should().Be(4);
-        withDfa.Spans().Should().Equal(plain.Spans());
-        for (int i = 0; i < withDfa.Count; i++)
+        compiled.Match(text, quotes).Count.Should().Be(4);
+        int n = text.Analysis.Tokens.Length;
+        foreach (var scope in new[] { MatchScope.Range, MatchScope.Sentence })
         {
-            foreach (var name in withDfa.Rule(withDfa[i]).CaptureNames)
+            foreach (var (first, count) in new[] { (0, n), (1, n - 1), (3, n - 10), (9, 12) })
             {
-                withDfa.Capture(withDfa[i], name).Should().Be(plain.Capture(plain[i], name));
+                var withDfa = new MatchSet();
+                var plain = new MatchSet();
+                compiled.Match(text, quotes, first, count, withDfa, scope);
+                compiled.Match(text, quotes, first, count, plain, scope, new PikeVm(compiled) { UseDfa = false });
+                withDfa.Spans().Should().Equal(plain.Spans(), $"{scope} {first}+{count}");
+                for (int i = 0; i < withDfa.Count; i++)
+                {
+                    foreach (var name in withDfa.Rule(withDfa[i]).CaptureNames)
+                    {
+                        withDfa.Capture(withDfa[i], name).Should().Be(plain.Capture(plain[i], name));
+                    }
+                }
             }
         }
     }
@@ -124,6 +132,42 @@ public sealed class SemanticsTests
         OrTest o => Holds(o.Left, word) || Holds(o.Right, word),
         _ => false,
     };
+
+    [Fact]
+    public void Dfa_and_plain_vm_agree_on_random_tagged_documents()
+    {
+        var compiled = PatternCompiler.Compile(
+            GrammarResources.Read("sample-attribution.patterns") + """
+
+            rule anchored_number: ^ [shape=Xxxx] [!sent_end]*? (?<n> [kind=number]) [!sent_end]*? $
+            rule counted: (?<s> [ent=PERSON]) [!sent_end]{2,12}? (?<c> @cue_verb)
+            rule lazy_quote: [open_quote] (?<q> .+?) [close_quote] $
+            """,
+            LexiconSet.Parse(GrammarResources.Read("sample-attribution.lexicon")));
+        string[] vocabulary =
+        [
+            "Ann/NNP/U-PER", "Lee/NNP/B-PER", "Kim/NNP/L-PER", "said/VBD", "told/VBD", "that/IN", "it/PRP", "she/PRP",
+            "taxes/NNS", "rise/VBP", "\"", ",/,", "./.", "according/VBG", "to/TO", "Acme/NNP/U-ORG", "2019/CD", "Mayor/NNP",
+        ];
+        var random = new Random(11);
+        var rulesSeen = new HashSet<string>();
+        for (int d = 0; d < 60; d++)
+        {
+            var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 20 + random.Next(60)).Select(_ => vocabulary[random.Next(vocabulary.Length)])));
+            var quotes = Doc.Quotes(text);
+            foreach (var scope in new[] { MatchScope.Range, MatchScope.Sentence })
+            {
+                var withDfa = new MatchSet();
+                var plain = new MatchSet();
+                compiled.Match(text, quotes, 0, text.Analysis.Tokens.Length, withDfa, scope);
+                compiled.Match(text, quotes, 0, text.Analysis.Tokens.Length, plain, scope, new PikeVm(compiled) { UseDfa = false });
+                withDfa.Spans().Should().Equal(plain.Spans());
+                rulesSeen.UnionWith(withDfa.Spans().Select(m => m.Split(':')[0]));
+            }
+        }
+
+        rulesSeen.Should().HaveCountGreaterThan(4, "the documents exercise most rules");
+    }
 
     private static void AssertAgrees(string pattern, string[] words)
     {

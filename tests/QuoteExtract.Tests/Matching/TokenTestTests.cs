@@ -35,6 +35,16 @@ public sealed class TokenTestTests
     }
 
     [Fact]
+    public void Case_folding_covers_non_ascii_letters_and_exact_text_stays_exact()
+    {
+        const string text = "Über ÜBER über Said said";
+        Run("rule r: \"über\"", text).Should().Equal("r:0-1", "r:1-2", "r:2-3");
+        Run("rule r: [text=\"Über\"]", text).Should().Equal("r:0-1");
+        Run("rule r: [text=\"said\" & lex=cue_verb]", text).Should().Equal("r:4-5");
+        Run("rule r: [lex=cue_verb & !text=\"said\"]", text).Should().Equal("r:3-4");
+    }
+
+    [Fact]
     public void Pos_exact_and_prefix()
     {
         const string text = "she/PRP said/VBD her/PRP$ dogs/NNS bark/VBP loudly/RB ./.";
@@ -125,6 +135,28 @@ public sealed class TokenTestTests
 
         patterns.Match(text, quotes).Spans().Should().Equal("open:0-1", "inside:1-4", "close:4-5");
         patterns.Match(text).Spans().Should().BeEmpty("without quote states no token is inside a quotation");
+    }
+
+    [Fact]
+    public void Wide_grammars_give_the_same_answers_as_narrow_ones()
+    {
+        const string rules = """
+            rule inside: [in_quote & !quote_mark]+
+            rule cue: (?<speaker> [ent=PERSON]+ | [pos=PRP]) (?<cue> @cue_verb) [!sent_end & !quote_mark]* [sent_end]
+            rule shape: [shape=Xxxx & !sent_start]
+            """;
+        var padding = string.Join('\n', Enumerable.Range(0, 80).Select(i => $"rule pad{i}: \"zz{i}\""));
+        var text = Doc.Tag("\" Taxes/NNS rise/VBP ,/, \" Ann/NNP/B-PER Lee/NNP/L-PER said/VBD ./. She/PRP told/VBD Bob/NNP/U-PER so/RB ./.");
+        var quotes = Doc.Quotes(text);
+
+        var narrow = PatternCompiler.Compile(rules, Lexicons);
+        var wide = PatternCompiler.Compile(rules + "\n" + padding, Lexicons);
+        wide.Features.Words.Should().BeGreaterThan(1);
+        narrow.Features.Words.Should().Be(1);
+
+        var expected = narrow.Match(text, quotes).Spans();
+        expected.Should().Equal("inside:1-4", "shape:1-2", "cue:5-9", "shape:5-6", "shape:6-7", "cue:9-14", "shape:11-12");
+        wide.Match(text, quotes).Spans().Should().Equal(expected);
     }
 
     [Fact]
