@@ -153,7 +153,7 @@ public sealed class SemanticsTests
         var rulesSeen = new HashSet<string>();
         for (int d = 0; d < 60; d++)
         {
-            var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 20 + random.Next(60)).Select(_ => vocabulary[random.Next(vocabulary.Length)])));
+            var text = Doc.Tag(string.Join(' ', RandomItems(vocabulary, 20 + random.Next(60), random)));
             var quotes = Doc.Quotes(text);
             foreach (var scope in new[] { MatchScope.Range, MatchScope.Sentence })
             {
@@ -241,6 +241,25 @@ public sealed class SemanticsTests
                     bool nullable = quantifier[0] is '?' or '*' || quantifier.ToString().StartsWith("{0", StringComparison.Ordinal);
                     return ($"({body.Text}){quantifier}", nullable);
                 }
+        }
+    }
+
+    /// <summary>Random annotated items, never two punctuation items in a row (the tokenizer would join ". ." or "\" \"").</summary>
+    private static IEnumerable<string> RandomItems(string[] vocabulary, int count, Random random)
+    {
+        bool previousWasPunctuation = false;
+        for (int produced = 0; produced < count;)
+        {
+            var item = vocabulary[random.Next(vocabulary.Length)];
+            bool isPunctuation = !char.IsLetterOrDigit(item[0]);
+            if (isPunctuation && previousWasPunctuation)
+            {
+                continue;
+            }
+
+            previousWasPunctuation = isPunctuation;
+            produced++;
+            yield return item;
         }
     }
 }
