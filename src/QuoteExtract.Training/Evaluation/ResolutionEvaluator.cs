@@ -27,7 +27,7 @@ namespace QuoteExtract.Training.Evaluation;
 /// </para>
 /// <para>
 /// Tagged text comes from the silver layer with <c>--silver-tags</c> (CoreNLP tokens, sentences, POS, NER), else
-/// from the placeholder <see cref="QuoteExtract.Text.TextAnalyzer"/> with no tags. The scored set is the same in
+/// from our text layer and taggers. The scored set is the same in
 /// both modes. For local error analysis, <c>QX_RESOLUTION_TRACE=1</c> prints each disagreement with its context
 /// to the console (and <c>QX_RESOLUTION_ENTITIES=1</c> the document's entities); nothing is written to files.
 /// </para>
@@ -51,7 +51,7 @@ internal static class ResolutionEvaluator
             documents++;
             var silverTokens = silverDocument.Sentences.SelectMany(s => s).ToList();
             var heads = AbsoluteHeads(silverDocument);
-            var tagged = silverTags ? SilverTagging.Build(gold.Text, silverDocument) : SilverTagging.Untagged(gold.Text);
+            var tagged = silverTags ? SilverTagging.Build(gold.Text, silverDocument) : Tagger.Default.Tag(TextAnalyzer.Analyze(gold.Text));
             var view = new DocumentView(tagged);
             var sources = gold.Attributions.Where(a => a.Source.Count > 0).Select(a => (Start: a.Source.Min(s => s.Start), End: a.Source.Max(s => s.End))).ToList();
             var speakers = sources.Select(s => ToMention(view, s.Start, s.End)).ToList();
@@ -271,7 +271,7 @@ internal static class ResolutionEvaluator
         public void Print(TextWriter output, int documents, bool silverTags)
         {
             int total = _byForm.Values.Sum(v => v.Total), agreed = _byForm.Values.Sum(v => v.Agreed);
-            output.WriteLine($"tags: {(silverTags ? "silver (CoreNLP tokens, sentences, POS, NER from silver.tsv.gz)" : "none (placeholder TextAnalyzer tokens, no POS, no NER)")}");
+            output.WriteLine($"tags: {(silverTags ? "silver (CoreNLP tokens, sentences, POS, NER from silver.tsv.gz)" : "ours (TextAnalyzer tokens, Tagger POS and NER)")}");
             output.WriteLine($"documents: {documents}");
             output.WriteLine($"scored sources (pronoun/nominal, coref representative is a proper name): {total}");
             output.WriteLine($"skipped: no coref chain {NoChain}, representative not a proper name {NotProper}");
@@ -395,28 +395,7 @@ internal static class ResolutionEvaluator
             return new TaggedText(analysis, [.. pos], tags, entities);
         }
 
-        /// <summary>The placeholder analyzer's tokens with no tags: what the resolver sees without any tagger.</summary>
-        public static TaggedText Untagged(string text)
-        {
-            var analysis = TextAnalyzer.Analyze(text);
-            return new TaggedText(analysis, new PosTag[analysis.Tokens.Length], new EntityTag[analysis.Tokens.Length], []);
-        }
-
-        public static PosTag MapPos(string tag) => tag switch
-        {
-            "PRP$" => PosTag.PRP_S,
-            "WP$" => PosTag.WP_S,
-            "$" => PosTag.Dollar,
-            "#" => PosTag.Pound,
-            "``" => PosTag.OpenQuote,
-            "''" => PosTag.CloseQuote,
-            "-LRB-" => PosTag.LeftBracket,
-            "-RRB-" => PosTag.RightBracket,
-            "," => PosTag.Comma,
-            "." => PosTag.Period,
-            ":" => PosTag.Colon,
-            _ => Enum.TryParse<PosTag>(tag, ignoreCase: false, out var p) && p != PosTag.None ? p : PosTag.Other,
-        };
+        public static PosTag MapPos(string tag) => PosTags.Parse(tag);
 
         private static TokenKind KindOf(string text, SilverToken token)
         {

@@ -34,22 +34,7 @@ internal static class PennTags
         var names = new string[values.Max(v => (int)v) + 1];
         foreach (var v in values)
         {
-            names[(int)v] = v switch
-            {
-                PosTag.None => string.Empty,
-                PosTag.PRP_S => "PRP$",
-                PosTag.WP_S => "WP$",
-                PosTag.Dollar => "$",
-                PosTag.Pound => "#",
-                PosTag.OpenQuote => "``",
-                PosTag.CloseQuote => "''",
-                PosTag.LeftBracket => "-LRB-",
-                PosTag.RightBracket => "-RRB-",
-                PosTag.Comma => ",",
-                PosTag.Period => ".",
-                PosTag.Colon => ":",
-                _ => v.ToString(),
-            };
+            names[(int)v] = v == PosTag.None ? string.Empty : PosTags.ToPenn(v);
         }
 
         return names;

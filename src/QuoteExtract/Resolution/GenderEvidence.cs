@@ -24,8 +24,7 @@ internal static class GenderEvidence
 
             ct.ThrowIfCancellationRequested();
             var gender = kind == PronounKind.Male ? Gender.Male : Gender.Female;
-            EntityCluster? best = null;
-            double bestScore = 0, second = 0;
+            var top = new BestCandidate<EntityCluster>();
             // An object pronoun does not refer to a person of its own clause ("Sanders attacked her").
             bool objectPronoun = doc.Key(i) == "him" || (doc.Key(i) == "her" && doc.Pos(i) == Tagging.PosTag.PRP);
             foreach (var cluster in clusters)
@@ -42,16 +41,7 @@ internal static class GenderEvidence
 
                 // Only stated genders filter here: letting earlier votes steer later ones makes one wrong start snowball.
                 double score = Salience.Score(doc, cluster, i, Window, default);
-                if (score > bestScore)
-                {
-                    second = bestScore;
-                    bestScore = score;
-                    best = cluster;
-                }
-                else if (score > second)
-                {
-                    second = score;
-                }
+                top.Offer(cluster, score);
             }
 
             // The surest evidence: the only person named earlier in the pronoun's own sentence.
@@ -62,7 +52,7 @@ internal static class GenderEvidence
                 sameSentence[0].VoteGender(gender, 2);
                 sameSentence[0].Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
-            else if (best is not null && bestScore > Margin * second)
+            else if (top.Best is { } best && top.BestScore > Margin * top.Second)
             {
                 best.VoteGender(gender, 1);
                 best.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));

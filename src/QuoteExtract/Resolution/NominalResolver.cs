@@ -63,8 +63,7 @@ internal static class NominalResolver
         DocumentView doc, List<EntityCluster> clusters, NominalPhrase phrase, int at, PreviousSpeaker previous)
     {
         var head = Lexicon.CanonicalRole(Lexicon.Singular(phrase.Head));
-        EntityCluster? best = null;
-        double bestScore = 0, second = 0;
+        var top = new BestCandidate<EntityCluster>();
         foreach (var cluster in clusters)
         {
             if (cluster.Kind != EntityKind.Person || cluster.Roles.Count == 0)
@@ -94,27 +93,17 @@ internal static class NominalResolver
             }
 
             score = Math.Max(0.05, score) * (0.5 + salience);
-            if (score > bestScore)
-            {
-                second = bestScore;
-                bestScore = score;
-                best = cluster;
-            }
-            else if (score > second)
-            {
-                second = score;
-            }
+            top.Offer(cluster, score);
         }
 
-        return (best, bestScore, second);
+        return (top.Best, top.BestScore, top.Second);
     }
 
     private static (EntityCluster? Cluster, double Score, double Second) BestOrganization(
         DocumentView doc, List<EntityCluster> clusters, NominalPhrase phrase, int at, PreviousSpeaker previous)
     {
         bool polity = Lexicon.OrganizationHeads.Contains(phrase.Head) && phrase.Head is "government" or "administration" or "country" or "nation" or "state" or "regime" or "kremlin";
-        EntityCluster? best = null;
-        double bestScore = 0, second = 0;
+        var top = new BestCandidate<EntityCluster>();
         foreach (var cluster in clusters)
         {
             double weight = cluster.Kind switch
@@ -139,19 +128,10 @@ internal static class NominalResolver
             }
 
             double score = weight * Salience.Score(doc, cluster, at, int.MaxValue / 2, previous);
-            if (score > bestScore)
-            {
-                second = bestScore;
-                bestScore = score;
-                best = cluster;
-            }
-            else if (score > second)
-            {
-                second = score;
-            }
+            top.Offer(cluster, score);
         }
 
-        return (best, bestScore, second);
+        return (top.Best, top.BestScore, top.Second);
     }
 
     private static bool NameHolds(EntityCluster cluster, string head) =>

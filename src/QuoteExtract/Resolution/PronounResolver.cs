@@ -10,8 +10,7 @@ internal static class PronounResolver
     public static (EntityCluster? Cluster, double Confidence) Resolve(
         DocumentView doc, IReadOnlyList<EntityCluster> clusters, int token, PronounKind kind, PreviousSpeaker previous)
     {
-        EntityCluster? best = null;
-        double bestScore = 0, second = 0;
+        var top = new BestCandidate<EntityCluster>();
         previous = Salience.Interrupted(clusters.Where(c => Agreement(c, kind) > 0), previous, token);
         foreach (var cluster in clusters)
         {
@@ -22,19 +21,10 @@ internal static class PronounResolver
             }
 
             double score = agreement * Salience.Score(doc, cluster, token, Salience.Window, previous);
-            if (score > bestScore)
-            {
-                second = bestScore;
-                bestScore = score;
-                best = cluster;
-            }
-            else if (score > second)
-            {
-                second = score;
-            }
+            top.Offer(cluster, score);
         }
 
-        return (best, Salience.Confidence(bestScore, second, kind is PronounKind.First or PronounKind.FirstPlural ? 0.7 : 0.9));
+        return (top.Best, Salience.Confidence(top.BestScore, top.Second, kind is PronounKind.First or PronounKind.FirstPlural ? 0.7 : 0.9));
     }
 
     /// <summary>1 for full agreement, less for a possible one (an organisation as they), 0 for none.</summary>
