@@ -1,0 +1,182 @@
+using QuoteExtract.Matching;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+using TokenFlags = QuoteExtract.Text.TokenFlags;
+
+namespace QuoteExtract.Attribution;
+
+/// <summary>
+/// Finds a document's attributions: grammar matches become candidates, each is scored, and the best
+/// non-conflicting ones are kept (one attribution per cue, contents never overlap, no cue inside another's
+/// content). Quotations left without a cue then borrow the speaker of the attribution next to them.
+/// Holds only shared read-only state; all per-document state lives in <see cref="Extract"/>.
+/// </summary>
+internal sealed class AttributionExtractor
+{
+    /// <summary>Quotations of fewer words with no cue are titles, nicknames or scare quotes, not attributions.</summary>
+    private const int MinimumUncuedWords = 4;
+
+    private readonly AttributionGrammar _grammar;
+    private readonly AttributionScorer _scorer;
+
+    public AttributionExtractor(AttributionGrammar grammar, AttributionScorer scorer)
+    {
+        _grammar = grammar;
+        _scorer = scorer;
+    }
+
+    public List<Candidate> Candidates(TaggedText text, CancellationToken ct)
+    {
+        var reader = new CandidateReader(_grammar, text);
+        var matches = _grammar.Patterns.Match(text, reader.QuoteStates(), MatchScope.Sentence);
+        var candidates = new List<Candidate>();
+        foreach (ref readonly var match in matches.AsSpan())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (reader.Read(matches, match) is { } candidate)
+            {
+                _scorer.Score(text, candidate);
+                candidates.Add(candidate);
+            }
+        }
+
+        return candidates;
+    }
+
+    public List<Candidate> Extract(TaggedText text, CancellationToken ct)
+    {
+        var candidates = Candidates(text, ct);
+        var chosen = Select(candidates);
+        AddUncuedQuotations(text, chosen);
+        chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
+        return chosen;
+    }
+
+    /// <summary>Greedy by score: a candidate is kept when it conflicts with nothing kept so far.</summary>
+    public static List<Candidate> Select(List<Candidate> candidates)
+    {
+        var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
+        var chosen = new List<Candidate>();
+        foreach (var c in order)
+        {
+            if (c.Score < AttributionScorer.Threshold)
+            {
+                break;
+            }
+
+            bool conflict = false;
+            foreach (var k in chosen)
+            {
+                if (k.ContentOverlaps(c) || Overlap(k.Cue, c.Cue) || k.ContentContains(c.Cue.Start) || c.ContentContains(k.Cue.Start))
+                {
+                    conflict = true;
+                    break;
+                }
+            }
+
+            if (!conflict)
+            {
+                chosen.Add(c);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// A quotation of a few words or more that no kept attribution covers is said by the speaker of the closest
+    /// attribution before it in its paragraph, else of the paragraph just before (runs of quote paragraphs),
+    /// else of the first one after it in its paragraph.
+    /// </summary>
+    private static void AddUncuedQuotations(TaggedText text, List<Candidate> chosen)
+    {
+        var analysis = text.Analysis;
+        var sentences = analysis.Sentences;
+        var quotations = analysis.Quotations;
+        var added = new List<Candidate>();
+        for (int q = 0; q < quotations.Length; q++)
+        {
+            var quotation = quotations[q];
+            if (quotation.Depth != 0 || !quotation.IsClosed || Words(analysis, quotation) < MinimumUncuedWords)
+            {
+                continue;
+            }
+
+            var range = new TokenRange(quotation.OpenToken, quotation.CloseToken + 1);
+            if (chosen.Any(c => Overlap(c.Content, range) || Overlap(c.Content2, range) || Overlap(c.Cue, range))
+                || added.Any(c => Overlap(c.Content, range)))
+            {
+                continue;
+            }
+
+            int paragraph = sentences[SentenceOf(analysis, quotation.OpenToken)].Paragraph;
+            var context = chosen.Where(c => c.ContentEnd <= range.Start && !c.Speaker.IsNone && ParagraphOf(analysis, c.Cue.Start) == paragraph)
+                              .MaxBy(c => c.ContentEnd)
+                          ?? (StartsParagraph(analysis, quotation.OpenToken)
+                              ? chosen.Where(c => c.ContentEnd <= range.Start && !c.Speaker.IsNone && ParagraphOf(analysis, c.Cue.Start) == paragraph - 1).MaxBy(c => c.ContentEnd)
+                              : null)
+                          ?? chosen.Where(c => c.ContentStart >= range.End && !c.Speaker.IsNone && ParagraphOf(analysis, c.Cue.Start) == paragraph)
+                              .MinBy(c => c.ContentStart);
+            if (context is null)
+            {
+                continue;
+            }
+
+            added.Add(new Candidate
+            {
+                Rule = "context",
+                Speaker = context.Speaker,
+                Cue = TokenRange.None,
+                Content = range,
+                Kind = QuoteKind.Direct,
+                Category = context.Category,
+                FromContext = true,
+                Context = context,
+                Prior = 0.5,
+                Score = context.Score * 0.8,
+                Confidence = context.Confidence * 0.8,
+            });
+        }
+
+        chosen.AddRange(added);
+    }
+
+    private static bool StartsParagraph(AnalyzedText analysis, int token) =>
+        token == 0 || analysis.Tokens[token].Has(TokenFlags.ParagraphBreakBefore);
+
+    private static int Words(AnalyzedText analysis, Quotation q)
+    {
+        int words = 0;
+        for (int t = q.FirstInnerToken; t < q.EndInnerToken; t++)
+        {
+            words += analysis.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+        }
+
+        return words;
+    }
+
+    internal static int SentenceOf(AnalyzedText analysis, int token)
+    {
+        var sentences = analysis.Sentences;
+        int lo = 0, hi = sentences.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (sentences[mid].FirstToken <= token)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int ParagraphOf(AnalyzedText analysis, int token) =>
+        token < 0 ? -1 : analysis.Sentences[SentenceOf(analysis, token)].Paragraph;
+
+    private static bool Overlap(TokenRange a, TokenRange b) => !a.IsNone && !b.IsNone && a.Start < b.End && b.Start < a.End;
+}

@@ -1,0 +1,284 @@
+using QuoteExtract.Matching;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+using TokenFlags = QuoteExtract.Text.TokenFlags;
+
+namespace QuoteExtract.Attribution;
+
+/// <summary>
+/// Reads grammar matches into candidates and gives the content the gold's exact ends: an indirect content stops
+/// before the final period, a quotation keeps its marks and runs to its closing mark even past the sentence,
+/// a split quotation <c>“A,” he said, “B.”</c> gets its second fragment, and "pointed" + "out" become one cue.
+/// </summary>
+internal sealed class CandidateReader
+{
+    private readonly AttributionGrammar _grammar;
+    private readonly TaggedText _text;
+    private readonly AnalyzedText _analysis;
+    private readonly int[] _quotationByOpen;
+    private readonly int[] _quotationByClose;
+
+    public CandidateReader(AttributionGrammar grammar, TaggedText text)
+    {
+        _grammar = grammar;
+        _text = text;
+        _analysis = text.Analysis;
+        int n = _analysis.Tokens.Length;
+        _quotationByOpen = new int[n];
+        _quotationByClose = new int[n];
+        Array.Fill(_quotationByOpen, -1);
+        Array.Fill(_quotationByClose, -1);
+        var quotations = _analysis.Quotations;
+        for (int q = 0; q < quotations.Length; q++)
+        {
+            if (quotations[q].Depth != 0)
+            {
+                continue;
+            }
+
+            _quotationByOpen[quotations[q].OpenToken] = q;
+            if (quotations[q].IsClosed)
+            {
+                _quotationByClose[quotations[q].CloseToken] = q;
+            }
+        }
+    }
+
+    /// <summary>Outermost quotations only get open/close flags, so rules anchor on the marks a reader sees as the quote's ends.</summary>
+    public QuoteState[] QuoteStates()
+    {
+        var states = new QuoteState[_analysis.Tokens.Length];
+        foreach (var q in _analysis.Quotations)
+        {
+            for (int t = q.FirstInnerToken; t < q.EndInnerToken; t++)
+            {
+                states[t] |= QuoteState.Inside;
+            }
+
+            if (q.Depth == 0)
+            {
+                states[q.OpenToken] |= QuoteState.Opening;
+                if (q.IsClosed)
+                {
+                    states[q.CloseToken] |= QuoteState.Closing;
+                }
+            }
+        }
+
+        return states;
+    }
+
+    public Candidate? Read(MatchSet matches, in PatternMatch match)
+    {
+        var rule = matches.Rule(match);
+        var role = rule.Meta("role", "clause");
+        var speaker = Capture(matches, match, rule, "speaker");
+        var cue = Capture(matches, match, rule, "cue");
+        if (cue.IsNone)
+        {
+            return null;
+        }
+
+        TokenRange content, content2 = TokenRange.None;
+        switch (role)
+        {
+            case "after":
+                {
+                    int q = _quotationByClose[match.Start];
+                    if (q < 0)
+                    {
+                        return null;
+                    }
+
+                    var quotation = _analysis.Quotations[q];
+                    content = new TokenRange(quotation.OpenToken, quotation.CloseToken + 1);
+                    content2 = SecondFragment(match.End);
+                    break;
+                }
+
+            case "before":
+                {
+                    int q = _quotationByOpen[match.End - 1];
+                    if (q < 0)
+                    {
+                        return null;
+                    }
+
+                    var quotation = _analysis.Quotations[q];
+                    content = new TokenRange(quotation.OpenToken, quotation.LastToken + 1);
+                    break;
+                }
+
+            default:
+                {
+                    var raw = Capture(matches, match, rule, "content");
+                    if (raw.IsNone)
+                    {
+                        return null;
+                    }
+
+                    (cue, raw) = ExtendPhrase(cue, raw);
+                    var trimmed = Trim(raw);
+                    if (trimmed.IsNone)
+                    {
+                        return null;
+                    }
+
+                    content = trimmed;
+                    break;
+                }
+        }
+
+        var candidate = new Candidate
+        {
+            Rule = rule.Name,
+            Speaker = speaker,
+            Cue = cue,
+            Content = content,
+            Content2 = content2,
+            Prior = double.TryParse(rule.Meta("confidence", "0.5"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0.5,
+        };
+        candidate.Kind = KindOf(candidate);
+        candidate.Category = CategoryOf(rule.Meta("category", "lexicon"), cue);
+        return candidate;
+    }
+
+    /// <summary>Content of a quotation without a cue of its own: the quotation's tokens.</summary>
+    public TokenRange QuotationRange(int quotation)
+    {
+        var q = _analysis.Quotations[quotation];
+        return new TokenRange(q.OpenToken, q.LastToken + 1);
+    }
+
+    public QuoteKind KindOf(Candidate c)
+    {
+        var tokens = _analysis.Tokens;
+        if (_quotationByOpen[c.Content.Start] >= 0)
+        {
+            return QuoteKind.Direct;
+        }
+
+        for (int t = c.Content.Start; t < c.ContentEnd; t++)
+        {
+            if (tokens[t].Kind == TokenKind.QuoteMark && !tokens[t].Has(TokenFlags.Apostrophe))
+            {
+                return QuoteKind.Mixed;
+            }
+        }
+
+        return QuoteKind.Indirect;
+    }
+
+    private QuoteCategory CategoryOf(string meta, TokenRange cue)
+    {
+        switch (meta)
+        {
+            case "speech": return QuoteCategory.Speech;
+            case "belief": return QuoteCategory.Belief;
+            case "other": return QuoteCategory.Other;
+        }
+
+        for (int t = cue.End - 1; t >= cue.Start; t--)
+        {
+            if (_grammar.CategoryOf(_analysis.TokenText(t)) is { } category)
+            {
+                return category;
+            }
+        }
+
+        return QuoteCategory.Speech;
+    }
+
+    /// <summary>"pointed" + "out": the preposition belongs to the cue, the content starts after it.</summary>
+    private (TokenRange Cue, TokenRange Content) ExtendPhrase(TokenRange cue, TokenRange content)
+    {
+        if (content.Start == cue.End && content.Length > 1
+            && _grammar.IsPhrase(_analysis.TokenText(cue.End - 1), _analysis.TokenText(content.Start)))
+        {
+            return (new TokenRange(cue.Start, cue.End + 1), new TokenRange(content.Start + 1, content.End));
+        }
+
+        return (cue, content);
+    }
+
+    /// <summary>
+    /// Drops leading commas/colons; runs on to the closing mark of a quotation the content cuts; drops the final
+    /// period of an indirect content but keeps everything up to a closing quote mark.
+    /// </summary>
+    private TokenRange Trim(TokenRange raw)
+    {
+        var tokens = _analysis.Tokens;
+        int start = raw.Start, end = raw.End;
+        while (start < end && tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash && !IsBracketOpen(start))
+        {
+            start++;
+        }
+
+        // A sentence ending in ." has its closing mark as the last token, which [!sent_end] left out.
+        if (end < tokens.Length && _quotationByClose[end] >= 0 && _analysis.Quotations[_quotationByClose[end]].OpenToken >= start)
+        {
+            end++;
+        }
+
+        for (int t = start; t < end; t++)
+        {
+            int q = _quotationByOpen[t];
+            if (q >= 0)
+            {
+                var quotation = _analysis.Quotations[q];
+                if (quotation.LastToken + 1 > end)
+                {
+                    end = quotation.LastToken + 1;
+                }
+
+                t = quotation.LastToken;
+            }
+        }
+
+        while (end > start && tokens[end - 1].Kind is TokenKind.Punctuation or TokenKind.Dash or TokenKind.Ellipsis && !IsBracketClose(end - 1))
+        {
+            end--;
+        }
+
+        return end > start ? new TokenRange(start, end) : TokenRange.None;
+    }
+
+    /// <summary>After <c>“A,” he said</c>: a comma or colon and a quotation opening within two tokens is the quote's second half.</summary>
+    private TokenRange SecondFragment(int afterMatch)
+    {
+        var tokens = _analysis.Tokens;
+        for (int t = afterMatch; t < Math.Min(tokens.Length, afterMatch + 3); t++)
+        {
+            int q = _quotationByOpen[t];
+            if (q >= 0)
+            {
+                var between = t - afterMatch;
+                if (between >= 1 && tokens[t - 1].Kind == TokenKind.Punctuation && !tokens[t].Has(TokenFlags.ParagraphBreakBefore))
+                {
+                    return QuotationRange(q);
+                }
+
+                return TokenRange.None;
+            }
+
+            if (tokens[t].Kind != TokenKind.Punctuation)
+            {
+                return TokenRange.None;
+            }
+        }
+
+        return TokenRange.None;
+    }
+
+    private bool IsBracketOpen(int t) => _analysis.TokenText(t) is "(" or "[";
+
+    private bool IsBracketClose(int t) => _analysis.TokenText(t) is ")" or "]";
+
+    public int QuotationOpenedAt(int token) => _quotationByOpen[token];
+
+    private static TokenRange Capture(MatchSet matches, in PatternMatch match, Matching.CompiledRule rule, string name)
+    {
+        int index = rule.CaptureIndex(name);
+        return index < 0 ? TokenRange.None : matches.Capture(match, index);
+    }
+}
