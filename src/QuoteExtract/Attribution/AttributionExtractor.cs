@@ -35,9 +35,38 @@ internal sealed class AttributionExtractor
             ct.ThrowIfCancellationRequested();
             if (reader.Read(matches, match) is { } candidate)
             {
-                _scorer.Score(text, candidate);
                 candidates.Add(candidate);
             }
+        }
+
+        int count = candidates.Count;
+        for (int i = 0; i < count; i++)
+        {
+            var c = candidates[i];
+            if (!c.RestOfSentence)
+            {
+                continue;
+            }
+
+            int stop = int.MaxValue;
+            foreach (var other in candidates.Take(count))
+            {
+                int start = other.Speaker.IsNone ? other.Cue.Start : Math.Min(other.Speaker.Start, other.Cue.Start);
+                if (start > c.Content.Start && start < c.Content.End && start < stop && other.Cue.Start >= c.Content.Start)
+                {
+                    stop = start;
+                }
+            }
+
+            if (stop != int.MaxValue && reader.CutBefore(c, stop) is { } cut)
+            {
+                candidates.Add(cut);
+            }
+        }
+
+        foreach (var c in candidates)
+        {
+            _scorer.Score(text, c);
         }
 
         return candidates;

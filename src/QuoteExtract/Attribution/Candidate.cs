@@ -33,6 +33,12 @@ internal sealed class Candidate
     /// <summary>The attribution the speaker was borrowed from, for <see cref="FromContext"/>.</summary>
     public Candidate? Context { get; init; }
 
+    /// <summary>The content runs from the cue to the sentence end (the rule had no content capture).</summary>
+    public bool RestOfSentence { get; init; }
+
+    /// <summary>The content was cut before another attribution of the same sentence.</summary>
+    public bool IsCut { get; init; }
+
     public double Score { get; set; }
 
     public double Confidence { get; set; }

@@ -80,6 +80,7 @@ internal sealed class CandidateReader
         }
 
         TokenRange content, content2 = TokenRange.None;
+        bool restOfSentence = false;
         switch (role)
         {
             case "after":
@@ -114,7 +115,20 @@ internal sealed class CandidateReader
                     var raw = Capture(matches, match, rule, "content");
                     if (raw.IsNone)
                     {
-                        return null;
+                        if (rule.CaptureIndex("content") >= 0)
+                        {
+                            return null;
+                        }
+
+                        // The rule ends at the cue: the content is the rest of the sentence.
+                        var sentence = _analysis.Sentences[AttributionExtractor.SentenceOf(_analysis, match.End - 1)];
+                        if (match.End >= sentence.EndToken)
+                        {
+                            return null;
+                        }
+
+                        raw = new TokenRange(match.End, sentence.EndToken);
+                        restOfSentence = true;
                     }
 
                     (cue, raw) = ExtendPhrase(cue, raw);
@@ -136,11 +150,46 @@ internal sealed class CandidateReader
             Cue = cue,
             Content = content,
             Content2 = content2,
+            RestOfSentence = restOfSentence,
             Prior = double.TryParse(rule.Meta("confidence", "0.5"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0.5,
         };
         candidate.Kind = KindOf(candidate);
         candidate.Category = CategoryOf(rule.Meta("category", "lexicon"), cue);
         return candidate;
+    }
+
+    /// <summary>
+    /// The same candidate with its content cut before <paramref name="stop"/> (where another attribution's speaker or
+    /// cue starts), without the trailing punctuation and conjunction: "X said A, while Y argued B".
+    /// </summary>
+    public Candidate? CutBefore(Candidate c, int stop)
+    {
+        var tokens = _analysis.Tokens;
+        int end = stop;
+        while (end > c.Content.Start && (tokens[end - 1].Kind is TokenKind.Punctuation or TokenKind.Dash
+                                         || _analysis.TokenText(end - 1) is "and" or "but" or "while" or "as" or "although" or "though" or "because" or "so" or "even" or "when" or "if"))
+        {
+            end--;
+        }
+
+        if (end - c.Content.Start < 2)
+        {
+            return null;
+        }
+
+        var cut = new Candidate
+        {
+            Rule = c.Rule,
+            Speaker = c.Speaker,
+            Cue = c.Cue,
+            Content = new TokenRange(c.Content.Start, end),
+            Category = c.Category,
+            Prior = c.Prior,
+            RestOfSentence = true,
+            IsCut = true,
+        };
+        cut.Kind = KindOf(cut);
+        return cut;
     }
 
     /// <summary>Content of a quotation without a cue of its own: the quotation's tokens.</summary>
