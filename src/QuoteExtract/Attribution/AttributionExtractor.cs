@@ -75,20 +75,20 @@ internal sealed class AttributionExtractor
     public List<Candidate> Extract(TaggedText text, CancellationToken ct)
     {
         var candidates = Candidates(text, ct);
-        var chosen = Select(candidates);
+        var chosen = Select(candidates, _scorer.Threshold);
         AddUncuedQuotations(text, chosen);
         chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return chosen;
     }
 
     /// <summary>Greedy by score: a candidate is kept when it conflicts with nothing kept so far.</summary>
-    public static List<Candidate> Select(List<Candidate> candidates)
+    public static List<Candidate> Select(List<Candidate> candidates, double threshold)
     {
         var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
         var chosen = new List<Candidate>();
         foreach (var c in order)
         {
-            if (c.Score < AttributionScorer.Threshold)
+            if (c.Score < threshold)
             {
                 break;
             }

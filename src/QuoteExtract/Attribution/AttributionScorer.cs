@@ -1,20 +1,68 @@
+using System.Globalization;
+using System.Reflection;
 using QuoteExtract.Tagging;
-using QuoteExtract.Text;
 
 namespace QuoteExtract.Attribution;
 
 /// <summary>
-/// Scores a candidate: the rule's prior adjusted by what kind of speaker it has, the cue's category and the
-/// content's length. Score and confidence are probabilities that the candidate is a correct attribution.
+/// Scores candidates with the averaged perceptron trained by <c>train attribution</c> (Resources/Models/attribution.bin)
+/// and turns its margin into a probability with the logistic fit stored next to it (attribution.calibration:
+/// slope, intercept, selection threshold). Without a model, the rule's prior with a few hand adjustments is used.
+/// Immutable and thread-safe.
 /// </summary>
 internal sealed class AttributionScorer
 {
-    /// <summary>Candidates scoring below this are never kept.</summary>
-    public const double Threshold = 0.3;
+    private static readonly Lazy<AttributionScorer> LazyDefault = new(LoadDefault);
 
-    public static AttributionScorer Default { get; } = new();
+    private readonly PerceptronModel? _model;
+    private readonly double _slope;
+    private readonly double _intercept;
+
+    public AttributionScorer(PerceptronModel? model, double slope, double intercept, double threshold)
+    {
+        _model = model;
+        _slope = slope;
+        _intercept = intercept;
+        Threshold = threshold;
+    }
+
+    public static AttributionScorer Default => LazyDefault.Value;
+
+    /// <summary>The unscored fallback, also the scorer used while training.</summary>
+    public static AttributionScorer Prior { get; } = new(null, 1, 0, 0.3);
+
+    /// <summary>Candidates whose probability is below this are never kept.</summary>
+    public double Threshold { get; }
+
+    public bool HasModel => _model is not null;
 
     public void Score(TaggedText text, Candidate c)
+    {
+        if (_model is null)
+        {
+            c.Score = PriorScore(text, c);
+            c.Confidence = c.Score;
+            return;
+        }
+
+        c.Confidence = Probability(Margin(_model, text, c));
+        c.Score = c.Confidence;
+    }
+
+    public double Probability(double margin) => 1 / (1 + Math.Exp(-((_slope * margin) + _intercept)));
+
+    /// <summary>The perceptron's score of "correct" minus "wrong".</summary>
+    public static double Margin(PerceptronModel model, TaggedText text, Candidate c)
+    {
+        Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
+        int n = AttributionFeatures.Collect(text, c, features);
+        Span<int> scores = stackalloc int[2];
+        scores.Clear();
+        model.Score(features[..n], scores);
+        return (scores[1] - scores[0]) * (double)model.Scale;
+    }
+
+    private static double PriorScore(TaggedText text, Candidate c)
     {
         double s = c.Prior;
         s += SpeakerType(text, c) switch
@@ -34,8 +82,7 @@ internal sealed class AttributionScorer
             s -= 0.2;
         }
 
-        c.Score = Math.Clamp(s, 0, 1);
-        c.Confidence = c.Score;
+        return Math.Clamp(s, 0, 1);
     }
 
     internal static string SpeakerType(TaggedText text, Candidate c)
@@ -61,4 +108,26 @@ internal sealed class AttributionScorer
             _ => "common",
         };
     }
+
+    private static AttributionScorer LoadDefault()
+    {
+        var assembly = typeof(AttributionScorer).Assembly;
+        var modelName = Resource(assembly, "attribution.bin");
+        var calibrationName = Resource(assembly, "attribution.calibration");
+        if (modelName is null || calibrationName is null)
+        {
+            return Prior;
+        }
+
+        using var stream = assembly.GetManifestResourceStream(modelName)!;
+        var model = PerceptronModel.Read(stream, ModelKind.Attributions);
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(calibrationName)!);
+        var values = reader.ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith('#'))
+            .SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        return new AttributionScorer(model, values[0], values[1], values[2]);
+    }
+
+    private static string? Resource(Assembly assembly, string file) =>
+        assembly.GetManifestResourceNames().FirstOrDefault(n => n.StartsWith("QuoteExtract.Resources.Models", StringComparison.Ordinal) && n.EndsWith(file, StringComparison.Ordinal));
 }

@@ -1,0 +1,226 @@
+using System.Globalization;
+using QuoteExtract.Attribution;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+using QuoteExtract.Training.Gold;
+using QuoteExtract.Training.Training;
+
+namespace QuoteExtract.Training.Attribution;
+
+/// <summary>
+/// Trains the attribution scorer. Every grammar candidate of a training document is labelled correct when the
+/// evaluation would count it correct end to end (content Jaccard ≥ 0.5 with a gold content, and its speaker
+/// overlaps the gold source or the gold has none). One document in ten is held out to fit the logistic
+/// calibration of the perceptron margin and to choose the selection threshold. Deterministic for a seed.
+/// </summary>
+internal static class AttributionTrainer
+{
+    private sealed record Example(ulong[] Features, bool Positive, int Document, Candidate Candidate);
+
+    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, TextWriter output)
+    {
+        var grammar = AttributionGrammar.Create(new QuoteExtractorOptions());
+        var extractor = new AttributionExtractor(grammar, AttributionScorer.Prior);
+        var documents = BratReader.ReadSplit(splitDirectory).ToList();
+        var examples = new List<Example>();
+        var goldCounts = new int[documents.Count];
+        var golds = new List<List<(HashSet<int> Content, HashSet<int> Source)>>();
+        var texts = new List<TaggedText>();
+        var buffer = new ulong[FeatureTemplates.MaxFeatures];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d];
+            var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(doc.Text));
+            texts.Add(tagged);
+            var toUtf16 = CodePointMap(doc.Text, Path.Combine(splitDirectory, "text", doc.Name + ".txt"));
+            var gold = doc.Attributions.Select(a => (Chars(doc.Text, a.Content, toUtf16), Chars(doc.Text, a.Source, toUtf16))).ToList();
+            golds.Add(gold);
+            goldCounts[d] = gold.Count;
+            foreach (var c in extractor.Candidates(tagged, CancellationToken.None))
+            {
+                int n = AttributionFeatures.Collect(tagged, c, buffer);
+                examples.Add(new Example(buffer[..n].ToArray(), IsCorrect(tagged, c, gold), d, c));
+            }
+        }
+
+        bool Held(int document) => document % 10 == 9;
+        var train = examples.Where(e => !Held(e.Document)).ToList();
+        var held = examples.Where(e => Held(e.Document)).ToList();
+        output.WriteLine($"documents {documents.Count}, candidates {examples.Count} ({examples.Count(e => e.Positive)} correct), train {train.Count}, held out {held.Count}");
+
+        var perceptron = new AveragedPerceptron(2);
+        var random = new Random(seed);
+        Span<float> scores = stackalloc float[2];
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            var order = train.OrderBy(_ => random.Next()).ToList();
+            int errors = 0;
+            foreach (var e in order)
+            {
+                perceptron.Score(e.Features, scores);
+                int guess = scores[1] > scores[0] ? 1 : 0;
+                int truth = e.Positive ? 1 : 0;
+                errors += guess != truth ? 1 : 0;
+                perceptron.Update(e.Features, truth, guess);
+                perceptron.Tick();
+            }
+
+            output.WriteLine($"epoch {epoch + 1}: training errors {errors} / {order.Count}");
+        }
+
+        using (var file = File.Create(modelPath))
+        {
+            perceptron.Save(file, ModelKind.Attributions, 0f);
+        }
+
+        PerceptronModel model;
+        using (var file = File.OpenRead(modelPath))
+        {
+            model = PerceptronModel.Read(file, ModelKind.Attributions);
+        }
+
+        var margins = held.Select(e => AttributionScorer.Margin(model, texts[e.Document], e.Candidate)).ToArray();
+        var (slope, intercept) = FitLogistic(margins, held.Select(e => e.Positive).ToArray());
+        var calibrated = new AttributionScorer(model, slope, intercept, 0.5);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: p = 1 / (1 + exp(-({slope:0.0000} * margin + {intercept:0.0000})))"));
+
+        // The selection threshold that maximises end-to-end F1 on the held-out documents.
+        double bestThreshold = 0.5, bestF1 = -1;
+        int heldGold = Enumerable.Range(0, documents.Count).Where(Held).Sum(d => goldCounts[d]);
+        foreach (var c in held)
+        {
+            calibrated.Score(texts[c.Document], c.Candidate);
+        }
+
+        for (double t = 0.1; t < 0.91; t += 0.05)
+        {
+            var (p, r, f) = Evaluate(held, t, heldGold);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {t:0.00}: held-out selected P {p:0.000} R {r:0.000} F1 {f:0.000}"));
+            if (f > bestF1)
+            {
+                bestF1 = f;
+                bestThreshold = t;
+            }
+        }
+
+        File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
+            $"# slope intercept threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {bestThreshold:0.00}\n"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {bestThreshold:0.00} (held-out F1 {bestF1:0.000})"));
+        return 0;
+    }
+
+    /// <summary>Greedy selection per document as the extractor does it; a kept candidate labelled correct is a hit.</summary>
+    private static (double P, double R, double F) Evaluate(List<Example> held, double threshold, int gold)
+    {
+        int selected = 0, correct = 0;
+        foreach (var group in held.GroupBy(e => e.Document))
+        {
+            var byCandidate = group.ToDictionary(e => e.Candidate);
+            var kept = AttributionExtractor.Select(group.Select(e => e.Candidate).ToList(), threshold);
+            selected += kept.Count;
+            correct += kept.Count(c => byCandidate[c].Positive);
+        }
+
+        double p = selected == 0 ? 0 : (double)correct / selected, r = gold == 0 ? 0 : (double)correct / gold;
+        return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
+    }
+
+    private static bool IsCorrect(TaggedText text, Candidate c, List<(HashSet<int> Content, HashSet<int> Source)> gold)
+    {
+        var tokens = text.Analysis.Tokens;
+        var content = NonSpace(text.Analysis.Text, tokens[c.Content.Start].Start, tokens[c.ContentEnd - 1].End);
+        var speaker = c.Speaker.IsNone ? [] : NonSpace(text.Analysis.Text, tokens[c.Speaker.Start].Start, tokens[c.Speaker.End - 1].End);
+        foreach (var (g, source) in gold)
+        {
+            int inter = content.Count(g.Contains);
+            int union = content.Count + g.Count - inter;
+            if (union > 0 && inter * 2 >= union && (source.Count == 0 || speaker.Overlaps(source)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<int> NonSpace(string text, int start, int end)
+    {
+        var set = new HashSet<int>();
+        for (int i = start; i < end; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                set.Add(i);
+            }
+        }
+
+        return set;
+    }
+
+    private static HashSet<int> Chars(string text, IReadOnlyList<GoldSpan> spans, int[] toUtf16)
+    {
+        var set = new HashSet<int>();
+        foreach (var s in spans)
+        {
+            int start = toUtf16[Math.Clamp(s.Start, 0, toUtf16.Length - 1)], end = toUtf16[Math.Clamp(s.End, 0, toUtf16.Length - 1)];
+            set.UnionWith(NonSpace(text, Math.Max(0, start), Math.Min(text.Length, end)));
+        }
+
+        return set;
+    }
+
+    /// <summary>Gold offsets count code points and a byte-order mark; ours are UTF-16 units after the mark.</summary>
+    private static int[] CodePointMap(string text, string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        int shift = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 1 : 0;
+        var map = new List<int>(text.Length + 2);
+        for (int i = 0; i < shift; i++)
+        {
+            map.Add(0);
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            map.Add(i);
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length)
+            {
+                i++;
+            }
+        }
+
+        map.Add(text.Length);
+        return map.ToArray();
+    }
+
+    /// <summary>Logistic regression of the label on the margin (Newton's method, two parameters).</summary>
+    private static (double Slope, double Intercept) FitLogistic(double[] x, bool[] y)
+    {
+        double a = 0.1, b = 0;
+        for (int iteration = 0; iteration < 50; iteration++)
+        {
+            double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double p = 1 / (1 + Math.Exp(-((a * x[i]) + b)));
+                double err = p - (y[i] ? 1 : 0), w = p * (1 - p);
+                ga += err * x[i];
+                gb += err;
+                haa += w * x[i] * x[i];
+                hab += w * x[i];
+                hbb += w;
+            }
+
+            double det = (haa * hbb) - (hab * hab);
+            if (Math.Abs(det) < 1e-12)
+            {
+                break;
+            }
+
+            a -= ((hbb * ga) - (hab * gb)) / det;
+            b -= ((haa * gb) - (hab * ga)) / det;
+        }
+
+        return (a, b);
+    }
+}
