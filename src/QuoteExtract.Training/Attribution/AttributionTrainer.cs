@@ -36,10 +36,23 @@ internal static class AttributionTrainer
             var gold = doc.Attributions.Select(a => (Chars(doc.Text, a.Content, toUtf16), Chars(doc.Text, a.Source, toUtf16))).ToList();
             golds.Add(gold);
             goldCounts[d] = gold.Count;
-            foreach (var c in extractor.Candidates(tagged, CancellationToken.None))
+            // A candidate is correct when it matches a gold attribution end to end and no variant of it (same rule,
+            // cue and speaker, another content end) matches better: the scorer learns where contents end.
+            var candidates = extractor.Candidates(tagged, CancellationToken.None);
+            var jaccards = candidates.Select(c => Jaccard(tagged, c, gold)).ToList();
+            var best = new Dictionary<(string, int, int), double>();
+            for (int i = 0; i < candidates.Count; i++)
             {
+                var key = (candidates[i].Rule, candidates[i].Cue.Start, candidates[i].Speaker.Start);
+                best[key] = Math.Max(best.GetValueOrDefault(key), jaccards[i]);
+            }
+
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                var c = candidates[i];
                 int n = AttributionFeatures.Collect(tagged, c, buffer);
-                examples.Add(new Example(buffer[..n].ToArray(), IsCorrect(tagged, c, gold), d, c));
+                bool positive = jaccards[i] >= 0.5 && jaccards[i] >= best[(c.Rule, c.Cue.Start, c.Speaker.Start)] - 0.02;
+                examples.Add(new Example(buffer[..n].ToArray(), positive, d, c));
             }
         }
 
@@ -125,22 +138,24 @@ internal static class AttributionTrainer
         return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
     }
 
-    private static bool IsCorrect(TaggedText text, Candidate c, List<(HashSet<int> Content, HashSet<int> Source)> gold)
+    /// <summary>The best content Jaccard with a gold attribution whose source the speaker overlaps (or that has none).</summary>
+    private static double Jaccard(TaggedText text, Candidate c, List<(HashSet<int> Content, HashSet<int> Source)> gold)
     {
         var tokens = text.Analysis.Tokens;
         var content = NonSpace(text.Analysis.Text, tokens[c.Content.Start].Start, tokens[c.ContentEnd - 1].End);
         var speaker = c.Speaker.IsNone ? [] : NonSpace(text.Analysis.Text, tokens[c.Speaker.Start].Start, tokens[c.Speaker.End - 1].End);
+        double best = 0;
         foreach (var (g, source) in gold)
         {
             int inter = content.Count(g.Contains);
             int union = content.Count + g.Count - inter;
-            if (union > 0 && inter * 2 >= union && (source.Count == 0 || speaker.Overlaps(source)))
+            if (union > 0 && (source.Count == 0 || speaker.Overlaps(source)))
             {
-                return true;
+                best = Math.Max(best, (double)inter / union);
             }
         }
 
-        return false;
+        return best;
     }
 
     private static HashSet<int> NonSpace(string text, int start, int end)

@@ -14,7 +14,8 @@ internal static class AttributionFeatures
     {
         var analysis = text.Analysis;
         int n = 0;
-        var rule = c.Rule + (c.IsCut ? "+cut" : "");
+        var rule = c.Rule;
+        var cut = c.CutKind ?? "full";
         var cue = c.Cue.IsNone ? "-" : CueHead(text, c);
         var speaker = AttributionScorer.SpeakerType(text, c);
         int length = c.ContentEnd - c.Content.Start;
@@ -56,6 +57,10 @@ internal static class AttributionFeatures
         Add(features, ref n, 22, c.Kind + "|" + speaker);
         Add(features, ref n, 23, cue + "|" + lengthBucket);
         Add(features, ref n, 24, rule + "|" + c.Kind);
+        Add(features, ref n, 26, cut);
+        Add(features, ref n, 27, cut + "|" + lengthBucket);
+        Add(features, ref n, 28, cut + "|" + cue);
+        Add(features, ref n, 29, cut + "|" + RemainingBucket(analysis, c));
         Add(features, ref n, 25, c.Speaker.IsNone ? "-" : analysis.TokenText(c.Speaker.End - 1).ToString().ToLowerInvariant());
         return n;
     }
@@ -72,6 +77,14 @@ internal static class AttributionFeatures
         }
 
         return text.Analysis.TokenText(c.Cue.End - 1).ToString().ToLowerInvariant();
+    }
+
+    /// <summary>How many tokens of the sentence the content leaves out after its end.</summary>
+    private static string RemainingBucket(AnalyzedText analysis, Candidate c)
+    {
+        var sentence = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)];
+        int rest = sentence.EndToken - c.ContentEnd;
+        return rest switch { <= 1 => "0", <= 4 => "1-4", <= 10 => "5-10", _ => "11+" };
     }
 
     private static void Add(Span<ulong> features, ref int n, int template, string value)

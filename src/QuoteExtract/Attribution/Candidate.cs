@@ -36,8 +36,10 @@ internal sealed class Candidate
     /// <summary>The content runs from the cue to the sentence end (the rule had no content capture).</summary>
     public bool RestOfSentence { get; init; }
 
-    /// <summary>The content was cut before another attribution of the same sentence.</summary>
-    public bool IsCut { get; init; }
+    /// <summary>Why the content was cut short of the sentence end ("attribution", "relative", …), or null.</summary>
+    public string? CutKind { get; init; }
+
+    public bool IsCut => CutKind is not null;
 
     public double Score { get; set; }
 

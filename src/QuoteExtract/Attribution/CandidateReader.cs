@@ -162,7 +162,7 @@ internal sealed class CandidateReader
     /// The same candidate with its content cut before <paramref name="stop"/> (where another attribution's speaker or
     /// cue starts), without the trailing punctuation and conjunction: "X said A, while Y argued B".
     /// </summary>
-    public Candidate? CutBefore(Candidate c, int stop)
+    public Candidate? CutBefore(Candidate c, int stop, string kind)
     {
         var tokens = _analysis.Tokens;
         int end = stop;
@@ -186,10 +186,73 @@ internal sealed class CandidateReader
             Category = c.Category,
             Prior = c.Prior,
             RestOfSentence = true,
-            IsCut = true,
+            CutKind = kind,
         };
         cut.Kind = KindOf(cut);
         return cut;
+    }
+
+    /// <summary>
+    /// Places where an indirect content may end before the sentence does (at most four, first ones first): a comma
+    /// before a relative pronoun, participle, apposition or subordinator, a semicolon or dash, or a coordinated verb
+    /// phrase ("said X but did not say Y"). Each becomes a variant the scorer can prefer.
+    /// </summary>
+    public List<(int At, string Kind)> ClauseBoundaries(TokenRange content, int end)
+    {
+        var found = new List<(int, string)>();
+        var tokens = _analysis.Tokens;
+        int depth = 0;
+        for (int t = content.Start + 2; t < end - 1 && found.Count < 4; t++)
+        {
+            if (_quotationByOpen[t] >= 0)
+            {
+                depth++;
+            }
+
+            if (_quotationByClose[t] >= 0 && depth > 0)
+            {
+                depth--;
+            }
+
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            var w = _analysis.TokenText(t);
+            var next = _text.Pos[t + 1];
+            var nextWord = _analysis.TokenText(t + 1).ToString().ToLowerInvariant();
+            if (w is ";" || tokens[t].Kind == TokenKind.Dash)
+            {
+                found.Add((t, "semicolon"));
+            }
+            else if (w is ",")
+            {
+                string? kind = next switch
+                {
+                    PosTag.WDT or PosTag.WP or PosTag.WP_S => "relative",
+                    PosTag.VBG or PosTag.VBN => "participle",
+                    PosTag.DT or PosTag.PRP_S => "apposition",
+                    _ => nextWord switch
+                    {
+                        "and" or "but" or "or" => "coordination",
+                        "according" => "according",
+                        "as" or "while" or "although" or "though" or "because" or "since" or "after" or "before" or "when" or "if" or "despite" or "even" or "including" or "unless" or "until" => "subordinate",
+                        _ => null,
+                    },
+                };
+                if (kind is not null)
+                {
+                    found.Add((t, kind));
+                }
+            }
+            else if (w is "and" or "but" && next is PosTag.VBD or PosTag.VBZ or PosTag.VBP or PosTag.MD or PosTag.RB)
+            {
+                found.Add((t, "verb-coordination"));
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Content of a quotation without a cue of its own: the quotation's tokens.</summary>
