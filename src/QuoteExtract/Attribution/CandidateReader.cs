@@ -332,6 +332,12 @@ internal sealed class CandidateReader
             end++;
         }
 
+        // An opening mark left at the very end (the next sentence's quotation, split off with this one) is not ours.
+        while (end > start && _quotationByOpen[end - 1] >= 0)
+        {
+            end--;
+        }
+
         for (int t = start; t < end; t++)
         {
             int q = _quotationByOpen[t];
