@@ -33,7 +33,8 @@ internal sealed class AttributionExtractor
         foreach (ref readonly var match in matches.AsSpan())
         {
             ct.ThrowIfCancellationRequested();
-            if (reader.Read(matches, match) is { } candidate)
+            // Attributions never nest: a cue inside a quotation is part of someone's words, not a new attribution.
+            if (reader.Read(matches, match) is { } candidate && !text.Analysis.IsInQuotation(candidate.Cue.Start))
             {
                 candidates.Add(candidate);
             }
@@ -201,7 +202,7 @@ internal sealed class AttributionExtractor
             }
 
             bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
-            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > 6)
+            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > 12)
             {
                 return false;
             }
