@@ -122,13 +122,27 @@ internal sealed class CandidateReader
 
                         // The rule ends at the cue: the content is the rest of the sentence.
                         var sentence = _analysis.Sentences[AttributionExtractor.SentenceOf(_analysis, match.End - 1)];
-                        if (match.End >= sentence.EndToken)
+                        if (OnlyPunctuation(match.End, sentence.EndToken))
                         {
-                            return null;
-                        }
+                            // "He added: (sentence break) “…”": the quotation opening the next sentence is the content.
+                            int next = sentence.EndToken;
+                            while (next < _analysis.Tokens.Length && next < sentence.EndToken + 2 && _quotationByOpen[next] < 0 && _analysis.Tokens[next].Kind == TokenKind.Punctuation)
+                            {
+                                next++;
+                            }
 
-                        raw = new TokenRange(match.End, sentence.EndToken);
-                        restOfSentence = true;
+                            if (next >= _analysis.Tokens.Length || _quotationByOpen[next] < 0 || _analysis.Tokens[next].Has(TokenFlags.ParagraphBreakBefore) && !EndsWithColon(sentence))
+                            {
+                                return null;
+                            }
+
+                            raw = QuotationRange(_quotationByOpen[next]);
+                        }
+                        else
+                        {
+                            raw = new TokenRange(match.End, sentence.EndToken);
+                            restOfSentence = true;
+                        }
                     }
 
                     (cue, raw) = ExtendPhrase(cue, raw);
@@ -361,25 +375,30 @@ internal sealed class CandidateReader
         return end > start ? new TokenRange(start, end) : TokenRange.None;
     }
 
-    /// <summary>After <c>“A,” he said</c>: a comma or colon and a quotation opening within two tokens is the quote's second half.</summary>
+    /// <summary>
+    /// After <c>“A,” he said</c> (and an appositive of the speaker): a comma or colon then a quotation opening
+    /// in the same sentence is the quote's second half.
+    /// </summary>
     private TokenRange SecondFragment(int afterMatch)
     {
         var tokens = _analysis.Tokens;
-        for (int t = afterMatch; t < Math.Min(tokens.Length, afterMatch + 3); t++)
+        if (afterMatch >= tokens.Length)
+        {
+            return TokenRange.None;
+        }
+
+        var sentence = _analysis.Sentences[AttributionExtractor.SentenceOf(_analysis, afterMatch - 1)];
+        for (int t = afterMatch; t < Math.Min(tokens.Length, afterMatch + 25); t++)
         {
             int q = _quotationByOpen[t];
             if (q >= 0)
             {
-                var between = t - afterMatch;
-                if (between >= 1 && tokens[t - 1].Kind == TokenKind.Punctuation && !tokens[t].Has(TokenFlags.ParagraphBreakBefore))
-                {
-                    return QuotationRange(q);
-                }
-
-                return TokenRange.None;
+                bool ok = t > afterMatch && tokens[t - 1].Kind == TokenKind.Punctuation && !tokens[t].Has(TokenFlags.ParagraphBreakBefore)
+                          && (t < sentence.EndToken || t == sentence.EndToken && _analysis.TokenText(t - 1) is "," or ":");
+                return ok ? QuotationRange(q) : TokenRange.None;
             }
 
-            if (tokens[t].Kind != TokenKind.Punctuation)
+            if (tokens[t].Kind == TokenKind.QuoteMark || t >= sentence.EndToken)
             {
                 return TokenRange.None;
             }
@@ -387,6 +406,21 @@ internal sealed class CandidateReader
 
         return TokenRange.None;
     }
+
+    private bool OnlyPunctuation(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (_analysis.Tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.Dash))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool EndsWithColon(Sentence sentence) => _analysis.TokenText(sentence.EndToken - 1) is ":";
 
     private bool IsBracketOpen(int t) => _analysis.TokenText(t) is "(" or "[";
 
