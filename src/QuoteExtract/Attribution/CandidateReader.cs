@@ -346,6 +346,12 @@ internal sealed class CandidateReader
             end++;
         }
 
+        // A content that opens with a quotation is that quotation: what follows its closing mark is the writer's.
+        if (start < end && _quotationByOpen[start] >= 0)
+        {
+            return QuotationRange(_quotationByOpen[start]);
+        }
+
         // An opening mark left at the very end (the next sentence's quotation, split off with this one) is not ours.
         while (end > start && _quotationByOpen[end - 1] >= 0)
         {
