@@ -40,6 +40,9 @@ internal sealed class AttributionExtractor
             }
         }
 
+        // Multi-word cues win: "responded … by saying" over "responded" for the same speaker.
+        candidates.RemoveAll(c => candidates.Any(o => o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length));
+
         int count = candidates.Count;
         for (int i = 0; i < count; i++)
         {
