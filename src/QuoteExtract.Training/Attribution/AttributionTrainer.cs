@@ -63,22 +63,48 @@ internal static class AttributionTrainer
 
         var perceptron = new AveragedPerceptron(2);
         var random = new Random(seed);
-        Span<float> scores = stackalloc float[2];
+        var scores = new float[2];
+        // Variants of one attribution (same document, rule, cue, speaker; other content ends) form a family. Besides
+        // the yes/no update per candidate, the family's best-scored variant must be its correct one (ranking update),
+        // because only one variant per cue survives selection.
+        var families = train.GroupBy(e => (e.Document, e.Candidate.Rule, e.Candidate.Cue.Start, e.Candidate.Speaker.Start)).Select(g => g.ToList()).ToList();
+        double Margin(Example e)
+        {
+            perceptron.Score(e.Features, scores);
+            return scores[1] - scores[0];
+        }
+
         for (int epoch = 0; epoch < epochs; epoch++)
         {
-            var order = train.OrderBy(_ => random.Next()).ToList();
-            int errors = 0;
-            foreach (var e in order)
+            var order = families.OrderBy(_ => random.Next()).ToList();
+            int errors = 0, rankErrors = 0;
+            foreach (var family in order)
             {
-                perceptron.Score(e.Features, scores);
-                int guess = scores[1] > scores[0] ? 1 : 0;
-                int truth = e.Positive ? 1 : 0;
-                errors += guess != truth ? 1 : 0;
-                perceptron.Update(e.Features, truth, guess);
-                perceptron.Tick();
+                foreach (var e in family)
+                {
+                    perceptron.Score(e.Features, scores);
+                    int guess = scores[1] > scores[0] ? 1 : 0;
+                    int truth = e.Positive ? 1 : 0;
+                    errors += guess != truth ? 1 : 0;
+                    perceptron.Update(e.Features, truth, guess);
+                    perceptron.Tick();
+                }
+
+                if (family.Count > 1 && family.Any(e => e.Positive))
+                {
+                    var top = family.MaxBy(Margin)!;
+                    if (!top.Positive)
+                    {
+                        var best = family.Where(e => e.Positive).MaxBy(Margin)!;
+                        perceptron.Update(best.Features, 1, 0);
+                        perceptron.Update(top.Features, 0, 1);
+                        perceptron.Tick();
+                        rankErrors++;
+                    }
+                }
             }
 
-            output.WriteLine($"epoch {epoch + 1}: training errors {errors} / {order.Count}");
+            output.WriteLine($"epoch {epoch + 1}: training errors {errors} / {train.Count}, ranking errors {rankErrors} / {families.Count}");
         }
 
         using (var file = File.Create(modelPath))

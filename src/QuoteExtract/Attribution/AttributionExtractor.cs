@@ -76,8 +76,10 @@ internal sealed class AttributionExtractor
             }
         }
 
+        var cueStarts = candidates.Select(c => c.Cue.Start).Distinct().Order().ToArray();
         foreach (var c in candidates)
         {
+            c.CuesInside = cueStarts.Count(s => s != c.Cue.Start && c.ContentContains(s));
             _scorer.Score(text, c);
         }
 

@@ -61,6 +61,8 @@ internal static class AttributionFeatures
         Add(features, ref n, 27, cut + "|" + lengthBucket);
         Add(features, ref n, 28, cut + "|" + cue);
         Add(features, ref n, 29, cut + "|" + RemainingBucket(analysis, c));
+        Add(features, ref n, 30, "inside" + Math.Min(c.CuesInside, 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(features, ref n, 31, cut + "|" + c.Category);
         Add(features, ref n, 25, c.Speaker.IsNone ? "-" : analysis.TokenText(c.Speaker.End - 1).ToString().ToLowerInvariant());
         return n;
     }

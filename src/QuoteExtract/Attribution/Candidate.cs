@@ -41,6 +41,9 @@ internal sealed class Candidate
 
     public bool IsCut => CutKind is not null;
 
+    /// <summary>How many other candidates' cues start inside this content (a long content swallowing attributions).</summary>
+    public int CuesInside { get; set; }
+
     public double Score { get; set; }
 
     public double Confidence { get; set; }

@@ -186,7 +186,7 @@ internal sealed class CandidateReader
             end--;
         }
 
-        if (end - c.Content.Start < 2)
+        if (end - c.Content.Start < (kind == "object" ? 1 : 2))
         {
             return null;
         }
@@ -216,7 +216,7 @@ internal sealed class CandidateReader
         var found = new List<(int, string)>();
         var tokens = _analysis.Tokens;
         int depth = 0;
-        for (int t = content.Start + 2; t < end - 1 && found.Count < 4; t++)
+        for (int t = content.Start + 2; t < end - 1 && found.Count < 6; t++)
         {
             if (_quotationByOpen[t] >= 0)
             {
@@ -236,9 +236,13 @@ internal sealed class CandidateReader
             var w = _analysis.TokenText(t);
             var next = _text.Pos[t + 1];
             var nextWord = _analysis.TokenText(t + 1).ToString().ToLowerInvariant();
-            if (w is ";" || tokens[t].Kind == TokenKind.Dash)
+            if (w is ";")
             {
                 found.Add((t, "semicolon"));
+            }
+            else if (tokens[t].Kind == TokenKind.Dash)
+            {
+                found.Add((t, "dash"));
             }
             else if (w is ",")
             {
@@ -251,6 +255,7 @@ internal sealed class CandidateReader
                     {
                         "and" or "but" or "or" => "coordination",
                         "according" => "according",
+                        "with" or "in" or "on" or "at" or "for" or "from" or "by" or "without" or "amid" => "preposition",
                         "as" or "while" or "although" or "though" or "because" or "since" or "after" or "before" or "when" or "if" or "despite" or "even" or "including" or "unless" or "until" => "subordinate",
                         _ => null,
                     },
@@ -264,6 +269,19 @@ internal sealed class CandidateReader
             {
                 found.Add((t, "verb-coordination"));
             }
+        }
+
+        // The object noun phrase alone ("criticized [the bill] in a speech"): stop at the first token outside it.
+        int np = content.Start;
+        while (np < end && _text.Pos[np] is PosTag.DT or PosTag.PRP_S or PosTag.JJ or PosTag.JJR or PosTag.JJS or PosTag.NN or PosTag.NNS
+                   or PosTag.NNP or PosTag.NNPS or PosTag.CD or PosTag.POS or PosTag.PRP)
+        {
+            np++;
+        }
+
+        if (np > content.Start && np < end && !found.Any(f => f.Item1 == np))
+        {
+            found.Add((np, "object"));
         }
 
         return found;
