@@ -28,13 +28,31 @@ internal sealed class AttributionExtractor
     public List<Candidate> Candidates(TaggedText text, CancellationToken ct)
     {
         var reader = new CandidateReader(_grammar, text);
-        var matches = _grammar.Patterns.Match(text, reader.QuoteStates(), MatchScope.Sentence);
+        var states = reader.QuoteStates();
+        var matches = _grammar.Patterns.Match(text, states, MatchScope.Sentence);
         var candidates = new List<Candidate>();
         foreach (ref readonly var match in matches.AsSpan())
         {
             ct.ThrowIfCancellationRequested();
             // Attributions never nest: a cue inside a quotation is part of someone's words, not a new attribution.
             if (reader.Read(matches, match) is { } candidate && !text.Analysis.IsInQuotation(candidate.Cue.Start))
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        // The sentence splitter ends a sentence after ?" or !", so "…?” he said." needs a match across the boundary:
+        // quotation-anchored rules run once more over the whole text and keep their matches that cross into a short
+        // sentence holding just the speaker and cue.
+        var whole = _grammar.Patterns.Match(text, states, MatchScope.Range);
+        foreach (ref readonly var match in whole.AsSpan())
+        {
+            var role = whole.Rule(match).Meta("role", "clause");
+            int last = SentenceOf(text.Analysis, match.End - 1);
+            if (role is "after" && SentenceOf(text.Analysis, match.Start) != last
+                && text.Analysis.Sentences[last].EndToken - match.End <= 6 // "he said." or "he said on Monday.", not a sentence of its own
+                && !text.Analysis.Tokens[match.Start + 1].Has(TokenFlags.ParagraphBreakBefore)
+                && reader.Read(whole, match) is { } candidate && !text.Analysis.IsInQuotation(candidate.Cue.Start))
             {
                 candidates.Add(candidate);
             }
