@@ -61,6 +61,9 @@ internal static class AttributionFeatures
         Add(features, ref n, 27, cut + "|" + lengthBucket);
         Add(features, ref n, 28, cut + "|" + cue);
         Add(features, ref n, 29, cut + "|" + RemainingBucket(analysis, c));
+        var after = AfterEnd(text, c);
+        Add(features, ref n, 32, cut + "|" + after);
+        Add(features, ref n, 33, c.Category + "|" + after);
         Add(features, ref n, 30, "inside" + Math.Min(c.CuesInside, 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(features, ref n, 31, cut + "|" + c.Category);
         Add(features, ref n, 25, c.Speaker.IsNone ? "-" : analysis.TokenText(c.Speaker.End - 1).ToString().ToLowerInvariant());
@@ -79,6 +82,22 @@ internal static class AttributionFeatures
         }
 
         return text.Analysis.TokenText(c.Cue.End - 1).ToString().ToLowerInvariant();
+    }
+
+    /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end".</summary>
+    private static string AfterEnd(TaggedText text, Candidate c)
+    {
+        var analysis = text.Analysis;
+        var sentence = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)];
+        int t = c.ContentEnd;
+        if (t >= sentence.EndToken - 1)
+        {
+            return "end";
+        }
+
+        var first = analysis.TokenText(t);
+        var second = t + 1 < sentence.EndToken ? text.Pos[t + 1].ToString() : "end";
+        return (first.Length == 1 && !char.IsLetterOrDigit(first[0]) ? first.ToString() : text.Pos[t].ToString()) + "+" + second;
     }
 
     /// <summary>How many tokens of the sentence the content leaves out after its end.</summary>
