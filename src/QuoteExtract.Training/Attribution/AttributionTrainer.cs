@@ -234,13 +234,19 @@ internal static class AttributionTrainer
         return map.ToArray();
     }
 
-    /// <summary>Logistic regression of the label on the margin (Newton's method, two parameters).</summary>
-    private static (double Slope, double Intercept) FitLogistic(double[] x, bool[] y)
+    /// <summary>
+    /// Logistic regression of the label on the margin: Newton's method on the standardised margin with a small ridge
+    /// and step limit, so that nearly separable data cannot make it diverge.
+    /// </summary>
+    private static (double Slope, double Intercept) FitLogistic(double[] raw, bool[] y)
     {
-        double a = 0.1, b = 0;
-        for (int iteration = 0; iteration < 50; iteration++)
+        double mean = raw.Average(), sd = Math.Sqrt(raw.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, raw.Length - 1));
+        sd = sd > 0 ? sd : 1;
+        var x = raw.Select(v => (v - mean) / sd).ToArray();
+        double a = 1, b = 0;
+        for (int iteration = 0; iteration < 100; iteration++)
         {
-            double ga = 0, gb = 0, haa = 1e-6, hab = 0, hbb = 1e-6;
+            double ga = 1e-3 * a, gb = 0, haa = 1e-3, hab = 0, hbb = 1e-6;
             for (int i = 0; i < x.Length; i++)
             {
                 double p = 1 / (1 + Math.Exp(-((a * x[i]) + b)));
@@ -258,10 +264,15 @@ internal static class AttributionTrainer
                 break;
             }
 
-            a -= ((hbb * ga) - (hab * gb)) / det;
-            b -= ((haa * gb) - (hab * ga)) / det;
+            double da = Math.Clamp(((hbb * ga) - (hab * gb)) / det, -1, 1), db = Math.Clamp(((haa * gb) - (hab * ga)) / det, -1, 1);
+            a -= da;
+            b -= db;
+            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            {
+                break;
+            }
         }
 
-        return (a, b);
+        return (a / sd, b - (a * mean / sd));
     }
 }
