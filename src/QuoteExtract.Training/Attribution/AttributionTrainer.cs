@@ -26,6 +26,7 @@ internal static class AttributionTrainer
         var goldCounts = new int[documents.Count];
         var golds = new List<List<(HashSet<int> Content, HashSet<int> Source)>>();
         var texts = new List<TaggedText>();
+        int covered = 0;
         var buffer = new ulong[FeatureTemplates.MaxFeatures];
         for (int d = 0; d < documents.Count; d++)
         {
@@ -40,6 +41,7 @@ internal static class AttributionTrainer
             // cue and speaker, another content end) matches better: the scorer learns where contents end.
             var candidates = extractor.Candidates(tagged, CancellationToken.None);
             var jaccards = candidates.Select(c => Jaccard(tagged, c, gold)).ToList();
+            covered += gold.Count(g => candidates.Any(c => Jaccard(tagged, c, [g]) >= 0.5));
             var best = new Dictionary<(string, int, int), double>();
             for (int i = 0; i < candidates.Count; i++)
             {
@@ -60,6 +62,7 @@ internal static class AttributionTrainer
         var train = examples.Where(e => !Held(e.Document)).ToList();
         var held = examples.Where(e => Held(e.Document)).ToList();
         output.WriteLine($"documents {documents.Count}, candidates {examples.Count} ({examples.Count(e => e.Positive)} correct), train {train.Count}, held out {held.Count}");
+        output.WriteLine($"gold attributions with a correct candidate (recall ceiling of selection): {covered} / {goldCounts.Sum()}");
 
         var perceptron = new AveragedPerceptron(2);
         var random = new Random(seed);
