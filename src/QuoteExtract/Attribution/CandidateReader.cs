@@ -337,7 +337,8 @@ internal sealed class CandidateReader
     private (TokenRange Cue, TokenRange Content) ExtendPhrase(TokenRange cue, TokenRange content)
     {
         if (content.Start == cue.End && content.Length > 1
-            && _grammar.IsPhrase(_analysis.TokenText(cue.End - 1), _analysis.TokenText(content.Start)))
+            && (_grammar.IsPhrase(_analysis.TokenText(cue.End - 1), _analysis.TokenText(content.Start))
+                || (_analysis.TokenText(content.Start) is "about" or "of" or "against" && _text.Pos[cue.End - 1] is >= PosTag.VB and <= PosTag.VBZ)))
         {
             return (new TokenRange(cue.Start, cue.End + 1), new TokenRange(content.Start + 1, content.End));
         }
