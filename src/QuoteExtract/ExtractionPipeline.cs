@@ -64,7 +64,12 @@ internal sealed class ExtractionPipeline
                 c.Cue.IsNone ? null : Span(analysis, c.Cue.Start, c.Cue.End),
                 c.Speaker.IsNone ? null : Span(analysis, c.Speaker.Start, c.Speaker.End),
                 entity,
-                Math.Round(c.Confidence, 3)));
+                Math.Round(c.Confidence, 3))
+            {
+                ContentFragments = c.Content2.IsNone
+                    ? null
+                    : [Span(analysis, c.Content.Start, c.Content.End), Span(analysis, c.Content2.Start, c.Content2.End)],
+            });
         }
 
         var kept = quotes

@@ -171,6 +171,9 @@ public sealed class AttributionTests
         var q = quotes.Should().ContainSingle().Subject;
         ShouldBeAt(q.Content, text, text);
         ShouldBeAt(q.Speaker, text, "she");
+        q.ContentFragments.Should().HaveCount(2);
+        ShouldBeAt(q.ContentFragments![0], text, "“We tried our best,”");
+        ShouldBeAt(q.ContentFragments[1], text, "“and we still lost the game.”");
     }
 
     [Fact]
