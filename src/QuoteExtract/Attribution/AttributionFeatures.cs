@@ -64,6 +64,9 @@ internal static class AttributionFeatures
         var after = AfterEnd(text, c);
         Add(features, ref n, 32, cut + "|" + after);
         Add(features, ref n, 33, c.Category + "|" + after);
+        Add(features, ref n, 34, rule + "|" + cue);
+        Add(features, ref n, 35, cue + "|" + c.Kind);
+        Add(features, ref n, 36, rule + "|" + firstWord);
         Add(features, ref n, 30, "inside" + Math.Min(c.CuesInside, 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(features, ref n, 31, cut + "|" + c.Category);
         Add(features, ref n, 25, c.Speaker.IsNone ? "-" : analysis.TokenText(c.Speaker.End - 1).ToString().ToLowerInvariant());
