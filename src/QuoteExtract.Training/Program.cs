@@ -116,7 +116,26 @@ var silverTags = new Option<bool>("--silver-tags") { Description = "Build tagged
 var evaluateResolution = new Command("evaluate-resolution", "Scores speaker resolution of pronoun and nominal gold sources against CoreNLP coreference.") { split, silverTags };
 evaluateResolution.SetAction(result => ResolutionEvaluator.Run(result.GetValue(split)!.FullName, result.GetValue(silverTags), Console.Out));
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, evaluateResolution };
+var seedDirectory = new Option<DirectoryInfo>("--seed") { Description = "The seed directory (expected.json and its article).", Required = true };
+var seedCheck = new Command("seed-check", "Checks the extractor on the hand-annotated seed article.") { seedDirectory };
+seedCheck.SetAction(result => QuoteExtract.Training.Seed.SeedCheck.Run(result.GetValue(seedDirectory)!.FullName, Console.Out));
+
+var debugFile = new Option<FileInfo>("--file") { Description = "A text file.", Required = true };
+var debugGrep = new Option<string?>("--grep") { Description = "Only sentences and candidates containing this string." };
+var attributionDebug = new Command("attribution-debug", "Prints tags and attribution candidates of a text.") { debugFile, debugGrep };
+attributionDebug.SetAction(result => QuoteExtract.Training.Attribution.AttributionDebug.Run(result.GetValue(debugFile)!.FullName, result.GetValue(debugGrep), Console.Out));
+
+var attributionSplit = new Option<DirectoryInfo>("--split") { Description = "The training split (text/, attributions/).", Required = true };
+var attributionModel = new Option<FileInfo>("--out") { Description = "The model file to write (attribution.bin).", Required = true };
+var attributionCalibration = new Option<FileInfo>("--calibration") { Description = "The calibration file to write (attribution.calibration).", Required = true };
+var attributionEpochs = new Option<int>("--epochs") { Description = "Passes over the training candidates.", DefaultValueFactory = _ => 8 };
+var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, seed };
+trainAttribution.SetAction(result => QuoteExtract.Training.Attribution.AttributionTrainer.Run(
+    result.GetValue(attributionSplit)!.FullName, result.GetValue(attributionModel)!.FullName, result.GetValue(attributionCalibration)!.FullName,
+    result.GetValue(attributionEpochs), result.GetValue(seed), Console.Out));
+train.Subcommands.Add(trainAttribution);
+
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, evaluateResolution, seedCheck, attributionDebug };
 return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)

@@ -1,16 +1,26 @@
 using QuoteExtract.Attribution;
+using QuoteExtract.Matching;
+using QuoteExtract.Resolution;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
 
 namespace QuoteExtract;
 
 /// <summary>
 /// Runs the layers in order: text → tokens → tags → matches → attributions → resolved speakers → records.
-/// Holds only immutable, shared state, so one instance serves every thread.
+/// Holds only immutable, shared state (the grammar is compiled once per extractor), so one instance serves every thread.
 /// </summary>
 internal sealed class ExtractionPipeline
 {
     private readonly QuoteExtractorOptions _options;
+    private readonly AttributionExtractor _attributions;
+    private readonly SpeakerResolver _resolver = new();
 
-    public ExtractionPipeline(QuoteExtractorOptions options) => _options = options;
+    public ExtractionPipeline(QuoteExtractorOptions options)
+    {
+        _options = options;
+        _attributions = new AttributionExtractor(AttributionGrammar.Create(options), AttributionScorer.Default);
+    }
 
     public QuoteExtractionResult Run(string text, CancellationToken cancellationToken)
     {
@@ -31,11 +41,59 @@ internal sealed class ExtractionPipeline
             text = text[..cut];
         }
 
-        var quotes = BaselineAttributionFinder.Find(text, cancellationToken);
+        var analysis = TextAnalyzer.Analyze(text, cancellationToken);
+        var tagged = Tagger.Default.Tag(analysis, cancellationToken);
+        var found = _attributions.Extract(tagged, cancellationToken);
+
+        var resolution = ResolutionResult.Empty;
+        if (_options.ResolveSpeakers && found.Count > 0)
+        {
+            var mentions = found.Select(c => Mention(analysis, c.Speaker)).ToList();
+            resolution = _resolver.Resolve(tagged, mentions, cancellationToken);
+        }
+
+        var quotes = new List<Quote>(found.Count);
+        for (int i = 0; i < found.Count; i++)
+        {
+            var c = found[i];
+            var entity = i < resolution.Speakers.Count ? resolution.Speakers[i].Entity : null;
+            quotes.Add(new Quote(
+                c.Kind,
+                c.Category,
+                Span(analysis, c.Content.Start, c.ContentEnd),
+                c.Cue.IsNone ? null : Span(analysis, c.Cue.Start, c.Cue.End),
+                c.Speaker.IsNone ? null : Span(analysis, c.Speaker.Start, c.Speaker.End),
+                entity,
+                Math.Round(c.Confidence, 3))
+            {
+                ContentFragments = c.Content2.IsNone
+                    ? null
+                    : [Span(analysis, c.Content.Start, c.Content.End), Span(analysis, c.Content2.Start, c.Content2.End)],
+            });
+        }
+
         var kept = quotes
             .Where(q => q.Confidence >= _options.MinimumConfidence)
             .Where(q => _options.Categories.Count == 0 || _options.Categories.Contains(q.Category))
             .ToList();
-        return new QuoteExtractionResult(kept, [], diagnostics);
+        var entities = resolution.Entities.Where(e => kept.Any(q => ReferenceEquals(q.Entity, e))).ToList();
+        return new QuoteExtractionResult(kept, entities, diagnostics);
+    }
+
+    private static SpeakerMention Mention(AnalyzedText analysis, TokenRange speaker)
+    {
+        if (speaker.IsNone)
+        {
+            return SpeakerMention.None;
+        }
+
+        var (start, end) = speaker.ToCharRange(analysis);
+        return new SpeakerMention(speaker.Start, speaker.Length, start, end);
+    }
+
+    private static TextSpan Span(AnalyzedText analysis, int firstToken, int endToken)
+    {
+        var tokens = analysis.Tokens;
+        return TextSpan.Of(analysis.Text, tokens[firstToken].Start, tokens[endToken - 1].End);
     }
 }

@@ -11,6 +11,7 @@ namespace QuoteExtract;
 /// <param name="Speaker">The mention of the source in the text (<c>he</c>, <c>Putin</c>), if any.</param>
 /// <param name="Entity">The document entity the speaker resolves to, if resolved.</param>
 /// <param name="Confidence">Probability-like score in [0, 1] that the attribution is right.</param>
+[JsonConverter(typeof(QuoteConverter))]
 public sealed record Quote(
     QuoteKind Kind,
     QuoteCategory Category,
@@ -18,4 +19,12 @@ public sealed record Quote(
     TextSpan? Cue,
     TextSpan? Speaker,
     [property: JsonConverter(typeof(EntityReferenceConverter))] SpeakerEntity? Entity,
-    double Confidence);
+    double Confidence)
+{
+    /// <summary>
+    /// The pieces of a discontinuous content (<c>“A,” he said, “B.”</c>, or a quotation that continues an
+    /// attribution after its cue), in text order and inside <see cref="Content"/>, which covers them all; null when
+    /// the content is one piece. Serialized as a list in place of <c>content</c>.
+    /// </summary>
+    public IReadOnlyList<TextSpan>? ContentFragments { get; init; }
+}

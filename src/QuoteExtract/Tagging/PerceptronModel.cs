@@ -10,6 +10,7 @@ internal enum ModelKind : byte
 {
     PartOfSpeech = 1,
     Entities = 2,
+    Attributions = 3,
 }
 
 /// <summary>

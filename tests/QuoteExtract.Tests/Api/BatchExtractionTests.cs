@@ -19,7 +19,7 @@ public sealed class BatchExtractionTests
         batch.Should().HaveCount(40);
         for (int i = 0; i < batch.Count; i++)
         {
-            batch[i].Quotes.Should().Equal(sequential[i].Quotes);
+            batch[i].Quotes.Should().BeEquivalentTo(sequential[i].Quotes, o => o.WithStrictOrdering(), "entities are new objects per call, equal in content");
         }
     }
 
@@ -103,7 +103,7 @@ public sealed class BatchExtractionTests
         {
             for (int i = 0; i < documents.Count; i++)
             {
-                run[i].Quotes.Should().Equal(expected[i].Quotes);
+                run[i].Quotes.Should().BeEquivalentTo(expected[i].Quotes, o => o.WithStrictOrdering());
             }
         }
     }

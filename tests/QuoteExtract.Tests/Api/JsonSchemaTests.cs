@@ -61,4 +61,26 @@ public sealed class JsonSchemaTests
         quote.Should().BeEquivalentTo(Sample, o => o.Excluding(q => q.Entity!.Mentions));
         quote.Entity!.Id.Should().Be("e1");
     }
+
+    [Fact]
+    public void Discontinuous_content_is_written_as_a_list_of_fragments_and_read_back()
+    {
+        var split = Sample with
+        {
+            Content = new TextSpan(0, 40, "“We tried,” she said, “and we failed.”"),
+            ContentFragments = [new TextSpan(0, 11, "“We tried,”"), new TextSpan(22, 40, "“and we failed.”")],
+        };
+
+        var json = JsonSerializer.Serialize(split, QuoteJsonContext.Default.Quote);
+        using var doc = JsonDocument.Parse(json);
+        var content = doc.RootElement.GetProperty("content");
+        content.ValueKind.Should().Be(JsonValueKind.Array);
+        content.GetArrayLength().Should().Be(2);
+        content[1].GetProperty("start").GetInt32().Should().Be(22);
+
+        var back = JsonSerializer.Deserialize(json, QuoteJsonContext.Default.Quote)!;
+        back.ContentFragments.Should().Equal(split.ContentFragments);
+        back.Content.Start.Should().Be(0);
+        back.Content.End.Should().Be(40);
+    }
 }

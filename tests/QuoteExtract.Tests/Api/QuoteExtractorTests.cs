@@ -140,7 +140,7 @@ public sealed class QuoteExtractorTests
 
         var expected = Extractor.Extract(text).Quotes;
 
-        (await Extractor.ExtractAsync(new StringReader(text))).Quotes.Should().Equal(expected);
-        Extractor.Extract(text.AsMemory()).Quotes.Should().Equal(expected);
+        (await Extractor.ExtractAsync(new StringReader(text))).Quotes.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+        Extractor.Extract(text.AsMemory()).Quotes.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
     }
 }

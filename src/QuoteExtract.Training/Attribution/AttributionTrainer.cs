@@ -1,0 +1,281 @@
+using System.Globalization;
+using QuoteExtract.Attribution;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+using QuoteExtract.Training.Gold;
+using QuoteExtract.Training.Training;
+
+namespace QuoteExtract.Training.Attribution;
+
+/// <summary>
+/// Trains the attribution scorer. Every grammar candidate of a training document is labelled correct when the
+/// evaluation would count it correct end to end (content Jaccard ≥ 0.5 with a gold content, and its speaker
+/// overlaps the gold source or the gold has none). One document in ten is held out to fit the logistic
+/// calibration of the perceptron margin and to choose the selection threshold. Deterministic for a seed.
+/// </summary>
+internal static class AttributionTrainer
+{
+    private sealed record Example(ulong[] Features, bool Positive, int Document, Candidate Candidate);
+
+    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, TextWriter output)
+    {
+        var grammar = AttributionGrammar.Create(new QuoteExtractorOptions());
+        var extractor = new AttributionExtractor(grammar, AttributionScorer.Prior);
+        var documents = BratReader.ReadSplit(splitDirectory).ToList();
+        var examples = new List<Example>();
+        var goldCounts = new int[documents.Count];
+        var golds = new List<List<(HashSet<int> Content, HashSet<int> Source)>>();
+        var texts = new List<TaggedText>();
+        int covered = 0;
+        var buffer = new ulong[FeatureTemplates.MaxFeatures];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            var doc = documents[d];
+            var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(doc.Text));
+            texts.Add(tagged);
+            var toUtf16 = CodePointMap(doc.Text, Path.Combine(splitDirectory, "text", doc.Name + ".txt"));
+            var gold = doc.Attributions.Select(a => (Chars(doc.Text, a.Content, toUtf16), Chars(doc.Text, a.Source, toUtf16))).ToList();
+            golds.Add(gold);
+            goldCounts[d] = gold.Count;
+            // A candidate is correct when it matches a gold attribution end to end and no variant of it (same rule,
+            // cue and speaker, another content end) matches better: the scorer learns where contents end.
+            var candidates = extractor.Candidates(tagged, CancellationToken.None);
+            var jaccards = candidates.Select(c => Jaccard(tagged, c, gold)).ToList();
+            covered += gold.Count(g => candidates.Any(c => Jaccard(tagged, c, [g]) >= 0.5));
+            var best = new Dictionary<(string, int, int), double>();
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                var key = (candidates[i].Rule, candidates[i].Cue.Start, candidates[i].Speaker.Start);
+                best[key] = Math.Max(best.GetValueOrDefault(key), jaccards[i]);
+            }
+
+            for (int i = 0; i < candidates.Count; i++)
+            {
+                var c = candidates[i];
+                int n = AttributionFeatures.Collect(tagged, c, buffer);
+                bool positive = jaccards[i] >= 0.5 && jaccards[i] >= best[(c.Rule, c.Cue.Start, c.Speaker.Start)] - 0.02;
+                examples.Add(new Example(buffer[..n].ToArray(), positive, d, c));
+            }
+        }
+
+        bool Held(int document) => document % 10 == 9;
+        var train = examples.Where(e => !Held(e.Document)).ToList();
+        var held = examples.Where(e => Held(e.Document)).ToList();
+        output.WriteLine($"documents {documents.Count}, candidates {examples.Count} ({examples.Count(e => e.Positive)} correct), train {train.Count}, held out {held.Count}");
+        output.WriteLine($"gold attributions with a correct candidate (recall ceiling of selection): {covered} / {goldCounts.Sum()}");
+
+        var perceptron = new AveragedPerceptron(2);
+        var random = new Random(seed);
+        var scores = new float[2];
+        // Variants of one attribution (same document, rule, cue, speaker; other content ends) form a family. Besides
+        // the yes/no update per candidate, the family's best-scored variant must be its correct one (ranking update),
+        // because only one variant per cue survives selection.
+        var families = train.GroupBy(e => (e.Document, e.Candidate.Rule, e.Candidate.Cue.Start, e.Candidate.Speaker.Start)).Select(g => g.ToList()).ToList();
+        double Margin(Example e)
+        {
+            perceptron.Score(e.Features, scores);
+            return scores[1] - scores[0];
+        }
+
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            var order = families.OrderBy(_ => random.Next()).ToList();
+            int errors = 0, rankErrors = 0;
+            foreach (var family in order)
+            {
+                foreach (var e in family)
+                {
+                    perceptron.Score(e.Features, scores);
+                    int guess = scores[1] > scores[0] ? 1 : 0;
+                    int truth = e.Positive ? 1 : 0;
+                    errors += guess != truth ? 1 : 0;
+                    perceptron.Update(e.Features, truth, guess);
+                    perceptron.Tick();
+                }
+
+                if (family.Count > 1 && family.Any(e => e.Positive))
+                {
+                    var top = family.MaxBy(Margin)!;
+                    if (!top.Positive)
+                    {
+                        var best = family.Where(e => e.Positive).MaxBy(Margin)!;
+                        perceptron.Update(best.Features, 1, 0);
+                        perceptron.Update(top.Features, 0, 1);
+                        perceptron.Tick();
+                        rankErrors++;
+                    }
+                }
+            }
+
+            output.WriteLine($"epoch {epoch + 1}: training errors {errors} / {train.Count}, ranking errors {rankErrors} / {families.Count}");
+        }
+
+        using (var file = File.Create(modelPath))
+        {
+            perceptron.Save(file, ModelKind.Attributions, 0f);
+        }
+
+        PerceptronModel model;
+        using (var file = File.OpenRead(modelPath))
+        {
+            model = PerceptronModel.Read(file, ModelKind.Attributions);
+        }
+
+        var margins = held.Select(e => AttributionScorer.Margin(model, texts[e.Document], e.Candidate)).ToArray();
+        var (slope, intercept) = FitLogistic(margins, held.Select(e => e.Positive).ToArray());
+        var calibrated = new AttributionScorer(model, slope, intercept, 0.5);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: p = 1 / (1 + exp(-({slope:0.0000} * margin + {intercept:0.0000})))"));
+
+        // The selection threshold that maximises end-to-end F1 on the held-out documents.
+        double bestThreshold = 0.5, bestF1 = -1;
+        int heldGold = Enumerable.Range(0, documents.Count).Where(Held).Sum(d => goldCounts[d]);
+        foreach (var c in held)
+        {
+            calibrated.Score(texts[c.Document], c.Candidate);
+        }
+
+        for (double t = 0.1; t < 0.91; t += 0.05)
+        {
+            var (p, r, f) = Evaluate(held, t, heldGold);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {t:0.00}: held-out selected P {p:0.000} R {r:0.000} F1 {f:0.000}"));
+            if (f > bestF1)
+            {
+                bestF1 = f;
+                bestThreshold = t;
+            }
+        }
+
+        File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
+            $"# slope intercept threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {bestThreshold:0.00}\n"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {bestThreshold:0.00} (held-out F1 {bestF1:0.000})"));
+        return 0;
+    }
+
+    /// <summary>Greedy selection per document as the extractor does it; a kept candidate labelled correct is a hit.</summary>
+    private static (double P, double R, double F) Evaluate(List<Example> held, double threshold, int gold)
+    {
+        int selected = 0, correct = 0;
+        foreach (var group in held.GroupBy(e => e.Document))
+        {
+            var byCandidate = group.ToDictionary(e => e.Candidate);
+            var kept = AttributionExtractor.Select(group.Select(e => e.Candidate).ToList(), threshold);
+            selected += kept.Count;
+            correct += kept.Count(c => byCandidate[c].Positive);
+        }
+
+        double p = selected == 0 ? 0 : (double)correct / selected, r = gold == 0 ? 0 : (double)correct / gold;
+        return (p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
+    }
+
+    /// <summary>The best content Jaccard with a gold attribution whose source the speaker overlaps (or that has none).</summary>
+    private static double Jaccard(TaggedText text, Candidate c, List<(HashSet<int> Content, HashSet<int> Source)> gold)
+    {
+        var tokens = text.Analysis.Tokens;
+        var content = NonSpace(text.Analysis.Text, tokens[c.Content.Start].Start, tokens[c.ContentEnd - 1].End);
+        var speaker = c.Speaker.IsNone ? [] : NonSpace(text.Analysis.Text, tokens[c.Speaker.Start].Start, tokens[c.Speaker.End - 1].End);
+        double best = 0;
+        foreach (var (g, source) in gold)
+        {
+            int inter = content.Count(g.Contains);
+            int union = content.Count + g.Count - inter;
+            if (union > 0 && (source.Count == 0 || speaker.Overlaps(source)))
+            {
+                best = Math.Max(best, (double)inter / union);
+            }
+        }
+
+        return best;
+    }
+
+    private static HashSet<int> NonSpace(string text, int start, int end)
+    {
+        var set = new HashSet<int>();
+        for (int i = start; i < end; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                set.Add(i);
+            }
+        }
+
+        return set;
+    }
+
+    private static HashSet<int> Chars(string text, IReadOnlyList<GoldSpan> spans, int[] toUtf16)
+    {
+        var set = new HashSet<int>();
+        foreach (var s in spans)
+        {
+            int start = toUtf16[Math.Clamp(s.Start, 0, toUtf16.Length - 1)], end = toUtf16[Math.Clamp(s.End, 0, toUtf16.Length - 1)];
+            set.UnionWith(NonSpace(text, Math.Max(0, start), Math.Min(text.Length, end)));
+        }
+
+        return set;
+    }
+
+    /// <summary>Gold offsets count code points and a byte-order mark; ours are UTF-16 units after the mark.</summary>
+    private static int[] CodePointMap(string text, string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        int shift = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 1 : 0;
+        var map = new List<int>(text.Length + 2);
+        for (int i = 0; i < shift; i++)
+        {
+            map.Add(0);
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            map.Add(i);
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length)
+            {
+                i++;
+            }
+        }
+
+        map.Add(text.Length);
+        return map.ToArray();
+    }
+
+    /// <summary>
+    /// Logistic regression of the label on the margin: Newton's method on the standardised margin with a small ridge
+    /// and step limit, so that nearly separable data cannot make it diverge.
+    /// </summary>
+    private static (double Slope, double Intercept) FitLogistic(double[] raw, bool[] y)
+    {
+        double mean = raw.Average(), sd = Math.Sqrt(raw.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, raw.Length - 1));
+        sd = sd > 0 ? sd : 1;
+        var x = raw.Select(v => (v - mean) / sd).ToArray();
+        double a = 1, b = 0;
+        for (int iteration = 0; iteration < 100; iteration++)
+        {
+            double ga = 1e-3 * a, gb = 0, haa = 1e-3, hab = 0, hbb = 1e-6;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double p = 1 / (1 + Math.Exp(-((a * x[i]) + b)));
+                double err = p - (y[i] ? 1 : 0), w = p * (1 - p);
+                ga += err * x[i];
+                gb += err;
+                haa += w * x[i] * x[i];
+                hab += w * x[i];
+                hbb += w;
+            }
+
+            double det = (haa * hbb) - (hab * hab);
+            if (Math.Abs(det) < 1e-12)
+            {
+                break;
+            }
+
+            double da = Math.Clamp(((hbb * ga) - (hab * gb)) / det, -1, 1), db = Math.Clamp(((haa * gb) - (hab * ga)) / det, -1, 1);
+            a -= da;
+            b -= db;
+            if (Math.Abs(da) + Math.Abs(db) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        return (a / sd, b - (a * mean / sd));
+    }
+}

@@ -1,0 +1,275 @@
+using QuoteExtract.Matching;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+using TokenFlags = QuoteExtract.Text.TokenFlags;
+
+namespace QuoteExtract.Attribution;
+
+/// <summary>
+/// Finds a document's attributions: grammar matches become candidates, each is scored, and the best
+/// non-conflicting ones are kept (one attribution per cue, contents never overlap, no cue inside another's
+/// content). Quotations left without a cue then borrow the speaker of the attribution next to them.
+/// Holds only shared read-only state; all per-document state lives in <see cref="Extract"/>.
+/// </summary>
+internal sealed class AttributionExtractor
+{
+    /// <summary>Quotations of fewer words with no cue are titles, nicknames or scare quotes, not attributions.</summary>
+    private const int MinimumUncuedWords = 4;
+
+    private readonly AttributionGrammar _grammar;
+    private readonly AttributionScorer _scorer;
+
+    public AttributionExtractor(AttributionGrammar grammar, AttributionScorer scorer)
+    {
+        _grammar = grammar;
+        _scorer = scorer;
+    }
+
+    public List<Candidate> Candidates(TaggedText text, CancellationToken ct)
+    {
+        var reader = new CandidateReader(_grammar, text);
+        var states = reader.QuoteStates();
+        var matches = _grammar.Patterns.Match(text, states, MatchScope.Sentence);
+        var candidates = new List<Candidate>();
+        foreach (ref readonly var match in matches.AsSpan())
+        {
+            ct.ThrowIfCancellationRequested();
+            // Attributions never nest: a cue inside a quotation is part of someone's words, not a new attribution.
+            if (reader.Read(matches, match) is { } candidate && !text.Analysis.IsInQuotation(candidate.Cue.Start))
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        // The sentence splitter ends a sentence after ?" or !", so "…?” he said." needs a match across the boundary:
+        // quotation-anchored rules run once more over the whole text and keep their matches that cross into a short
+        // sentence holding just the speaker and cue.
+        var whole = _grammar.Patterns.Match(text, states, MatchScope.Range);
+        foreach (ref readonly var match in whole.AsSpan())
+        {
+            var role = whole.Rule(match).Meta("role", "clause");
+            int last = SentenceOf(text.Analysis, match.End - 1);
+            if (role is "after" && SentenceOf(text.Analysis, match.Start) != last
+                && text.Analysis.Sentences[last].EndToken - match.End <= 6 // "he said." or "he said on Monday.", not a sentence of its own
+                && !text.Analysis.Tokens[match.Start + 1].Has(TokenFlags.ParagraphBreakBefore)
+                && reader.Read(whole, match) is { } candidate && !text.Analysis.IsInQuotation(candidate.Cue.Start))
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        // Multi-word cues win: "responded … by saying" over "responded" for the same speaker.
+        candidates.RemoveAll(c => candidates.Any(o => o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length));
+
+        int count = candidates.Count;
+        for (int i = 0; i < count; i++)
+        {
+            var c = candidates[i];
+            if (!c.RestOfSentence)
+            {
+                continue;
+            }
+
+            int stop = int.MaxValue;
+            foreach (var other in candidates.Take(count))
+            {
+                int start = other.Speaker.IsNone ? other.Cue.Start : Math.Min(other.Speaker.Start, other.Cue.Start);
+                if (start > c.Content.Start && start < c.Content.End && start < stop && other.Cue.Start >= c.Content.Start)
+                {
+                    stop = start;
+                }
+            }
+
+            if (stop != int.MaxValue && reader.CutBefore(c, stop, "attribution") is { } cut)
+            {
+                candidates.Add(cut);
+            }
+
+            foreach (var (at, kind) in reader.ClauseBoundaries(c.Content, Math.Min(stop, c.Content.End)))
+            {
+                if (reader.CutBefore(c, at, kind) is { } variant)
+                {
+                    candidates.Add(variant);
+                }
+            }
+        }
+
+        var cueStarts = candidates.Select(c => c.Cue.Start).Distinct().Order().ToArray();
+        foreach (var c in candidates)
+        {
+            c.CuesInside = cueStarts.Count(s => s != c.Cue.Start && c.ContentContains(s));
+            _scorer.Score(text, c);
+        }
+
+        return candidates;
+    }
+
+    public List<Candidate> Extract(TaggedText text, CancellationToken ct)
+    {
+        var candidates = Candidates(text, ct);
+        var chosen = Select(candidates, _scorer.Threshold);
+        AddUncuedQuotations(text, chosen);
+        chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
+        return chosen;
+    }
+
+    /// <summary>Greedy by score: a candidate is kept when it conflicts with nothing kept so far.</summary>
+    public static List<Candidate> Select(List<Candidate> candidates, double threshold)
+    {
+        var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
+        var chosen = new List<Candidate>();
+        foreach (var c in order)
+        {
+            if (c.Score < threshold)
+            {
+                break;
+            }
+
+            bool conflict = false;
+            foreach (var k in chosen)
+            {
+                if (k.ContentOverlaps(c) || Overlap(k.Cue, c.Cue) || k.ContentContains(c.Cue.Start) || c.ContentContains(k.Cue.Start))
+                {
+                    conflict = true;
+                    break;
+                }
+            }
+
+            if (!conflict)
+            {
+                chosen.Add(c);
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// Quotations that no kept attribution covers. One right after or right before a kept attribution's content in
+    /// the same paragraph (only that attribution's cue, speaker and punctuation between) continues that content:
+    /// <c>“A,” he said. “B.”</c> is one attribution, as in the gold. Other quotations of a few words or more are
+    /// attributed to the speaker of the closest attribution before them in their paragraph (or after them).
+    /// </summary>
+    private static void AddUncuedQuotations(TaggedText text, List<Candidate> chosen)
+    {
+        var analysis = text.Analysis;
+        var sentences = analysis.Sentences;
+        var quotations = analysis.Quotations;
+        var added = new List<Candidate>();
+        for (int q = 0; q < quotations.Length; q++)
+        {
+            var quotation = quotations[q];
+            if (quotation.Depth != 0 || !quotation.IsClosed)
+            {
+                continue;
+            }
+
+            var range = new TokenRange(quotation.OpenToken, quotation.CloseToken + 1);
+            if (chosen.Any(c => c.ContentOverlaps(Probe(range)) || Overlap(c.Cue, range)) || added.Any(c => Overlap(c.Content, range)))
+            {
+                continue;
+            }
+
+            int paragraph = sentences[SentenceOf(analysis, quotation.OpenToken)].Paragraph;
+            var previous = chosen.Where(c => c.ContentEnd <= range.Start && !c.FromContext && ParagraphOf(analysis, c.ContentEnd - 1) == paragraph).MaxBy(c => c.ContentEnd);
+            if (previous is not null && OnlyAttributionBetween(analysis, previous, previous.ContentEnd, range.Start))
+            {
+                previous.Content2 = new TokenRange(previous.Content2.IsNone ? range.Start : previous.Content2.Start, range.End);
+                previous.Kind = previous.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : previous.Kind;
+                continue;
+            }
+
+            var next = chosen.Where(c => c.ContentStart >= range.End && !c.FromContext && ParagraphOf(analysis, c.ContentStart) == paragraph).MinBy(c => c.ContentStart);
+            if (Words(analysis, quotation) < MinimumUncuedWords)
+            {
+                continue;
+            }
+
+            var context = (previous ?? next) is { Speaker.IsNone: false } c0 ? c0 : null;
+            if (context is null)
+            {
+                continue;
+            }
+
+            added.Add(new Candidate
+            {
+                Rule = "context",
+                Speaker = context.Speaker,
+                Cue = TokenRange.None,
+                Content = range,
+                Kind = QuoteKind.Direct,
+                Category = context.Category,
+                FromContext = true,
+                Context = context,
+                Prior = 0.5,
+                Score = context.Score * 0.8,
+                Confidence = context.Confidence * 0.8,
+            });
+        }
+
+        chosen.AddRange(added);
+    }
+
+    private static Candidate Probe(TokenRange range) => new() { Rule = "", Speaker = TokenRange.None, Cue = TokenRange.None, Content = range };
+
+    /// <summary>True when tokens [from, to) hold nothing but the attribution's own speaker and cue, punctuation and a few words of the cue's clause.</summary>
+    private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to)
+    {
+        int words = 0;
+        for (int t = from; t < to; t++)
+        {
+            var token = analysis.Tokens[t];
+            if (token.Kind == TokenKind.QuoteMark || token.Has(TokenFlags.ParagraphBreakBefore))
+            {
+                return false;
+            }
+
+            bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
+            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > 12)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool StartsParagraph(AnalyzedText analysis, int token) =>
+        token == 0 || analysis.Tokens[token].Has(TokenFlags.ParagraphBreakBefore);
+
+    private static int Words(AnalyzedText analysis, Quotation q)
+    {
+        int words = 0;
+        for (int t = q.FirstInnerToken; t < q.EndInnerToken; t++)
+        {
+            words += analysis.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+        }
+
+        return words;
+    }
+
+    internal static int SentenceOf(AnalyzedText analysis, int token)
+    {
+        var sentences = analysis.Sentences;
+        int lo = 0, hi = sentences.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (sentences[mid].FirstToken <= token)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int ParagraphOf(AnalyzedText analysis, int token) =>
+        token < 0 ? -1 : analysis.Sentences[SentenceOf(analysis, token)].Paragraph;
+
+    private static bool Overlap(TokenRange a, TokenRange b) => !a.IsNone && !b.IsNone && a.Start < b.End && b.Start < a.End;
+}

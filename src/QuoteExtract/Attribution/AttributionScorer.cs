@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Reflection;
+using QuoteExtract.Tagging;
+
+namespace QuoteExtract.Attribution;
+
+/// <summary>
+/// Scores candidates with the averaged perceptron trained by <c>train attribution</c> (Resources/Models/attribution.bin)
+/// and turns its margin into a probability with the logistic fit stored next to it (attribution.calibration:
+/// slope, intercept, selection threshold). Without a model, the rule's prior with a few hand adjustments is used.
+/// Immutable and thread-safe.
+/// </summary>
+internal sealed class AttributionScorer
+{
+    private static readonly Lazy<AttributionScorer> LazyDefault = new(LoadDefault);
+
+    private readonly PerceptronModel? _model;
+    private readonly double _slope;
+    private readonly double _intercept;
+
+    public AttributionScorer(PerceptronModel? model, double slope, double intercept, double threshold)
+    {
+        _model = model;
+        _slope = slope;
+        _intercept = intercept;
+        Threshold = threshold;
+    }
+
+    public static AttributionScorer Default => LazyDefault.Value;
+
+    /// <summary>The unscored fallback, also the scorer used while training.</summary>
+    public static AttributionScorer Prior { get; } = new(null, 1, 0, 0.3);
+
+    /// <summary>Candidates whose probability is below this are never kept.</summary>
+    public double Threshold { get; }
+
+    public bool HasModel => _model is not null;
+
+    public void Score(TaggedText text, Candidate c)
+    {
+        if (_model is null)
+        {
+            c.Score = PriorScore(text, c);
+            c.Confidence = c.Score;
+            return;
+        }
+
+        c.Confidence = Probability(Margin(_model, text, c));
+        c.Score = c.Confidence;
+    }
+
+    public double Probability(double margin) => 1 / (1 + Math.Exp(-((_slope * margin) + _intercept)));
+
+    /// <summary>The perceptron's score of "correct" minus "wrong".</summary>
+    public static double Margin(PerceptronModel model, TaggedText text, Candidate c)
+    {
+        Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
+        int n = AttributionFeatures.Collect(text, c, features);
+        Span<int> scores = stackalloc int[2];
+        scores.Clear();
+        model.Score(features[..n], scores);
+        return (scores[1] - scores[0]) * (double)model.Scale;
+    }
+
+    private static double PriorScore(TaggedText text, Candidate c)
+    {
+        double s = c.Prior;
+        s += SpeakerType(text, c) switch
+        {
+            "person" => 0.1,
+            "pronoun" => 0.05,
+            "none" => -0.1,
+            _ => 0.0,
+        };
+        if (c.Category == QuoteCategory.Other)
+        {
+            s -= 0.1;
+        }
+
+        if (c.Content.Length < 2)
+        {
+            s -= 0.2;
+        }
+
+        return Math.Clamp(s, 0, 1);
+    }
+
+    internal static string SpeakerType(TaggedText text, Candidate c)
+    {
+        if (c.Speaker.IsNone)
+        {
+            return "none";
+        }
+
+        for (int t = c.Speaker.Start; t < c.Speaker.End; t++)
+        {
+            if (text.EntityTags[t].Type == EntityType.Person)
+            {
+                return "person";
+            }
+        }
+
+        var last = text.Pos[c.Speaker.End - 1];
+        return last switch
+        {
+            PosTag.PRP or PosTag.WP => "pronoun",
+            PosTag.NNP or PosTag.NNPS => text.EntityTags[c.Speaker.End - 1].Type == EntityType.Organization ? "org" : "proper",
+            _ => "common",
+        };
+    }
+
+    private static AttributionScorer LoadDefault()
+    {
+        var assembly = typeof(AttributionScorer).Assembly;
+        var modelName = Resource(assembly, "attribution.bin");
+        var calibrationName = Resource(assembly, "attribution.calibration");
+        if (modelName is null || calibrationName is null)
+        {
+            return Prior;
+        }
+
+        using var stream = assembly.GetManifestResourceStream(modelName)!;
+        var model = PerceptronModel.Read(stream, ModelKind.Attributions);
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(calibrationName)!);
+        var values = reader.ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith('#'))
+            .SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        return new AttributionScorer(model, values[0], values[1], values[2]);
+    }
+
+    private static string? Resource(Assembly assembly, string file) =>
+        assembly.GetManifestResourceNames().FirstOrDefault(n => n.StartsWith("QuoteExtract.Resources.Models", StringComparison.Ordinal) && n.EndsWith(file, StringComparison.Ordinal));
+}

@@ -1,0 +1,62 @@
+using QuoteExtract.Matching;
+
+namespace QuoteExtract.Attribution;
+
+/// <summary>
+/// One possible attribution: a grammar match read into speaker, cue and content (token ranges; the content as
+/// one or two fragments, the second for <c>“A,” he said, “B.”</c>), before scoring and selection.
+/// </summary>
+internal sealed class Candidate
+{
+    public required string Rule { get; init; }
+
+    public required TokenRange Speaker { get; set; }
+
+    public required TokenRange Cue { get; set; }
+
+    /// <summary>First content fragment, tokens [Start, End).</summary>
+    public required TokenRange Content { get; set; }
+
+    /// <summary>Second content fragment of a split quotation, or <see cref="TokenRange.None"/>.</summary>
+    public TokenRange Content2 { get; set; } = TokenRange.None;
+
+    public QuoteKind Kind { get; set; }
+
+    public QuoteCategory Category { get; set; }
+
+    /// <summary>The rule's prior confidence (metadata), used as a feature and as the fallback score.</summary>
+    public double Prior { get; init; }
+
+    /// <summary>True when the speaker was taken from a neighbouring attribution (quotation without its own cue).</summary>
+    public bool FromContext { get; init; }
+
+    /// <summary>The attribution the speaker was borrowed from, for <see cref="FromContext"/>.</summary>
+    public Candidate? Context { get; init; }
+
+    /// <summary>The content runs from the cue to the sentence end (the rule had no content capture).</summary>
+    public bool RestOfSentence { get; init; }
+
+    /// <summary>Why the content was cut short of the sentence end ("attribution", "relative", …), or null.</summary>
+    public string? CutKind { get; init; }
+
+    public bool IsCut => CutKind is not null;
+
+    /// <summary>How many other candidates' cues start inside this content (a long content swallowing attributions).</summary>
+    public int CuesInside { get; set; }
+
+    public double Score { get; set; }
+
+    public double Confidence { get; set; }
+
+    public int ContentStart => Content.Start;
+
+    public int ContentEnd => Content2.IsNone ? Content.End : Content2.End;
+
+    public bool ContentContains(int token) =>
+        (token >= Content.Start && token < Content.End) || (!Content2.IsNone && token >= Content2.Start && token < Content2.End);
+
+    public bool ContentOverlaps(Candidate other) =>
+        Overlap(Content, other.Content) || Overlap(Content, other.Content2) || Overlap(Content2, other.Content) || Overlap(Content2, other.Content2);
+
+    private static bool Overlap(TokenRange a, TokenRange b) => !a.IsNone && !b.IsNone && a.Start < b.End && b.Start < a.End;
+}

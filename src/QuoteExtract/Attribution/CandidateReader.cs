@@ -1,0 +1,461 @@
+using QuoteExtract.Matching;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+using TokenFlags = QuoteExtract.Text.TokenFlags;
+
+namespace QuoteExtract.Attribution;
+
+/// <summary>
+/// Reads grammar matches into candidates and gives the content the gold's exact ends: an indirect content stops
+/// before the final period, a quotation keeps its marks and runs to its closing mark even past the sentence,
+/// a split quotation <c>“A,” he said, “B.”</c> gets its second fragment, and "pointed" + "out" become one cue.
+/// </summary>
+internal sealed class CandidateReader
+{
+    private readonly AttributionGrammar _grammar;
+    private readonly TaggedText _text;
+    private readonly AnalyzedText _analysis;
+    private readonly int[] _quotationByOpen;
+    private readonly int[] _quotationByClose;
+
+    public CandidateReader(AttributionGrammar grammar, TaggedText text)
+    {
+        _grammar = grammar;
+        _text = text;
+        _analysis = text.Analysis;
+        int n = _analysis.Tokens.Length;
+        _quotationByOpen = new int[n];
+        _quotationByClose = new int[n];
+        Array.Fill(_quotationByOpen, -1);
+        Array.Fill(_quotationByClose, -1);
+        var quotations = _analysis.Quotations;
+        for (int q = 0; q < quotations.Length; q++)
+        {
+            if (quotations[q].Depth != 0)
+            {
+                continue;
+            }
+
+            _quotationByOpen[quotations[q].OpenToken] = q;
+            if (quotations[q].IsClosed)
+            {
+                _quotationByClose[quotations[q].CloseToken] = q;
+            }
+        }
+    }
+
+    /// <summary>Outermost quotations only get open/close flags, so rules anchor on the marks a reader sees as the quote's ends.</summary>
+    public QuoteState[] QuoteStates()
+    {
+        var states = new QuoteState[_analysis.Tokens.Length];
+        foreach (var q in _analysis.Quotations)
+        {
+            for (int t = q.FirstInnerToken; t < q.EndInnerToken; t++)
+            {
+                states[t] |= QuoteState.Inside;
+            }
+
+            if (q.Depth == 0)
+            {
+                states[q.OpenToken] |= QuoteState.Opening;
+                if (q.IsClosed)
+                {
+                    states[q.CloseToken] |= QuoteState.Closing;
+                }
+            }
+        }
+
+        return states;
+    }
+
+    public Candidate? Read(MatchSet matches, in PatternMatch match)
+    {
+        var rule = matches.Rule(match);
+        var role = rule.Meta("role", "clause");
+        var speaker = Capture(matches, match, rule, "speaker");
+        var cue = Capture(matches, match, rule, "cue");
+        if (cue.IsNone)
+        {
+            return null;
+        }
+
+        TokenRange content, content2 = TokenRange.None;
+        bool restOfSentence = false;
+        switch (role)
+        {
+            case "after":
+                {
+                    int q = _quotationByClose[match.Start];
+                    if (q < 0)
+                    {
+                        return null;
+                    }
+
+                    var quotation = _analysis.Quotations[q];
+                    content = new TokenRange(quotation.OpenToken, quotation.CloseToken + 1);
+                    content2 = SecondFragment(match.End);
+                    break;
+                }
+
+            case "before":
+                {
+                    int q = _quotationByOpen[match.End - 1];
+                    if (q < 0)
+                    {
+                        return null;
+                    }
+
+                    var quotation = _analysis.Quotations[q];
+                    content = new TokenRange(quotation.OpenToken, quotation.LastToken + 1);
+                    break;
+                }
+
+            default:
+                {
+                    var raw = Capture(matches, match, rule, "content");
+                    if (raw.IsNone)
+                    {
+                        if (rule.CaptureIndex("content") >= 0)
+                        {
+                            return null;
+                        }
+
+                        // The rule ends at the cue: the content is the rest of the sentence.
+                        var sentence = _analysis.Sentences[AttributionExtractor.SentenceOf(_analysis, match.End - 1)];
+                        if (OnlyPunctuation(match.End, sentence.EndToken))
+                        {
+                            // "He added: (sentence break) “…”": the quotation opening the next sentence is the content.
+                            int next = sentence.EndToken;
+                            while (next < _analysis.Tokens.Length && next < sentence.EndToken + 2 && _quotationByOpen[next] < 0 && _analysis.Tokens[next].Kind == TokenKind.Punctuation)
+                            {
+                                next++;
+                            }
+
+                            if (next >= _analysis.Tokens.Length || _quotationByOpen[next] < 0 || _analysis.Tokens[next].Has(TokenFlags.ParagraphBreakBefore) && !EndsWithColon(sentence))
+                            {
+                                return null;
+                            }
+
+                            raw = QuotationRange(_quotationByOpen[next]);
+                        }
+                        else
+                        {
+                            raw = new TokenRange(match.End, sentence.EndToken);
+                            restOfSentence = true;
+                        }
+                    }
+
+                    (cue, raw) = ExtendPhrase(cue, raw);
+                    var trimmed = Trim(raw);
+                    if (trimmed.IsNone)
+                    {
+                        return null;
+                    }
+
+                    content = trimmed;
+                    break;
+                }
+        }
+
+        var candidate = new Candidate
+        {
+            Rule = rule.Name,
+            Speaker = speaker,
+            Cue = cue,
+            Content = content,
+            Content2 = content2,
+            RestOfSentence = restOfSentence,
+            Prior = double.TryParse(rule.Meta("confidence", "0.5"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0.5,
+        };
+        candidate.Kind = KindOf(candidate);
+        candidate.Category = CategoryOf(rule.Meta("category", "lexicon"), cue);
+        return candidate;
+    }
+
+    /// <summary>
+    /// The same candidate with its content cut before <paramref name="stop"/> (where another attribution's speaker or
+    /// cue starts), without the trailing punctuation and conjunction: "X said A, while Y argued B".
+    /// </summary>
+    public Candidate? CutBefore(Candidate c, int stop, string kind)
+    {
+        var tokens = _analysis.Tokens;
+        int end = stop;
+        while (end > c.Content.Start && (tokens[end - 1].Kind is TokenKind.Punctuation or TokenKind.Dash
+                                         || _analysis.TokenText(end - 1) is "and" or "but" or "while" or "as" or "although" or "though" or "because" or "so" or "even" or "when" or "if"))
+        {
+            end--;
+        }
+
+        if (end - c.Content.Start < (kind == "object" ? 1 : 2))
+        {
+            return null;
+        }
+
+        var cut = new Candidate
+        {
+            Rule = c.Rule,
+            Speaker = c.Speaker,
+            Cue = c.Cue,
+            Content = new TokenRange(c.Content.Start, end),
+            Category = c.Category,
+            Prior = c.Prior,
+            RestOfSentence = true,
+            CutKind = kind,
+        };
+        cut.Kind = KindOf(cut);
+        return cut;
+    }
+
+    /// <summary>
+    /// Places where an indirect content may end before the sentence does (at most four, first ones first): a comma
+    /// before a relative pronoun, participle, apposition or subordinator, a semicolon or dash, or a coordinated verb
+    /// phrase ("said X but did not say Y"). Each becomes a variant the scorer can prefer.
+    /// </summary>
+    public List<(int At, string Kind)> ClauseBoundaries(TokenRange content, int end)
+    {
+        var found = new List<(int, string)>();
+        var tokens = _analysis.Tokens;
+        int depth = 0;
+        for (int t = content.Start + 2; t < end - 1 && found.Count < 6; t++)
+        {
+            if (_quotationByOpen[t] >= 0)
+            {
+                depth++;
+            }
+
+            if (_quotationByClose[t] >= 0 && depth > 0)
+            {
+                depth--;
+            }
+
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            var w = _analysis.TokenText(t);
+            var next = _text.Pos[t + 1];
+            var nextWord = _analysis.TokenText(t + 1).ToString().ToLowerInvariant();
+            if (w is ";")
+            {
+                found.Add((t, "semicolon"));
+            }
+            else if (tokens[t].Kind == TokenKind.Dash)
+            {
+                found.Add((t, "dash"));
+            }
+            else if (w is ",")
+            {
+                string? kind = next switch
+                {
+                    PosTag.WDT or PosTag.WP or PosTag.WP_S => "relative",
+                    PosTag.VBG or PosTag.VBN => "participle",
+                    PosTag.DT or PosTag.PRP_S => "apposition",
+                    _ => nextWord switch
+                    {
+                        "and" or "but" or "or" => "coordination",
+                        "according" => "according",
+                        "with" or "in" or "on" or "at" or "for" or "from" or "by" or "without" or "amid" => "preposition",
+                        "as" or "while" or "although" or "though" or "because" or "since" or "after" or "before" or "when" or "if" or "despite" or "even" or "including" or "unless" or "until" => "subordinate",
+                        _ => null,
+                    },
+                };
+                if (kind is not null)
+                {
+                    found.Add((t, kind));
+                }
+            }
+            else if (w is "and" or "but" && next is PosTag.VBD or PosTag.VBZ or PosTag.VBP or PosTag.MD or PosTag.RB)
+            {
+                found.Add((t, "verb-coordination"));
+            }
+        }
+
+        // The object noun phrase alone ("criticized [the bill] in a speech"): stop at the first token outside it.
+        int np = content.Start;
+        while (np < end && _text.Pos[np] is PosTag.DT or PosTag.PRP_S or PosTag.JJ or PosTag.JJR or PosTag.JJS or PosTag.NN or PosTag.NNS
+                   or PosTag.NNP or PosTag.NNPS or PosTag.CD or PosTag.POS or PosTag.PRP)
+        {
+            np++;
+        }
+
+        if (np > content.Start && np < end && !found.Any(f => f.Item1 == np))
+        {
+            found.Add((np, "object"));
+        }
+
+        return found;
+    }
+
+    /// <summary>Content of a quotation without a cue of its own: the quotation's tokens.</summary>
+    public TokenRange QuotationRange(int quotation)
+    {
+        var q = _analysis.Quotations[quotation];
+        return new TokenRange(q.OpenToken, q.LastToken + 1);
+    }
+
+    public QuoteKind KindOf(Candidate c)
+    {
+        var tokens = _analysis.Tokens;
+        if (_quotationByOpen[c.Content.Start] >= 0)
+        {
+            return QuoteKind.Direct;
+        }
+
+        for (int t = c.Content.Start; t < c.ContentEnd; t++)
+        {
+            if (tokens[t].Kind == TokenKind.QuoteMark && !tokens[t].Has(TokenFlags.Apostrophe))
+            {
+                return QuoteKind.Mixed;
+            }
+        }
+
+        return QuoteKind.Indirect;
+    }
+
+    private QuoteCategory CategoryOf(string meta, TokenRange cue)
+    {
+        switch (meta)
+        {
+            case "speech": return QuoteCategory.Speech;
+            case "belief": return QuoteCategory.Belief;
+            case "other": return QuoteCategory.Other;
+        }
+
+        for (int t = cue.End - 1; t >= cue.Start; t--)
+        {
+            if (_grammar.CategoryOf(_analysis.TokenText(t)) is { } category)
+            {
+                return category;
+            }
+        }
+
+        return QuoteCategory.Speech;
+    }
+
+    /// <summary>"pointed" + "out": the preposition belongs to the cue, the content starts after it.</summary>
+    private (TokenRange Cue, TokenRange Content) ExtendPhrase(TokenRange cue, TokenRange content)
+    {
+        if (content.Start == cue.End && content.Length > 1
+            && (_grammar.IsPhrase(_analysis.TokenText(cue.End - 1), _analysis.TokenText(content.Start))
+                || (_analysis.TokenText(content.Start) is "about" or "of" or "against" && _text.Pos[cue.End - 1] is >= PosTag.VB and <= PosTag.VBZ)))
+        {
+            return (new TokenRange(cue.Start, cue.End + 1), new TokenRange(content.Start + 1, content.End));
+        }
+
+        return (cue, content);
+    }
+
+    /// <summary>
+    /// Drops leading commas/colons; runs on to the closing mark of a quotation the content cuts; drops the final
+    /// period of an indirect content but keeps everything up to a closing quote mark.
+    /// </summary>
+    private TokenRange Trim(TokenRange raw)
+    {
+        var tokens = _analysis.Tokens;
+        int start = raw.Start, end = raw.End;
+        while (start < end && tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash && !IsBracketOpen(start))
+        {
+            start++;
+        }
+
+        // A sentence ending in ." has its closing mark as the last token, which [!sent_end] left out.
+        if (end < tokens.Length && _quotationByClose[end] >= 0 && _analysis.Quotations[_quotationByClose[end]].OpenToken >= start)
+        {
+            end++;
+        }
+
+        // A content that opens with a quotation is that quotation: what follows its closing mark is the writer's.
+        if (start < end && _quotationByOpen[start] >= 0)
+        {
+            return QuotationRange(_quotationByOpen[start]);
+        }
+
+        // An opening mark left at the very end (the next sentence's quotation, split off with this one) is not ours.
+        while (end > start && _quotationByOpen[end - 1] >= 0)
+        {
+            end--;
+        }
+
+        for (int t = start; t < end; t++)
+        {
+            int q = _quotationByOpen[t];
+            if (q >= 0)
+            {
+                var quotation = _analysis.Quotations[q];
+                if (quotation.LastToken + 1 > end)
+                {
+                    end = quotation.LastToken + 1;
+                }
+
+                t = quotation.LastToken;
+            }
+        }
+
+        while (end > start && tokens[end - 1].Kind is TokenKind.Punctuation or TokenKind.Dash or TokenKind.Ellipsis && !IsBracketClose(end - 1))
+        {
+            end--;
+        }
+
+        return end > start ? new TokenRange(start, end) : TokenRange.None;
+    }
+
+    /// <summary>
+    /// After <c>“A,” he said</c> (and an appositive of the speaker): a comma or colon then a quotation opening
+    /// in the same sentence is the quote's second half.
+    /// </summary>
+    private TokenRange SecondFragment(int afterMatch)
+    {
+        var tokens = _analysis.Tokens;
+        if (afterMatch >= tokens.Length)
+        {
+            return TokenRange.None;
+        }
+
+        var sentence = _analysis.Sentences[AttributionExtractor.SentenceOf(_analysis, afterMatch - 1)];
+        for (int t = afterMatch; t < Math.Min(tokens.Length, afterMatch + 25); t++)
+        {
+            int q = _quotationByOpen[t];
+            if (q >= 0)
+            {
+                bool ok = t > afterMatch && tokens[t - 1].Kind == TokenKind.Punctuation && !tokens[t].Has(TokenFlags.ParagraphBreakBefore)
+                          && (t < sentence.EndToken || t == sentence.EndToken && _analysis.TokenText(t - 1) is "," or ":");
+                return ok ? QuotationRange(q) : TokenRange.None;
+            }
+
+            if (tokens[t].Kind == TokenKind.QuoteMark || t >= sentence.EndToken)
+            {
+                return TokenRange.None;
+            }
+        }
+
+        return TokenRange.None;
+    }
+
+    private bool OnlyPunctuation(int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (_analysis.Tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.Dash))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool EndsWithColon(Sentence sentence) => _analysis.TokenText(sentence.EndToken - 1) is ":";
+
+    private bool IsBracketOpen(int t) => _analysis.TokenText(t) is "(" or "[";
+
+    private bool IsBracketClose(int t) => _analysis.TokenText(t) is ")" or "]";
+
+    public int QuotationOpenedAt(int token) => _quotationByOpen[token];
+
+    private static TokenRange Capture(MatchSet matches, in PatternMatch match, Matching.CompiledRule rule, string name)
+    {
+        int index = rule.CaptureIndex(name);
+        return index < 0 ? TokenRange.None : matches.Capture(match, index);
+    }
+}
