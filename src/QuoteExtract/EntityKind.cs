@@ -21,7 +21,10 @@ public enum EntityKind
     [JsonStringEnumMemberName("group")]
     Group,
 
-    /// <summary>An unnamed source (<c>a source</c>, <c>some observers</c>, <c>officials</c>).</summary>
+    /// <summary>
+    /// An unnamed source (<c>a source</c>, <c>some observers</c>, <c>officials</c>). Listed in
+    /// <see cref="QuoteExtractionResult.Entities"/> with its mentions; a quote from it has a null <see cref="Quote.Entity"/>.
+    /// </summary>
     [JsonStringEnumMemberName("unnamed")]
     Unnamed,
 }

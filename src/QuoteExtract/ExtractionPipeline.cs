@@ -53,10 +53,14 @@ internal sealed class ExtractionPipeline
         }
 
         var quotes = new List<Quote>(found.Count);
+        var resolvedEntities = new Dictionary<Quote, SpeakerEntity>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < found.Count; i++)
         {
             var c = found[i];
-            var entity = i < resolution.Speakers.Count ? resolution.Speakers[i].Entity : null;
+            var resolved = i < resolution.Speakers.Count ? resolution.Speakers[i].Entity : null;
+
+            // An unnamed source is no named entity: the quote's entity is null, the group stays in the entity list.
+            var entity = resolved?.Type == EntityKind.Unnamed ? null : resolved;
             quotes.Add(new Quote(
                 c.Kind,
                 c.Category,
@@ -70,13 +74,17 @@ internal sealed class ExtractionPipeline
                     ? null
                     : [Span(analysis, c.Content.Start, c.Content.End), Span(analysis, c.Content2.Start, c.Content2.End)],
             });
+            if (resolved is not null)
+            {
+                resolvedEntities[quotes[^1]] = resolved;
+            }
         }
 
         var kept = quotes
             .Where(q => q.Confidence >= _options.MinimumConfidence)
             .Where(q => _options.Categories.Count == 0 || _options.Categories.Contains(q.Category))
             .ToList();
-        var entities = resolution.Entities.Where(e => kept.Any(q => ReferenceEquals(q.Entity, e))).ToList();
+        var entities = resolution.Entities.Where(e => kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e))).ToList();
         return new QuoteExtractionResult(kept, entities, diagnostics);
     }
 

@@ -9,7 +9,11 @@ namespace QuoteExtract;
 /// <param name="Content">What was attributed. For direct quotes the span includes the quotation marks.</param>
 /// <param name="Cue">The words that signal the attribution (<c>said</c>, <c>according to</c>), if any.</param>
 /// <param name="Speaker">The mention of the source in the text (<c>he</c>, <c>Putin</c>), if any.</param>
-/// <param name="Entity">The document entity the speaker resolves to, if resolved.</param>
+/// <param name="Entity">
+/// The named document entity the speaker resolves to, if resolved. Null for an unnamed source (<c>some observers</c>,
+/// <c>they</c> referring to them): that group is an <see cref="EntityKind.Unnamed"/> entity in
+/// <see cref="QuoteExtractionResult.Entities"/>, with its mentions, but never the quote's entity.
+/// </param>
 /// <param name="Confidence">Probability-like score in [0, 1] that the attribution is right.</param>
 [JsonConverter(typeof(QuoteConverter))]
 public sealed record Quote(
