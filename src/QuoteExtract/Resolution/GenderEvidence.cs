@@ -47,7 +47,8 @@ internal static class GenderEvidence
             // The surest evidence: the only person named earlier in the pronoun's own sentence.
             var sameSentence = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Any(m => m.EndToken <= i
                 && m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == doc.SentenceOf(i) && !doc.IsQuoted(m.FirstToken))).ToList();
-            if (sameSentence.Count == 1 && !objectPronoun && (sameSentence[0].StatedGender == Gender.Unknown || sameSentence[0].StatedGender == gender))
+            if (sameSentence.Count == 1 && !objectPronoun && !SubjectPronounBefore(doc, i, kind, sameSentence[0])
+                && (sameSentence[0].StatedGender == Gender.Unknown || sameSentence[0].StatedGender == gender))
             {
                 sameSentence[0].VoteGender(gender, 2);
                 sameSentence[0].Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
@@ -58,5 +59,26 @@ internal static class GenderEvidence
                 best.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a he/she of the same gender opens the pronoun's sentence before the sentence's only name
+    /// (<c>He said that Putin’s visit …, which he described as …</c>): the later pronoun more likely repeats that
+    /// subject than refers to the name, so the name gets no vote from it.
+    /// </summary>
+    private static bool SubjectPronounBefore(DocumentView doc, int pronoun, PronounKind kind, EntityCluster named)
+    {
+        int sentence = doc.SentenceOf(pronoun);
+        int firstName = named.Mentions.Where(m => m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == sentence)
+            .Select(m => m.FirstToken).DefaultIfEmpty(pronoun).Min();
+        for (int t = firstName - 1; t >= 0 && doc.SentenceOf(t) == sentence; t--)
+        {
+            if (!doc.IsQuoted(t) && doc.Key(t) is "he" or "she" && Lexicon.Pronouns[doc.Key(t)] == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

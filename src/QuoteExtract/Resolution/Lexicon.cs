@@ -96,6 +96,19 @@ internal static class Lexicon
         "bureau", "foundation", "institute", "university", "country", "nation", "state", "kremlin", "regime",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words of organisation names that never make a personal name (<c>Goldman Sachs Group</c>, <c>Fox News</c>).</summary>
+    public static readonly FrozenSet<string> OrganizationWords = new[]
+    {
+        "inc", "corp", "co", "ltd", "llc", "plc", "corporation", "association", "society", "club", "league", "center",
+        "centre", "fund", "news", "times", "post", "journal", "press", "media", "television", "tv", "radio", "airlines",
+        "motors", "capital", "partners", "holdings", "systems", "services", "technologies", "labs", "industries",
+        "international", "global", "national", "federal", "united", "republic", "democratic", "republican", "house",
+        "senate", "congress", "parliament", "army", "navy", "police", "school", "college", "academy", "hospital",
+        "church", "tower", "street", "energy", "oil", "health", "trust", "alliance", "coalition", "movement", "forum",
+        "project", "review", "daily", "herald", "tribune", "gazette", "channel", "studios", "records",
+        "organization", "organisation", "administration", "authority", "service", "institution", "federation",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Named groups that speak (<c>the West</c>, <c>Democrats</c>).</summary>
     public static readonly FrozenSet<string> GroupNames = new[]
     {

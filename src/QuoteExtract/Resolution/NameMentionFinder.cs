@@ -13,6 +13,7 @@ internal static class NameMentionFinder
     {
         var result = new List<NameMention>();
         var covered = new bool[doc.Count];
+        var personWords = PersonNameWords(doc);
         foreach (var entity in doc.Tagged.Entities)
         {
             ct.ThrowIfCancellationRequested();
@@ -33,6 +34,10 @@ internal static class NameMentionFinder
             {
                 // Misc covers nationalities and events: not speakers.
                 continue;
+            }
+            else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords))
+            {
+                kind = EntityKind.Person;
             }
 
             foreach (var (runStart, runEnd) in kind == EntityKind.Person ? NameRuns(doc, first, end) : [(first, end)])
@@ -163,6 +168,76 @@ internal static class NameMentionFinder
         }
 
         return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles, gender, spanStart);
+    }
+
+    /// <summary>
+    /// Whether an organisation span is really a person's name the recognizer mistyped (<c>Yuri Ushakov</c> as an
+    /// organisation): two or three capitalised proper nouns, none a word of organisations, and person evidence —
+    /// its last word is a word of a person's name elsewhere in the text (<c>Ushakov</c> tagged as a person later),
+    /// a title stands before it (<c>adviser Yuri Ushakov</c>), or an appositive or copula gives it a person's role
+    /// (<c>Yuri Ushakov is Putin’s foreign policy adviser</c>).
+    /// </summary>
+    internal static bool IsPersonalName(DocumentView doc, int first, int end, HashSet<string> personWords)
+    {
+        int count = end - first;
+        if (count is < 2 or > 3 || (first > 0 && doc.Key(first - 1) == "the"))
+        {
+            return false;
+        }
+
+        for (int t = first; t < end; t++)
+        {
+            var key = doc.Key(t);
+            if (!doc.IsWord(t) || !doc.IsCapitalized(t) || doc.Pos(t) is not (PosTag.NNP or PosTag.None) || key.Length < 2
+                || !key.All(char.IsLetter) || Lexicon.OrganizationHeads.Contains(key) || Lexicon.OrganizationWords.Contains(key)
+                || Lexicon.Roles.Contains(key) || Lexicon.GroupNames.Contains(key) || Lexicon.Honorifics.ContainsKey(key))
+            {
+                return false;
+            }
+        }
+
+        if (personWords.Contains(doc.Key(end - 1)))
+        {
+            return true;
+        }
+
+        if (TitleChain.Before(doc, first, 0).Roles.Count > 0)
+        {
+            return true;
+        }
+
+        if (doc.PossessiveAfter(end - 1) != 0)
+        {
+            return false;
+        }
+
+        // The head of the role phrase must be a person's role (an adviser, not a company).
+        var roles = RolePhrase.After(doc, end);
+        return roles.Count > 0 && roles.TakeWhile(r => !Lexicon.PhraseBreakers.Contains(r)).Any(Lexicon.Roles.Contains)
+            && !roles.Any(r => Lexicon.OrganizationHeads.Contains(r));
+    }
+
+    /// <summary>Words of the recognizer's person names (titles left out), for recognising a mistyped name.</summary>
+    private static HashSet<string> PersonNameWords(DocumentView doc)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in doc.Tagged.Entities)
+        {
+            if (entity.Type != EntityType.Person)
+            {
+                continue;
+            }
+
+            for (int t = entity.FirstToken; t < Math.Min(entity.FirstToken + entity.TokenCount, doc.Count); t++)
+            {
+                if (doc.IsWord(t) && doc.IsCapitalized(t) && !IsTitle(doc, t) && doc.Key(t).Length > 1)
+                {
+                    words.Add(doc.Key(t));
+                }
+            }
+        }
+
+        return words;
     }
 
     private static bool IsTitle(DocumentView doc, int i) =>
