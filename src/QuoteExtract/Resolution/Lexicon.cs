@@ -109,6 +109,21 @@ internal static class Lexicon
         "organization", "organisation", "administration", "authority", "service", "institution", "federation",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Capitalised words that open a sentence before a name without being part of it (<c>Meanwhile Kashin said</c>).</summary>
+    public static readonly FrozenSet<string> SentenceOpeners = new[]
+    {
+        "then", "now", "also", "meanwhile", "later", "earlier", "still", "yet", "yesterday", "today", "tonight",
+        "tomorrow", "again", "finally", "ultimately", "perhaps", "maybe", "only", "even", "so", "not", "instead",
+        "here", "there", "however", "moreover", "furthermore", "indeed", "thus", "hence", "likewise", "similarly",
+        "separately", "previously", "recently", "currently", "afterwards", "afterward", "eventually", "nevertheless",
+        "nonetheless", "otherwise", "initially", "first", "second", "next", "last", "soon", "once", "already", "both",
+        "either", "neither", "when", "while", "after", "before", "since", "because", "although", "though", "unless",
+        "until", "if", "whether", "where", "why", "how", "what", "said", "says", "asked", "according", "like", "unlike",
+        "dear", "congratulations", "thanks", "sorry", "please", "yes", "no", "well", "oh", "sadly", "unfortunately",
+        "fortunately", "clearly", "obviously", "certainly", "surely", "frankly", "honestly", "notably", "specifically",
+        "especially", "importantly", "interestingly", "ironically", "overall", "anyway", "besides", "regardless",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Named groups that speak (<c>the West</c>, <c>Democrats</c>).</summary>
     public static readonly FrozenSet<string> GroupNames = new[]
     {

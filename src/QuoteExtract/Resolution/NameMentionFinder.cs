@@ -14,6 +14,7 @@ internal static class NameMentionFinder
         var result = new List<NameMention>();
         var covered = new bool[doc.Count];
         var personWords = PersonNameWords(doc);
+        HashSet<string>? lowerWords = null;
         foreach (var entity in doc.Tagged.Entities)
         {
             ct.ThrowIfCancellationRequested();
@@ -38,6 +39,11 @@ internal static class NameMentionFinder
             else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords))
             {
                 kind = EntityKind.Person;
+            }
+
+            if (kind == EntityKind.Person && end - first == 1 && MissedFirstName(doc, first, ref lowerWords))
+            {
+                first--;
             }
 
             foreach (var (runStart, runEnd) in kind == EntityKind.Person ? NameRuns(doc, first, end) : [(first, end)])
@@ -215,6 +221,56 @@ internal static class NameMentionFinder
         var roles = RolePhrase.After(doc, end);
         return roles.Count > 0 && roles.TakeWhile(r => !Lexicon.PhraseBreakers.Contains(r)).Any(Lexicon.Roles.Contains)
             && !roles.Any(r => Lexicon.OrganizationHeads.Contains(r));
+    }
+
+    /// <summary>
+    /// Whether the capitalised word right before a one-word person name is its given name that the taggers took
+    /// for another word (<c>Vasily Kashin</c> with <c>Vasily</c> tagged as an adverb): a capitalised word of no
+    /// entity that opens the name run, is no title, role or function word, and is never written in lower case in
+    /// the document (<c>Meanwhile Kashin</c>, <c>Then Kashin</c> are not names).
+    /// </summary>
+    private static bool MissedFirstName(DocumentView doc, int name, ref HashSet<string>? lowerWords)
+    {
+        int p = name - 1;
+        if (p < 0 || doc.SentenceOf(p) != doc.SentenceOf(name) || !doc.IsWord(p) || !doc.IsCapitalized(p) || doc.IsAttachedPeriod(p)
+            || doc.EntityTypeAt(p) != EntityType.None || doc.IsPossessive(p) || doc.End(p) >= doc.Start(name))
+        {
+            return false;
+        }
+
+        var key = doc.Key(p);
+        var word = doc.Word(p);
+        if (key.Length < 2 || !word.All(char.IsLetter) || word.All(char.IsUpper) || IsTitle(doc, p) || Lexicon.Roles.Contains(key)
+            || Lexicon.RoleModifiers.Contains(key) || Lexicon.Stopwords.Contains(key) || Lexicon.Pronouns.ContainsKey(key)
+            || Lexicon.GroupNames.Contains(key) || Lexicon.OrganizationHeads.Contains(key) || Lexicon.OrganizationWords.Contains(key)
+            || Lexicon.SentenceOpeners.Contains(key)
+            || doc.Pos(p) is not (PosTag.NNP or PosTag.NN or PosTag.RB or PosTag.JJ or PosTag.FW or PosTag.None))
+        {
+            return false;
+        }
+
+        // The given name opens the run of capitalised words (not a title-case headline).
+        if (p > 0 && doc.SentenceOf(p - 1) == doc.SentenceOf(p) && doc.IsWord(p - 1) && doc.IsCapitalized(p - 1))
+        {
+            return false;
+        }
+
+        lowerWords ??= LowerCaseWords(doc);
+        return !lowerWords.Contains(key);
+    }
+
+    private static HashSet<string> LowerCaseWords(DocumentView doc)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        for (int t = 0; t < doc.Count; t++)
+        {
+            if (doc.IsWord(t) && !doc.IsCapitalized(t))
+            {
+                words.Add(doc.Key(t));
+            }
+        }
+
+        return words;
     }
 
     /// <summary>Words of the recognizer's person names (titles left out), for recognising a mistyped name.</summary>

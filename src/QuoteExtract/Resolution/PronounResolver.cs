@@ -57,10 +57,12 @@ internal static class PronounResolver
         _ => cluster.Kind is EntityKind.Person ? 1 : cluster.Kind == EntityKind.Unnamed && !cluster.Plural ? 0.6 : 0,
     };
 
-    // A gender that agrees is a strong cue; an unknown one is possible; a contradicting one rules the person
-    // out only when it is stated or clearly voted (votes from other pronouns can be wrong).
+    // A gender that agrees is a strong cue when the text states it (a title, an honorific), a weaker one when only
+    // pronouns voted for it (earlier resolutions can be wrong and a frequently named person collects most votes,
+    // so a newly introduced person of unknown gender must not lose to them on votes alone); an unknown one is
+    // possible; a contradicting one rules the person out only when it is stated or clearly voted.
     private static double Gendered(EntityCluster cluster, Gender wanted) =>
-        cluster.Gender == wanted ? 1.2
+        cluster.Gender == wanted ? (cluster.StatedGender == wanted ? 1.2 : 1.1)
         : cluster.Gender == Gender.Unknown ? 1.0
         : cluster.GenderIsClear ? 0
         : 0.5;
