@@ -84,7 +84,10 @@ internal sealed class ExtractionPipeline
             .Where(q => q.Confidence >= _options.MinimumConfidence)
             .Where(q => _options.Categories.Count == 0 || _options.Categories.Contains(q.Category))
             .ToList();
-        var entities = resolution.Entities.Where(e => kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e))).ToList();
+        // Every named person of the document, and every other entity a kept quote resolves to.
+        var entities = resolution.Entities
+            .Where(e => e.Type == EntityKind.Person || kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e)))
+            .ToList();
         return new QuoteExtractionResult(kept, entities, diagnostics);
     }
 

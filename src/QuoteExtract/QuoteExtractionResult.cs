@@ -3,8 +3,8 @@ namespace QuoteExtract;
 /// <summary>Everything extracted from one document.</summary>
 /// <param name="Quotes">Attributions in document order of their content.</param>
 /// <param name="Entities">
-/// Entities that quotes are attributed to, including unnamed groups (<see cref="EntityKind.Unnamed"/>) whose
-/// quotes carry a null <see cref="Quote.Entity"/>.
+/// Every named person of the document (speaker or not), and the other entities that quotes are attributed to,
+/// including unnamed groups (<see cref="EntityKind.Unnamed"/>) whose quotes carry a null <see cref="Quote.Entity"/>.
 /// </param>
 /// <param name="Diagnostics">Notes on the input (truncation, unbalanced quotation marks, …).</param>
 public sealed record QuoteExtractionResult(

@@ -58,12 +58,31 @@ internal static class SeedCheck
             }
         }
 
+        int named = 0, namedFound = 0;
+        foreach (var gold in root.GetProperty("entities").EnumerateArray())
+        {
+            if (gold.GetProperty("type").GetString() != "person")
+            {
+                continue;
+            }
+
+            named++;
+            var name = gold.GetProperty("name").GetString();
+            bool listed = result.Entities.Any(e => e.Type == EntityKind.Person && e.Name == name);
+            namedFound += listed ? 1 : 0;
+            if (!listed)
+            {
+                output.WriteLine($"ENTITY-LIST missing person {name}");
+            }
+        }
+
         output.WriteLine($"seed-required-found: {found}/{required}");
         output.WriteLine($"seed-required-speaker-and-cue: {speakerAndCue}/{required}");
         output.WriteLine($"seed-required-entity: {entity}/{required}");
         output.WriteLine($"seed-optional-found: {optionalFound}/{optional}");
         output.WriteLine($"seed-not-quotes-reported: {notQuotes}");
         output.WriteLine($"seed-predictions: {result.Quotes.Count}");
+        output.WriteLine($"seed-named-people-listed: {namedFound}/{named}");
         return speakerAndCue == required && entity == required && notQuotes == 0 ? 0 : 1;
     }
 

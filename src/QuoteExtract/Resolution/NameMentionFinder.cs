@@ -46,7 +46,7 @@ internal static class NameMentionFinder
                 first--;
             }
 
-            foreach (var (runStart, runEnd) in kind == EntityKind.Person ? NameRuns(doc, first, end) : [(first, end)])
+            foreach (var (runStart, runEnd) in kind == EntityKind.Person ? NameRuns(doc, first, end, lowerWords ??= LowerCaseWords(doc)) : [(first, end)])
             {
                 var mention = Build(doc, runStart, runEnd, kind.Value);
                 if (mention is not null)
@@ -69,15 +69,17 @@ internal static class NameMentionFinder
 
     /// <summary>
     /// Splits a person span at common nouns and verbs: recognizers glue title-case headlines into one name
-    /// (<c>Chris Christie Calls Hillary Clinton</c>). Short lower-case particles (de, van, bin) stay in names.
+    /// (<c>Chris Christie Calls Hillary Clinton</c>). Short lower-case particles (de, van, bin) stay in names, and so do
+    /// capitalised words tagged as common nouns that the document never writes in lower case (<c>Xi Jinping</c>).
     /// </summary>
-    private static List<(int Start, int End)> NameRuns(DocumentView doc, int first, int end)
+    private static List<(int Start, int End)> NameRuns(DocumentView doc, int first, int end, HashSet<string> lowerWords)
     {
         var runs = new List<(int, int)>();
         int start = first;
         for (int t = first; t <= end; t++)
         {
-            bool breaks = t == end || (doc.Pos(t) is PosTag.NN or PosTag.NNS or PosTag.VB or PosTag.VBD or PosTag.VBZ or PosTag.VBP
+            bool unknownNoun = t < end && doc.Pos(t) == PosTag.NN && doc.IsCapitalized(t) && !lowerWords.Contains(doc.Key(t));
+            bool breaks = t == end || (!unknownNoun && doc.Pos(t) is PosTag.NN or PosTag.NNS or PosTag.VB or PosTag.VBD or PosTag.VBZ or PosTag.VBP
                 or PosTag.VBG or PosTag.VBN or PosTag.CC && doc.IsWord(t) && !(doc.Key(t).Length <= 3 && !doc.IsCapitalized(t)));
             if (breaks)
             {

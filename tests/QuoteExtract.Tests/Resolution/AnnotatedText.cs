@@ -27,7 +27,8 @@ internal static class AnnotatedText
         ["russian"] = PosTag.JJ, ["chinese"] = PosTag.JJ, ["cautious"] = PosTag.JJ, ["wrong"] = PosTag.JJ, ["not"] = PosTag.RB,
     };
 
-    public static TaggedText Build(string annotated)
+    /// <summary>Builds the tagged text; <paramref name="pos"/> overrides the tag of every token with that exact text.</summary>
+    public static TaggedText Build(string annotated, params (string Word, PosTag Tag)[] pos)
     {
         var plain = new StringBuilder();
         var spans = new List<(int Start, int End, EntityType Type)>();
@@ -62,12 +63,13 @@ internal static class AnnotatedText
 
         var analysis = TextAnalyzer.Analyze(plain.ToString());
         var tokens = analysis.Tokens;
-        var pos = new PosTag[tokens.Length];
+        var tagsOf = new PosTag[tokens.Length];
         var tags = new EntityTag[tokens.Length];
         for (int t = 0; t < tokens.Length; t++)
         {
             var word = analysis.TokenText(t).ToString();
-            pos[t] = !char.IsLetter(word[0]) ? PosTag.Other
+            tagsOf[t] = pos.Any(p => p.Word == word) ? pos.First(p => p.Word == word).Tag
+                : !char.IsLetter(word[0]) ? PosTag.Other
                 : Words.TryGetValue(word.ToLowerInvariant(), out var tag) && !(char.IsUpper(word[0]) && tag == PosTag.JJ) ? tag
                 : char.IsUpper(word[0]) ? PosTag.NNP
                 : word.EndsWith('s') ? PosTag.NNS
@@ -96,7 +98,7 @@ internal static class AnnotatedText
             entities.Add(new EntityMention(first, last - first + 1, start, end, type, 1f));
         }
 
-        return new TaggedText(analysis, pos, tags, entities);
+        return new TaggedText(analysis, tagsOf, tags, entities);
     }
 
     /// <summary>The speaker mention over the <paramref name="occurrence"/>-th (0-based) whole-word match of <paramref name="phrase"/>.</summary>
