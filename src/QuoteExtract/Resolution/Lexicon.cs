@@ -124,6 +124,13 @@ internal static class Lexicon
         "especially", "importantly", "interestingly", "ironically", "overall", "anyway", "besides", "regardless",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Month and weekday names, which open capitalised runs that are no personal names (<c>June Trump rally</c>).</summary>
+    public static readonly FrozenSet<string> Calendar = new[]
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Named groups that speak (<c>the West</c>, <c>Democrats</c>).</summary>
     public static readonly FrozenSet<string> GroupNames = new[]
     {

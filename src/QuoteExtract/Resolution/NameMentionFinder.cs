@@ -36,7 +36,7 @@ internal static class NameMentionFinder
                 // Misc covers nationalities and events: not speakers.
                 continue;
             }
-            else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords))
+            else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords, lowerWords ??= LowerCaseWords(doc)))
             {
                 kind = EntityKind.Person;
             }
@@ -180,12 +180,13 @@ internal static class NameMentionFinder
 
     /// <summary>
     /// Whether an organisation span is really a person's name the recognizer mistyped (<c>Yuri Ushakov</c> as an
-    /// organisation): two or three capitalised proper nouns, none a word of organisations, and person evidence —
-    /// its last word is a word of a person's name elsewhere in the text (<c>Ushakov</c> tagged as a person later),
-    /// a title stands before it (<c>adviser Yuri Ushakov</c>), or an appositive or copula gives it a person's role
+    /// organisation): two or three capitalised proper nouns (not all capitals), none a word of organisations and
+    /// none written in lower case elsewhere in the document (<c>Stop Trump</c>), and person evidence — its last word
+    /// is a one-word person name elsewhere in the text (<c>Ushakov</c> tagged as a person later), a title stands
+    /// right before it (<c>adviser Yuri Ushakov</c>), or an appositive or copula gives it a person's role
     /// (<c>Yuri Ushakov is Putin’s foreign policy adviser</c>).
     /// </summary>
-    internal static bool IsPersonalName(DocumentView doc, int first, int end, HashSet<string> personWords)
+    internal static bool IsPersonalName(DocumentView doc, int first, int end, HashSet<string> personWords, HashSet<string> lowerWords)
     {
         int count = end - first;
         if (count is < 2 or > 3 || (first > 0 && doc.Key(first - 1) == "the"))
@@ -197,7 +198,8 @@ internal static class NameMentionFinder
         {
             var key = doc.Key(t);
             if (!doc.IsWord(t) || !doc.IsCapitalized(t) || doc.Pos(t) is not (PosTag.NNP or PosTag.None) || key.Length < 2
-                || !key.All(char.IsLetter) || Lexicon.OrganizationHeads.Contains(key) || Lexicon.OrganizationWords.Contains(key)
+                || !key.All(char.IsLetter) || doc.Word(t).All(char.IsUpper) || lowerWords.Contains(key) || Lexicon.SentenceOpeners.Contains(key)
+                || Lexicon.Calendar.Contains(key) || key.EndsWith("ing", StringComparison.Ordinal) || Lexicon.OrganizationHeads.Contains(key) || Lexicon.OrganizationWords.Contains(key)
                 || Lexicon.Roles.Contains(key) || Lexicon.GroupNames.Contains(key) || Lexicon.Honorifics.ContainsKey(key))
             {
                 return false;
@@ -209,7 +211,8 @@ internal static class NameMentionFinder
             return true;
         }
 
-        if (TitleChain.Before(doc, first, 0).Roles.Count > 0)
+        if (first > 0 && doc.IsWord(first - 1) && (Lexicon.Roles.Contains(doc.Key(first - 1)) || Lexicon.Honorifics.ContainsKey(doc.Key(first - 1)))
+            && doc.SentenceOf(first - 1) == doc.SentenceOf(first))
         {
             return true;
         }
@@ -245,7 +248,8 @@ internal static class NameMentionFinder
         if (key.Length < 2 || !word.All(char.IsLetter) || word.All(char.IsUpper) || IsTitle(doc, p) || Lexicon.Roles.Contains(key)
             || Lexicon.RoleModifiers.Contains(key) || Lexicon.Stopwords.Contains(key) || Lexicon.Pronouns.ContainsKey(key)
             || Lexicon.GroupNames.Contains(key) || Lexicon.OrganizationHeads.Contains(key) || Lexicon.OrganizationWords.Contains(key)
-            || Lexicon.SentenceOpeners.Contains(key)
+            || Lexicon.SentenceOpeners.Contains(key) || Lexicon.Indefinites.Contains(key) || Lexicon.Definites.Contains(key)
+            || Lexicon.Roles.Contains(Lexicon.Singular(key))
             || doc.Pos(p) is not (PosTag.NNP or PosTag.NN or PosTag.RB or PosTag.JJ or PosTag.FW or PosTag.None))
         {
             return false;
@@ -275,13 +279,13 @@ internal static class NameMentionFinder
         return words;
     }
 
-    /// <summary>Words of the recognizer's person names (titles left out), for recognising a mistyped name.</summary>
+    /// <summary>The recognizer's one-word person names (a surname used alone), for recognising a mistyped full name.</summary>
     private static HashSet<string> PersonNameWords(DocumentView doc)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in doc.Tagged.Entities)
         {
-            if (entity.Type != EntityType.Person)
+            if (entity.Type != EntityType.Person || entity.TokenCount != 1)
             {
                 continue;
             }

@@ -48,13 +48,17 @@ public sealed class NameRepairTests
     {
         var text = Build(
             "[Baltic Shipping]ORG said that freight rates would rise. [Harbor News]ORG reported that [Dolny]PER agreed.\n\n" +
-            "[Nordic Freight]ORG is a subsidiary of [Baltic Shipping]ORG. It said that its ships were full.");
+            "[Nordic Freight]ORG is a subsidiary of [Baltic Shipping]ORG. It said that its ships were full.\n\n" +
+            "[Stop Dolny]ORG said that voters should stop the mayor. [DOCK WORKERS]ORG said that they agreed.");
 
-        var result = Resolve(text, Speaker(text, "Baltic Shipping"), Speaker(text, "Harbor News"), Speaker(text, "It"));
+        var result = Resolve(text, Speaker(text, "Baltic Shipping"), Speaker(text, "Harbor News"), Speaker(text, "It"),
+            Speaker(text, "Stop Dolny"), Speaker(text, "DOCK WORKERS"));
 
         result.Speakers[0].Entity!.Type.Should().Be(EntityKind.Organization);
         result.Speakers[1].Entity!.Type.Should().Be(EntityKind.Organization);
         result.Speakers[2].Entity!.Type.Should().Be(EntityKind.Organization);
+        result.Speakers[3].Entity!.Type.Should().Be(EntityKind.Organization);
+        result.Speakers[4].Entity!.Type.Should().Be(EntityKind.Organization);
     }
 
     [Fact]
