@@ -147,7 +147,7 @@ internal sealed class AttributionExtractor
     /// <summary>
     /// Quotations that no kept attribution covers. One right after or right before a kept attribution's content in
     /// the same paragraph (only that attribution's cue, speaker and punctuation between) continues that content:
-    /// <c>“A,” he said. “B.”</c> is one attribution, as in the gold. Other quotations of a few words or more are
+    /// <c>“A,” he said. “B.”</c> is one attribution, as in the gold, whichever of A and B the kept attribution held. Other quotations of a few words or more are
     /// attributed to the speaker of the closest attribution before them in their paragraph (or after them).
     /// </summary>
     private static void AddUncuedQuotations(TaggedText text, List<Candidate> chosen)
@@ -180,6 +180,16 @@ internal sealed class AttributionExtractor
             }
 
             var next = chosen.Where(c => c.ContentStart >= range.End && !c.FromContext && ParagraphOf(analysis, c.ContentStart) == paragraph).MinBy(c => c.ContentStart);
+            if (next is not null && next.Kind == QuoteKind.Direct && next.Cue.Start >= range.End && next.Cue.End <= next.ContentStart
+                && OnlyAttributionBetween(analysis, next, range.End, next.ContentStart))
+            {
+                // “A,” he said. “B.” where the kept attribution holds only “B”: “A” opens the same content.
+                next.Content2 = new TokenRange(next.Content.Start, next.ContentEnd);
+                next.Content = range;
+                next.Kind = next.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : next.Kind;
+                continue;
+            }
+
             if (Words(analysis, quotation) < MinimumUncuedWords)
             {
                 continue;

@@ -187,6 +187,17 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void Quotation_before_the_cue_sentence_and_the_one_after_it_are_one_content()
+    {
+        const string text = "Laura Stone spoke on Friday.\n\n“We made mistakes in the first year,” she told reporters. “The next budget will fix them all.”";
+        var q = Single(text, "made mistakes");
+        ShouldBeAt(q.Content, text, "“We made mistakes in the first year,” she told reporters. “The next budget will fix them all.”");
+        ShouldBeAt(q.Speaker, text, "she");
+        q.Kind.Should().Be(QuoteKind.Direct);
+        Extractor.Extract(text).Quotes.Should().ContainSingle();
+    }
+
+    [Fact]
     public void Quotation_over_two_paragraphs_is_one_content()
     {
         const string text = "Emma Hart said: “The first part of the plan is ready.\n\n“The second part will follow next year.”";
