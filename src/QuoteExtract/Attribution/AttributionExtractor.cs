@@ -16,6 +16,12 @@ internal sealed class AttributionExtractor
     /// <summary>Quotations of fewer words with no cue are titles, nicknames or scare quotes, not attributions.</summary>
     private const int MinimumUncuedWords = 4;
 
+    /// <summary>Words besides the speaker and cue allowed between two quotations that form one content.</summary>
+    private const int MaxWordsBetween = 12;
+
+    /// <summary>The same after <c>“A,” said X, a long appositive …</c>: the cue sentence of a direct quote before.</summary>
+    private const int MaxWordsAfterDirect = 40;
+
     private readonly AttributionGrammar _grammar;
     private readonly AttributionScorer _scorer;
 
@@ -172,7 +178,8 @@ internal sealed class AttributionExtractor
 
             int paragraph = sentences[SentenceOf(analysis, quotation.OpenToken)].Paragraph;
             var previous = chosen.Where(c => c.ContentEnd <= range.Start && !c.FromContext && ParagraphOf(analysis, c.ContentEnd - 1) == paragraph).MaxBy(c => c.ContentEnd);
-            if (previous is not null && OnlyAttributionBetween(analysis, previous, previous.ContentEnd, range.Start))
+            if (previous is not null && OnlyAttributionBetween(analysis, previous, previous.ContentEnd, range.Start,
+                    previous.Kind == QuoteKind.Direct && previous.Cue.Start >= previous.ContentEnd ? MaxWordsAfterDirect : MaxWordsBetween))
             {
                 previous.Content2 = new TokenRange(previous.Content2.IsNone ? range.Start : previous.Content2.Start, range.End);
                 previous.Kind = previous.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : previous.Kind;
@@ -181,7 +188,7 @@ internal sealed class AttributionExtractor
 
             var next = chosen.Where(c => c.ContentStart >= range.End && !c.FromContext && ParagraphOf(analysis, c.ContentStart) == paragraph).MinBy(c => c.ContentStart);
             if (next is not null && next.Kind == QuoteKind.Direct && next.Cue.Start >= range.End && next.Cue.End <= next.ContentStart
-                && OnlyAttributionBetween(analysis, next, range.End, next.ContentStart))
+                && OnlyAttributionBetween(analysis, next, range.End, next.ContentStart, MaxWordsBetween))
             {
                 // “A,” he said. “B.” where the kept attribution holds only “B”: “A” opens the same content.
                 next.Content2 = new TokenRange(next.Content.Start, next.ContentEnd);
@@ -223,7 +230,7 @@ internal sealed class AttributionExtractor
     private static Candidate Probe(TokenRange range) => new() { Rule = "", Speaker = TokenRange.None, Cue = TokenRange.None, Content = range };
 
     /// <summary>True when tokens [from, to) hold nothing but the attribution's own speaker and cue, punctuation and a few words of the cue's clause.</summary>
-    private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to)
+    private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to, int maxWords)
     {
         int words = 0;
         for (int t = from; t < to; t++)
@@ -235,7 +242,7 @@ internal sealed class AttributionExtractor
             }
 
             bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
-            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > 12)
+            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords)
             {
                 return false;
             }

@@ -198,6 +198,17 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void Quotation_after_a_long_appositive_cue_sentence_continues_the_quote()
+    {
+        const string text = "“The river keeps rising every spring,” said Tom Reed, a retired teacher who has lived in the valley town for more than forty years. “Nobody here remembers a worse flood.”";
+        var q = Single(text, "river keeps");
+        ShouldBeAt(q.Content, text, text);
+        ShouldBeAt(q.Speaker, text, "Tom Reed");
+        ShouldBeAt(q.Cue, text, "said");
+        Extractor.Extract(text).Quotes.Should().ContainSingle();
+    }
+
+    [Fact]
     public void Quotation_over_two_paragraphs_is_one_content()
     {
         const string text = "Emma Hart said: “The first part of the plan is ready.\n\n“The second part will follow next year.”";
