@@ -64,8 +64,10 @@ internal sealed class AttributionExtractor
             }
         }
 
-        // Multi-word cues win: "responded … by saying" over "responded" for the same speaker.
-        candidates.RemoveAll(c => candidates.Any(o => o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length));
+        // Multi-word cues win: "responded … by saying" over "responded" for the same speaker, when both read their
+        // content on the same side of the cue ("“…,” Smith said of the plan." keeps its quotation).
+        candidates.RemoveAll(c => candidates.Any(o => o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length
+                                                      && (o.Content.Start >= o.Cue.End) == (c.Content.Start >= c.Cue.End)));
 
         int count = candidates.Count;
         for (int i = 0; i < count; i++)

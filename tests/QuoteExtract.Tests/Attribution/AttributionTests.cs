@@ -209,6 +209,16 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void Quotation_then_speaker_said_of_topic_keeps_the_quotation()
+    {
+        const string text = "“It will hurt every small farm in the county,” Ana Ruiz said of the new tariff rules.";
+        var q = Single(text, "small farm");
+        ShouldBeAt(q.Content, text, "“It will hurt every small farm in the county,”");
+        ShouldBeAt(q.Speaker, text, "Ana Ruiz");
+        q.Kind.Should().Be(QuoteKind.Direct);
+    }
+
+    [Fact]
     public void Quotation_over_two_paragraphs_is_one_content()
     {
         const string text = "Emma Hart said: “The first part of the plan is ready.\n\n“The second part will follow next year.”";
