@@ -156,7 +156,8 @@ internal sealed class AttributionExtractor
     /// Quotations that no kept attribution covers. One right after or right before a kept attribution's content in
     /// the same paragraph (only that attribution's cue, speaker and punctuation between) continues that content:
     /// <c>“A,” he said. “B.”</c> is one attribution, as in the gold, whichever of A and B the kept attribution held. Other quotations of a few words or more are
-    /// attributed to the speaker of the closest attribution before them in their paragraph (or after them).
+    /// attributed to the speaker of the closest attribution before them in their paragraph (or after them) when they
+    /// open their sentence; one inside a sentence without a cue is a title, slogan or the writer's words.
     /// </summary>
     private static void AddUncuedQuotations(TaggedText text, List<Candidate> chosen)
     {
@@ -199,7 +200,7 @@ internal sealed class AttributionExtractor
                 continue;
             }
 
-            if (Words(analysis, quotation) < MinimumUncuedWords)
+            if (Words(analysis, quotation) < MinimumUncuedWords || !StartsSentence(analysis, quotation.OpenToken))
             {
                 continue;
             }
@@ -245,6 +246,20 @@ internal sealed class AttributionExtractor
 
             bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
             if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when only punctuation precedes the token in its sentence.</summary>
+    private static bool StartsSentence(AnalyzedText analysis, int token)
+    {
+        for (int t = analysis.Sentences[SentenceOf(analysis, token)].FirstToken; t < token; t++)
+        {
+            if (analysis.Tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.QuoteMark or TokenKind.Dash))
             {
                 return false;
             }

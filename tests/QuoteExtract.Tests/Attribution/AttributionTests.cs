@@ -219,6 +219,25 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void Uncued_quotation_inside_a_sentence_does_not_borrow_a_speaker()
+    {
+        const string text = "Anna Webb said that the vote was close. In the afternoon the large crowd on the old market square in the town centre carried banners with “Stop the new tax on bread” written on them.";
+        var quotes = Extractor.Extract(text).Quotes;
+        quotes.Should().NotContain(q => q.Content.Text.Contains("Stop the new tax", StringComparison.Ordinal));
+        var q = Single(text, "vote was close");
+        ShouldBeAt(q.Content, text, "that the vote was close");
+    }
+
+    [Fact]
+    public void Uncued_quotation_opening_a_sentence_takes_the_speaker_before_it()
+    {
+        const string text = "Anna Webb said that the vote was close. Later in the evening the count of the postal votes from the northern districts went on for hours. “We will check every single ballot again.”";
+        var q = Single(text, "every single ballot");
+        ShouldBeAt(q.Content, text, "“We will check every single ballot again.”");
+        ShouldBeAt(q.Speaker, text, "Anna Webb");
+    }
+
+    [Fact]
     public void Quotation_over_two_paragraphs_is_one_content()
     {
         const string text = "Emma Hart said: “The first part of the plan is ready.\n\n“The second part will follow next year.”";
