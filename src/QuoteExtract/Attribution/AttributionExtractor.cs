@@ -16,6 +16,12 @@ internal sealed class AttributionExtractor
     /// <summary>Quotations of fewer words with no cue are titles, nicknames or scare quotes, not attributions.</summary>
     private const int MinimumUncuedWords = 4;
 
+    /// <summary>Words besides the speaker and cue allowed between two quotations that form one content.</summary>
+    private const int MaxWordsBetween = 12;
+
+    /// <summary>The same after <c>“A,” said X, a long appositive …</c>: the cue sentence of a direct quote before.</summary>
+    private const int MaxWordsAfterDirect = 40;
+
     private readonly AttributionGrammar _grammar;
     private readonly AttributionScorer _scorer;
 
@@ -58,8 +64,10 @@ internal sealed class AttributionExtractor
             }
         }
 
-        // Multi-word cues win: "responded … by saying" over "responded" for the same speaker.
-        candidates.RemoveAll(c => candidates.Any(o => o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length));
+        // Multi-word cues win: "responded … by saying" over "responded" for the same speaker, when both read their
+        // content on the same side of the cue ("“…,” Smith said of the plan." keeps its quotation).
+        candidates.RemoveAll(c => candidates.Any(o => o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length
+                                                      && (o.Content.Start >= o.Cue.End) == (c.Content.Start >= c.Cue.End)));
 
         int count = candidates.Count;
         for (int i = 0; i < count; i++)
@@ -147,8 +155,9 @@ internal sealed class AttributionExtractor
     /// <summary>
     /// Quotations that no kept attribution covers. One right after or right before a kept attribution's content in
     /// the same paragraph (only that attribution's cue, speaker and punctuation between) continues that content:
-    /// <c>“A,” he said. “B.”</c> is one attribution, as in the gold. Other quotations of a few words or more are
-    /// attributed to the speaker of the closest attribution before them in their paragraph (or after them).
+    /// <c>“A,” he said. “B.”</c> is one attribution, as in the gold, whichever of A and B the kept attribution held. Other quotations of a few words or more are
+    /// attributed to the speaker of the closest attribution before them in their paragraph (or after them) when they
+    /// open their sentence; one inside a sentence without a cue is a title, slogan or the writer's words.
     /// </summary>
     private static void AddUncuedQuotations(TaggedText text, List<Candidate> chosen)
     {
@@ -172,7 +181,8 @@ internal sealed class AttributionExtractor
 
             int paragraph = sentences[SentenceOf(analysis, quotation.OpenToken)].Paragraph;
             var previous = chosen.Where(c => c.ContentEnd <= range.Start && !c.FromContext && ParagraphOf(analysis, c.ContentEnd - 1) == paragraph).MaxBy(c => c.ContentEnd);
-            if (previous is not null && OnlyAttributionBetween(analysis, previous, previous.ContentEnd, range.Start))
+            if (previous is not null && OnlyAttributionBetween(analysis, previous, previous.ContentEnd, range.Start,
+                    previous.Kind == QuoteKind.Direct && previous.Cue.Start >= previous.ContentEnd ? MaxWordsAfterDirect : MaxWordsBetween))
             {
                 previous.Content2 = new TokenRange(previous.Content2.IsNone ? range.Start : previous.Content2.Start, range.End);
                 previous.Kind = previous.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : previous.Kind;
@@ -180,7 +190,17 @@ internal sealed class AttributionExtractor
             }
 
             var next = chosen.Where(c => c.ContentStart >= range.End && !c.FromContext && ParagraphOf(analysis, c.ContentStart) == paragraph).MinBy(c => c.ContentStart);
-            if (Words(analysis, quotation) < MinimumUncuedWords)
+            if (next is not null && next.Kind == QuoteKind.Direct && next.Cue.Start >= range.End && next.Cue.End <= next.ContentStart
+                && OnlyAttributionBetween(analysis, next, range.End, next.ContentStart, MaxWordsBetween))
+            {
+                // “A,” he said. “B.” where the kept attribution holds only “B”: “A” opens the same content.
+                next.Content2 = new TokenRange(next.Content.Start, next.ContentEnd);
+                next.Content = range;
+                next.Kind = next.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : next.Kind;
+                continue;
+            }
+
+            if (Words(analysis, quotation) < MinimumUncuedWords || !StartsSentence(analysis, quotation.OpenToken))
             {
                 continue;
             }
@@ -213,7 +233,7 @@ internal sealed class AttributionExtractor
     private static Candidate Probe(TokenRange range) => new() { Rule = "", Speaker = TokenRange.None, Cue = TokenRange.None, Content = range };
 
     /// <summary>True when tokens [from, to) hold nothing but the attribution's own speaker and cue, punctuation and a few words of the cue's clause.</summary>
-    private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to)
+    private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to, int maxWords)
     {
         int words = 0;
         for (int t = from; t < to; t++)
@@ -225,7 +245,21 @@ internal sealed class AttributionExtractor
             }
 
             bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
-            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > 12)
+            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when only punctuation precedes the token in its sentence.</summary>
+    private static bool StartsSentence(AnalyzedText analysis, int token)
+    {
+        for (int t = analysis.Sentences[SentenceOf(analysis, token)].FirstToken; t < token; t++)
+        {
+            if (analysis.Tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.QuoteMark or TokenKind.Dash))
             {
                 return false;
             }

@@ -187,6 +187,57 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void Quotation_before_the_cue_sentence_and_the_one_after_it_are_one_content()
+    {
+        const string text = "Laura Stone spoke on Friday.\n\n“We made mistakes in the first year,” she told reporters. “The next budget will fix them all.”";
+        var q = Single(text, "made mistakes");
+        ShouldBeAt(q.Content, text, "“We made mistakes in the first year,” she told reporters. “The next budget will fix them all.”");
+        ShouldBeAt(q.Speaker, text, "she");
+        q.Kind.Should().Be(QuoteKind.Direct);
+        Extractor.Extract(text).Quotes.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Quotation_after_a_long_appositive_cue_sentence_continues_the_quote()
+    {
+        const string text = "“The river keeps rising every spring,” said Tom Reed, a retired teacher who has lived in the valley town for more than forty years. “Nobody here remembers a worse flood.”";
+        var q = Single(text, "river keeps");
+        ShouldBeAt(q.Content, text, text);
+        ShouldBeAt(q.Speaker, text, "Tom Reed");
+        ShouldBeAt(q.Cue, text, "said");
+        Extractor.Extract(text).Quotes.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Quotation_then_speaker_said_of_topic_keeps_the_quotation()
+    {
+        const string text = "“It will hurt every small farm in the county,” Ana Ruiz said of the new tariff rules.";
+        var q = Single(text, "small farm");
+        ShouldBeAt(q.Content, text, "“It will hurt every small farm in the county,”");
+        ShouldBeAt(q.Speaker, text, "Ana Ruiz");
+        q.Kind.Should().Be(QuoteKind.Direct);
+    }
+
+    [Fact]
+    public void Uncued_quotation_inside_a_sentence_does_not_borrow_a_speaker()
+    {
+        const string text = "Anna Webb said that the vote was close. In the afternoon the large crowd on the old market square in the town centre carried banners with “Stop the new tax on bread” written on them.";
+        var quotes = Extractor.Extract(text).Quotes;
+        quotes.Should().NotContain(q => q.Content.Text.Contains("Stop the new tax", StringComparison.Ordinal));
+        var q = Single(text, "vote was close");
+        ShouldBeAt(q.Content, text, "that the vote was close");
+    }
+
+    [Fact]
+    public void Uncued_quotation_opening_a_sentence_takes_the_speaker_before_it()
+    {
+        const string text = "Anna Webb said that the vote was close. Later in the evening the count of the postal votes from the northern districts went on for hours. “We will check every single ballot again.”";
+        var q = Single(text, "every single ballot");
+        ShouldBeAt(q.Content, text, "“We will check every single ballot again.”");
+        ShouldBeAt(q.Speaker, text, "Anna Webb");
+    }
+
+    [Fact]
     public void Quotation_over_two_paragraphs_is_one_content()
     {
         const string text = "Emma Hart said: “The first part of the plan is ready.\n\n“The second part will follow next year.”";
