@@ -83,7 +83,7 @@ internal static class SeedCheck
         output.WriteLine($"seed-not-quotes-reported: {notQuotes}");
         output.WriteLine($"seed-predictions: {result.Quotes.Count}");
         output.WriteLine($"seed-named-people-listed: {namedFound}/{named}");
-        return speakerAndCue == required && entity == required && notQuotes == 0 ? 0 : 1;
+        return speakerAndCue == required && entity == required && notQuotes == 0 && namedFound == named ? 0 : 1;
     }
 
     private static bool SpeakerMatches(Quote quote, string? speaker) =>
