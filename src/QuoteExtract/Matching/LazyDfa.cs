@@ -36,8 +36,10 @@ internal sealed class LazyDfa
 
     private readonly List<int[]> _states = [];
     private readonly List<ulong[]> _matchRules = [];
+    private readonly List<ulong[]> _liveRules = [];
     private bool[] _hasMatch = new bool[64];
-    private ulong[] _relevant = new ulong[64];
+    private ulong[] _relevant;
+    private readonly ulong[] _masked;
     private readonly ulong[][] _firstMasks;
     private readonly ulong[] _anyFirst;
     private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
@@ -66,6 +68,8 @@ internal sealed class LazyDfa
         _marks = new int[program.Length];
         _seedMarks = new int[program.Length];
         _stack = new int[program.Length + 1];
+        _relevant = new ulong[64 * words];
+        _masked = new ulong[words];
         HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd);
         _anyFirst = new ulong[words];
         _firstMasks = new ulong[rules.Length][];
@@ -108,6 +112,9 @@ internal sealed class LazyDfa
     /// <summary>The rules with a Match instruction live in <paramref name="state"/>, as a bit set.</summary>
     public ulong[] MatchRules(int state) => _matchRules[state];
 
+    /// <summary>The rules with some instruction (Test or Match) live in <paramref name="state"/>, as a bit set.</summary>
+    public ulong[] LiveRules(int state) => _liveRules[state];
+
     /// <summary>Whether some rule reaches Match in <paramref name="state"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool HasMatch(int state) => _hasMatch[state];
@@ -144,6 +151,18 @@ internal sealed class LazyDfa
     /// <summary>The state after consuming a token with predicate bits <paramref name="row"/> and flags <paramref name="flags"/>.</summary>
     public int Next(int state, ReadOnlySpan<ulong> row, int flags)
     {
+        if (_words > 1)
+        {
+            // As in the one-word path: keying on the bits this state can test keeps the table small and hot.
+            var relevant = _relevant.AsSpan(state * _words, _words);
+            for (int w = 0; w < _words; w++)
+            {
+                _masked[w] = row[w] & relevant[w];
+            }
+
+            row = _masked;
+        }
+
         ulong hash = Hash(state, row, flags);
         int mask = _values.Length - 1;
         int slot = (int)(hash & (ulong)mask);
@@ -188,6 +207,7 @@ internal sealed class LazyDfa
     {
         _states.Clear();
         _matchRules.Clear();
+        _liveRules.Clear();
         _stateIds.Clear();
         _stateInts = 0;
         _keys = new long[capacity * _stride];
@@ -276,37 +296,41 @@ internal sealed class LazyDfa
         _states.Add(pcs);
         _stateInts += pcs.Length;
         var matches = new ulong[_ruleWords];
+        var live = new ulong[_ruleWords];
         foreach (int pc in pcs)
         {
+            int rule = _program[pc].Rule;
+            live[rule >> 6] |= 1UL << rule;
             if (_program[pc].Op == OpCode.Match)
             {
-                int rule = _program[pc].Rule;
                 matches[rule >> 6] |= 1UL << rule;
             }
         }
 
         _matchRules.Add(matches);
+        _liveRules.Add(live);
         if (id >= _hasMatch.Length)
         {
             Array.Resize(ref _hasMatch, _hasMatch.Length * 2);
         }
 
         _hasMatch[id] = matches.Any(m => m != 0);
-        if (id >= _relevant.Length)
+        if ((id + 1) * _words > _relevant.Length)
         {
             Array.Resize(ref _relevant, _relevant.Length * 2);
         }
 
-        ulong relevant = _anyFirst[0];
+        var relevant = _relevant.AsSpan(id * _words, _words);
+        _anyFirst.CopyTo(relevant);
         foreach (int pc in pcs)
         {
-            if (_program[pc].Op == OpCode.Test && _program[pc].X < 64)
+            if (_program[pc].Op == OpCode.Test)
             {
-                relevant |= 1UL << _program[pc].X;
+                int bit = _program[pc].X;
+                relevant[bit >> 6] |= 1UL << bit;
             }
         }
 
-        _relevant[id] = _words == 1 ? relevant : ulong.MaxValue;
         _stateIds.Add(pcs, id);
         return id;
     }
