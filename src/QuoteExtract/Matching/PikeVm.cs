@@ -176,6 +176,7 @@ internal sealed class PikeVm
         ulong anyStart = _anyStart[0];
         var live = _liveRules;
         var matched = _matchedRules;
+        int resets = dfa.Resets;
         dfa.BuildSteps = 0;
         _steps += to - from; // one DFA step per token
         for (int i = from; i < to; i++)
@@ -188,10 +189,12 @@ internal sealed class PikeVm
 
             int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
             int next = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
-            if (next == state)
+            if (next == state && dfa.Resets == resets)
             {
                 continue; // same live rules, and their Match bits are already recorded
             }
+
+            resets = dfa.Resets; // after a cache reset, equal ids may name different states
 
             state = next;
             var nextLive = dfa.LiveRules(state);
