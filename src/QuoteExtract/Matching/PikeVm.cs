@@ -197,24 +197,24 @@ internal sealed class PikeVm
             resets = dfa.Resets; // after a cache reset, equal ids may name different states
 
             state = next;
-            var nextLive = dfa.LiveRules(state);
-            var nextMatch = dfa.MatchRules(state);
+            var sets = dfa.RuleSets(state);
             for (int k = 0; k < live.Length; k++)
             {
-                ulong born = nextLive[k] & ~live[k];
-                ulong died = live[k] & ~nextLive[k];
+                ulong nextLive = sets[2 * k];
+                ulong born = nextLive & ~live[k];
+                ulong died = live[k] & ~nextLive;
                 for (; born != 0; born &= born - 1)
                 {
                     _ruleStart[(k << 6) + System.Numerics.BitOperations.TrailingZeroCount(born)] = i;
                 }
 
-                live[k] = nextLive[k];
+                live[k] = nextLive;
                 if ((died & matched[k]) != 0)
                 {
                     ScanRules(k, died & matched[k], i + 1, from, to, featureBase, results);
                 }
 
-                matched[k] = (matched[k] & ~died) | nextMatch[k];
+                matched[k] = (matched[k] & ~died) | sets[(2 * k) + 1];
             }
         }
 
