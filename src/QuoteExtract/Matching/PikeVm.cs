@@ -55,6 +55,11 @@ internal sealed class PikeVm
     private readonly int[] _ruleStart;
     private int _stamp;
     private ulong[] _bits = new ulong[256];
+    private readonly WeakReference<TaggedText> _featuresText = new(null!);
+    private QuoteState[] _featuresQuotes = [];
+    private int _featuresQuoteCount;
+    private int _featuresFirst;
+    private int _featuresCount = -1;
     private byte[] _flags = new byte[256];
     private long _steps;
 
@@ -125,17 +130,11 @@ internal sealed class PikeVm
     {
         int before = results.Count;
         _steps = 0;
-        if (_bits.Length < count * _words)
+        if (!HasFeatures(text, quotes, first, count))
         {
-            _bits = new ulong[Math.Max(count * _words, _bits.Length * 2)];
+            ComputeFeatures(text, quotes, first, count);
         }
 
-        if (_flags.Length < count)
-        {
-            _flags = new byte[Math.Max(count, _flags.Length * 2)];
-        }
-
-        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
         if (scope == MatchScope.Sentence)
         {
             foreach (var sentence in text.Analysis.Sentences)
@@ -154,6 +153,42 @@ internal sealed class PikeVm
 
         results.Steps += _steps;
         results.SortFrom(before);
+    }
+
+    /// <summary>
+    /// Whether the buffers already hold the features of this very call's input. The attribution layer matches each
+    /// text twice (per sentence, then as a whole) and features depend only on the text, the range and the quote
+    /// states, so the second call skips them. A tagged text is not modified once built; quote states are compared.
+    /// </summary>
+    private bool HasFeatures(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count) =>
+        _featuresCount >= 0 && first == _featuresFirst && count == _featuresCount
+        && _featuresText.TryGetTarget(out var last) && ReferenceEquals(last, text)
+        && quotes.SequenceEqual(_featuresQuotes.AsSpan(0, _featuresQuoteCount));
+
+    private void ComputeFeatures(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count)
+    {
+        _featuresCount = -1; // invalid until done, in case this throws
+        if (_bits.Length < count * _words)
+        {
+            _bits = new ulong[Math.Max(count * _words, _bits.Length * 2)];
+        }
+
+        if (_flags.Length < count)
+        {
+            _flags = new byte[Math.Max(count, _flags.Length * 2)];
+        }
+
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
+        if (_featuresQuotes.Length < quotes.Length)
+        {
+            _featuresQuotes = new QuoteState[Math.Max(quotes.Length, _featuresQuotes.Length * 2)];
+        }
+
+        quotes.CopyTo(_featuresQuotes);
+        _featuresQuoteCount = quotes.Length;
+        _featuresText.SetTarget(text);
+        _featuresFirst = first;
+        _featuresCount = count;
     }
 
     private void Search(int from, int to, int featureBase, MatchSet results)
