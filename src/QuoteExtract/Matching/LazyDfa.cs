@@ -35,15 +35,21 @@ internal sealed class LazyDfa
     private readonly int _maxStates;
 
     private readonly List<int[]> _states = [];
-    private readonly List<ulong[]> _matchRules = [];
-    private bool[] _hasMatch = new bool[64];
-    private ulong[] _relevant = new ulong[64];
+    // Per state, one record (one cache line for usual sizes): the bits the state can test (words), then for each
+    // rule word the rules live and the rules matching. The hot loop touches this and one table slot per token.
+    private readonly int _infoStride;
+    private ulong[] _info;
+    private readonly ulong[] _masked;
     private readonly ulong[][] _firstMasks;
     private readonly ulong[] _anyFirst;
     private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
 
+    // Open addressing; a slot is [header, row words], the header packing the next state (bits 40+), the
+    // state + 1 (bits 8-39) and the flags (bits 0-7), so that a hit reads one place.
+    private const long HeaderMask = (1L << 40) - 1;
+    private const int MaxStateId = (1 << 23) - 1;
     private long[] _keys = [];
-    private int[] _values = [];
+    private int _capacity;
     private int _count;
     private int _stateInts;
 
@@ -56,7 +62,7 @@ internal sealed class LazyDfa
 
     public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words, int maxStates = DefaultMaxStates)
     {
-        _maxStates = Math.Max(2, maxStates);
+        _maxStates = Math.Clamp(maxStates, 2, MaxStateId);
         _program = program;
         _starts = starts;
         _rules = rules;
@@ -66,6 +72,9 @@ internal sealed class LazyDfa
         _marks = new int[program.Length];
         _seedMarks = new int[program.Length];
         _stack = new int[program.Length + 1];
+        _infoStride = words + (2 * _ruleWords);
+        _info = new ulong[64 * _infoStride];
+        _masked = new ulong[words];
         HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd);
         _anyFirst = new ulong[words];
         _firstMasks = new ulong[rules.Length][];
@@ -105,12 +114,12 @@ internal sealed class LazyDfa
     /// <summary>Times the cache was dropped for growing past its bounds.</summary>
     public int Resets { get; private set; }
 
-    /// <summary>The rules with a Match instruction live in <paramref name="state"/>, as a bit set.</summary>
-    public ulong[] MatchRules(int state) => _matchRules[state];
-
-    /// <summary>Whether some rule reaches Match in <paramref name="state"/>.</summary>
+    /// <summary>
+    /// The rule sets of <paramref name="state"/>: for each rule word k, element 2k holds the rules with some
+    /// instruction (Test or Match) live, element 2k + 1 the rules with a Match instruction live.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool HasMatch(int state) => _hasMatch[state];
+    public ReadOnlySpan<ulong> RuleSets(int state) => new(_info, (state * _infoStride) + _words, 2 * _ruleWords);
 
     /// <summary><see cref="Next(int, ReadOnlySpan{ulong}, int)"/> for one-word rows: the cache hit path without spans.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -118,18 +127,18 @@ internal sealed class LazyDfa
     {
         // Only the bits some live instruction or rule start tests can change the transition: dropping the
         // others makes far fewer distinct keys, so a smaller, hotter table.
-        row &= _relevant[state];
+        row &= _info[state * _infoStride];
         long header = ((long)(state + 1) << 8) | (long)flags;
         ulong h = (((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags ^ row) * 0xBF58476D1CE4E5B9UL;
         var keys = _keys;
-        int mask = _values.Length - 1;
+        int mask = _capacity - 1;
         int slot = (int)((h ^ (h >> 31)) & (ulong)mask);
         while (true)
         {
             long key = keys[slot * 2];
-            if (key == header && (ulong)keys[(slot * 2) + 1] == row)
+            if ((key & HeaderMask) == header && (ulong)keys[(slot * 2) + 1] == row)
             {
-                return _values[slot];
+                return (int)(key >> 40);
             }
 
             if (key == 0)
@@ -144,8 +153,20 @@ internal sealed class LazyDfa
     /// <summary>The state after consuming a token with predicate bits <paramref name="row"/> and flags <paramref name="flags"/>.</summary>
     public int Next(int state, ReadOnlySpan<ulong> row, int flags)
     {
+        if (_words > 1)
+        {
+            // As in the one-word path: keying on the bits this state can test keeps the table small and hot.
+            var relevant = _info.AsSpan(state * _infoStride, _words);
+            for (int w = 0; w < _words; w++)
+            {
+                _masked[w] = row[w] & relevant[w];
+            }
+
+            row = _masked;
+        }
+
         ulong hash = Hash(state, row, flags);
-        int mask = _values.Length - 1;
+        int mask = _capacity - 1;
         int slot = (int)(hash & (ulong)mask);
         long header = ((long)(state + 1) << 8) | (long)flags;
         while (true)
@@ -157,9 +178,9 @@ internal sealed class LazyDfa
                 break;
             }
 
-            if (key == header && RowEquals(at + 1, row))
+            if ((key & HeaderMask) == header && RowEquals(at + 1, row))
             {
-                return _values[slot];
+                return (int)(key >> 40);
             }
 
             slot = (slot + 1) & mask;
@@ -167,11 +188,11 @@ internal sealed class LazyDfa
 
         Misses++;
         var pcs = Compute(_states[state], row, flags);
-        if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _values.Length)
+        if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _capacity)
         {
-            if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _values.Length >= MaxCapacity)
+            if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _capacity >= MaxCapacity)
             {
-                Reset(_values.Length); // the old state ids die here; only the result is needed
+                Reset(_capacity); // the old state ids die here; only the result is needed
                 Resets++;
                 return Intern(pcs);
             }
@@ -187,11 +208,10 @@ internal sealed class LazyDfa
     private void Reset(int capacity)
     {
         _states.Clear();
-        _matchRules.Clear();
         _stateIds.Clear();
         _stateInts = 0;
         _keys = new long[capacity * _stride];
-        _values = new int[capacity];
+        _capacity = capacity;
         _count = 0;
         Intern([]);
     }
@@ -199,27 +219,28 @@ internal sealed class LazyDfa
     private void Grow()
     {
         var oldKeys = _keys;
-        var oldValues = _values;
-        _keys = new long[oldValues.Length * 2 * _stride];
-        _values = new int[oldValues.Length * 2];
+        int oldCapacity = _capacity;
+        _keys = new long[oldCapacity * 2 * _stride];
+        _capacity = oldCapacity * 2;
         _count = 0;
-        for (int s = 0; s < oldValues.Length; s++)
+        for (int s = 0; s < oldCapacity; s++)
         {
             int at = s * _stride;
-            long header = oldKeys[at];
-            if (header != 0)
+            long key = oldKeys[at];
+            if (key != 0)
             {
-                var row = oldKeys.AsSpan(at + 1, _words);
+                var row = System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(oldKeys.AsSpan(at + 1, _words));
+                long header = key & HeaderMask;
                 int state = (int)(header >> 8) - 1;
                 int flags = (int)(header & 0xFF);
-                Insert(Hash(state, System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(row), flags), header, System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(row), oldValues[s]);
+                Insert(Hash(state, row, flags), header, row, (int)(key >> 40));
             }
         }
     }
 
     private void Insert(ulong hash, long header, ReadOnlySpan<ulong> row, int value)
     {
-        int mask = _values.Length - 1;
+        int mask = _capacity - 1;
         int slot = (int)(hash & (ulong)mask);
         while (_keys[slot * _stride] != 0)
         {
@@ -227,13 +248,12 @@ internal sealed class LazyDfa
         }
 
         int at = slot * _stride;
-        _keys[at] = header;
+        _keys[at] = ((long)value << 40) | header;
         for (int w = 0; w < row.Length; w++)
         {
             _keys[at + 1 + w] = (long)row[w];
         }
 
-        _values[slot] = value;
         _count++;
     }
 
@@ -275,38 +295,30 @@ internal sealed class LazyDfa
         id = _states.Count;
         _states.Add(pcs);
         _stateInts += pcs.Length;
-        var matches = new ulong[_ruleWords];
+        if ((id + 1) * _infoStride > _info.Length)
+        {
+            Array.Resize(ref _info, _info.Length * 2);
+        }
+
+        var info = _info.AsSpan(id * _infoStride, _infoStride);
+        info.Clear();
+        var relevant = info[.._words];
+        var sets = info[_words..];
+        _anyFirst.CopyTo(relevant);
         foreach (int pc in pcs)
         {
-            if (_program[pc].Op == OpCode.Match)
+            var ins = _program[pc];
+            sets[2 * (ins.Rule >> 6)] |= 1UL << ins.Rule;
+            if (ins.Op == OpCode.Match)
             {
-                int rule = _program[pc].Rule;
-                matches[rule >> 6] |= 1UL << rule;
+                sets[(2 * (ins.Rule >> 6)) + 1] |= 1UL << ins.Rule;
+            }
+            else if (ins.Op == OpCode.Test)
+            {
+                relevant[ins.X >> 6] |= 1UL << ins.X;
             }
         }
 
-        _matchRules.Add(matches);
-        if (id >= _hasMatch.Length)
-        {
-            Array.Resize(ref _hasMatch, _hasMatch.Length * 2);
-        }
-
-        _hasMatch[id] = matches.Any(m => m != 0);
-        if (id >= _relevant.Length)
-        {
-            Array.Resize(ref _relevant, _relevant.Length * 2);
-        }
-
-        ulong relevant = _anyFirst[0];
-        foreach (int pc in pcs)
-        {
-            if (_program[pc].Op == OpCode.Test && _program[pc].X < 64)
-            {
-                relevant |= 1UL << _program[pc].X;
-            }
-        }
-
-        _relevant[id] = _words == 1 ? relevant : ulong.MaxValue;
         _stateIds.Add(pcs, id);
         return id;
     }

@@ -50,8 +50,16 @@ internal sealed class PikeVm
     private readonly ulong[] _windowStart;
     private readonly List<CompiledRule> _windowRuleList = [];
     private readonly ulong[] _windowRules;
+    private readonly ulong[] _liveRules;
+    private readonly ulong[] _matchedRules;
+    private readonly int[] _ruleStart;
     private int _stamp;
     private ulong[] _bits = new ulong[256];
+    private readonly WeakReference<TaggedText> _featuresText = new(null!);
+    private QuoteState[] _featuresQuotes = [];
+    private int _featuresQuoteCount;
+    private int _featuresFirst;
+    private int _featuresCount = -1;
     private byte[] _flags = new byte[256];
     private long _steps;
 
@@ -95,6 +103,9 @@ internal sealed class PikeVm
         Array.Fill(_minGenStamp, -1);
         _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
+        _liveRules = new ulong[_dfa.RuleWords];
+        _matchedRules = new ulong[_dfa.RuleWords];
+        _ruleStart = new int[_dfa.RuleWords * 64];
         _compoundCache = patterns.Features.CreateCompoundCache();
         _windowStart = new ulong[_words];
         _pending = new int[r][];
@@ -119,17 +130,11 @@ internal sealed class PikeVm
     {
         int before = results.Count;
         _steps = 0;
-        if (_bits.Length < count * _words)
+        if (!HasFeatures(text, quotes, first, count))
         {
-            _bits = new ulong[Math.Max(count * _words, _bits.Length * 2)];
+            ComputeFeatures(text, quotes, first, count);
         }
 
-        if (_flags.Length < count)
-        {
-            _flags = new byte[Math.Max(count, _flags.Length * 2)];
-        }
-
-        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
         if (scope == MatchScope.Sentence)
         {
             foreach (var sentence in text.Analysis.Sentences)
@@ -150,6 +155,42 @@ internal sealed class PikeVm
         results.SortFrom(before);
     }
 
+    /// <summary>
+    /// Whether the buffers already hold the features of this very call's input. The attribution layer matches each
+    /// text twice (per sentence, then as a whole) and features depend only on the text, the range and the quote
+    /// states, so the second call skips them. A tagged text is not modified once built; quote states are compared.
+    /// </summary>
+    private bool HasFeatures(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count) =>
+        _featuresCount >= 0 && first == _featuresFirst && count == _featuresCount
+        && _featuresText.TryGetTarget(out var last) && ReferenceEquals(last, text)
+        && quotes.SequenceEqual(_featuresQuotes.AsSpan(0, _featuresQuoteCount));
+
+    private void ComputeFeatures(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count)
+    {
+        _featuresCount = -1; // invalid until done, in case this throws
+        if (_bits.Length < count * _words)
+        {
+            _bits = new ulong[Math.Max(count * _words, _bits.Length * 2)];
+        }
+
+        if (_flags.Length < count)
+        {
+            _flags = new byte[Math.Max(count, _flags.Length * 2)];
+        }
+
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
+        if (_featuresQuotes.Length < quotes.Length)
+        {
+            _featuresQuotes = new QuoteState[Math.Max(quotes.Length, _featuresQuotes.Length * 2)];
+        }
+
+        quotes.CopyTo(_featuresQuotes);
+        _featuresQuoteCount = quotes.Length;
+        _featuresText.SetTarget(text);
+        _featuresFirst = first;
+        _featuresCount = count;
+    }
+
     private void Search(int from, int to, int featureBase, MatchSet results)
     {
         if (!UseDfa)
@@ -158,67 +199,95 @@ internal sealed class PikeVm
             return;
         }
 
-        // The DFA walks the range; the VM runs only over stretches of live threads that reach a Match, and only
-        // for the rules that match there. Tokens that cannot start a rule, outside such stretches, cost one mask test.
+        // The DFA walks the range; the VM runs each rule only over the stretches in which that rule has live
+        // threads and reaches Match (rules are independent, so one rule's long-lived threads, e.g. a rule starting
+        // with ^, do not drag the others into the VM). Tokens that cannot start a rule while nothing is alive cost
+        // one mask test.
         var dfa = _dfa;
         var bits = _bits;
         int w = _words;
-        int state = LazyDfa.Empty, windowStart = from;
-        bool matched = false;
+        int state = LazyDfa.Empty;
         bool anchors = dfa.HasAnchors;
         ulong anyStart = _anyStart[0];
+        var live = _liveRules;
+        var matched = _matchedRules;
+        int resets = dfa.Resets;
         dfa.BuildSteps = 0;
         _steps += to - from; // one DFA step per token
         for (int i = from; i < to; i++)
         {
             int row = (i - featureBase) * w;
-            if (state == LazyDfa.Empty)
+            if (state == LazyDfa.Empty && (w == 1 ? (bits[row] & anyStart) == 0 : !Intersects(bits, row, _anyStart)))
             {
-                if (w == 1 ? (bits[row] & anyStart) == 0 : !Intersects(bits, row, _anyStart))
-                {
-                    continue;
-                }
-
-                windowStart = i;
+                continue;
             }
 
             int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
-            state = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
-            if (state == LazyDfa.Empty)
+            int next = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
+            if (next == state && dfa.Resets == resets)
             {
-                if (matched)
-                {
-                    Scan(windowStart, i + 1, from, to, featureBase, _windowRules, results);
-                    Array.Clear(_windowRules);
-                    matched = false;
-                }
-
-                continue;
+                continue; // same live rules, and their Match bits are already recorded
             }
 
-            if (!dfa.HasMatch(state))
-            {
-                continue;
-            }
+            resets = dfa.Resets; // after a cache reset, equal ids may name different states
 
-            var rules = dfa.MatchRules(state);
-            for (int k = 0; k < rules.Length; k++)
+            state = next;
+            var sets = dfa.RuleSets(state);
+            for (int k = 0; k < live.Length; k++)
             {
-                if (rules[k] != 0)
+                ulong nextLive = sets[2 * k];
+                ulong born = nextLive & ~live[k];
+                ulong died = live[k] & ~nextLive;
+                for (; born != 0; born &= born - 1)
                 {
-                    _windowRules[k] |= rules[k];
-                    matched = true;
+                    _ruleStart[(k << 6) + System.Numerics.BitOperations.TrailingZeroCount(born)] = i;
                 }
+
+                live[k] = nextLive;
+                if ((died & matched[k]) != 0)
+                {
+                    ScanRules(k, died & matched[k], i + 1, from, to, featureBase, results);
+                }
+
+                matched[k] = (matched[k] & ~died) | sets[(2 * k) + 1];
             }
         }
 
-        if (matched)
+        for (int k = 0; k < live.Length; k++)
         {
-            Scan(windowStart, to, from, to, featureBase, _windowRules, results);
-            Array.Clear(_windowRules);
+            if ((live[k] & matched[k]) != 0)
+            {
+                ScanRules(k, live[k] & matched[k], to, from, to, featureBase, results);
+            }
+
+            live[k] = 0;
+            matched[k] = 0;
         }
 
         _steps += dfa.BuildSteps;
+    }
+
+    /// <summary>Runs the VM for the rules in word <paramref name="k"/> of <paramref name="rules"/>, each from the start of its live stretch to <paramref name="end"/>; rules sharing a start share a scan.</summary>
+    private void ScanRules(int k, ulong rules, int end, int from, int to, int featureBase, MatchSet results)
+    {
+        while (rules != 0)
+        {
+            int start = _ruleStart[(k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rules)];
+            ulong group = 0;
+            for (ulong rest = rules; rest != 0; rest &= rest - 1)
+            {
+                int r = (k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rest);
+                if (_ruleStart[r] == start)
+                {
+                    group |= rest & (~rest + 1);
+                }
+            }
+
+            _windowRules[k] = group;
+            Scan(start, end, from, to, featureBase, _windowRules, results);
+            _windowRules[k] = 0;
+            rules &= ~group;
+        }
     }
 
     /// <summary>The sentence facts a DFA transition on token <paramref name="i"/> depends on (the VM's anchor tests, precomputed).</summary>

@@ -178,7 +178,40 @@ internal sealed partial class TokenFeatures
                 }
             }
 
-            EvaluateCompounds(row, stack);
+            if (compoundCache is null)
+            {
+                EvaluateCompounds(row, stack);
+                continue;
+            }
+
+            // As in the one-word path: compound bits depend only on the atom bits, which repeat a lot, so a
+            // direct-mapped cache entry (atom row, compound bits, valid) replaces evaluating every compound.
+            ulong key = 0;
+            for (int i = 0; i < w; i++)
+            {
+                key = (key ^ row[i]) * 0x9E3779B97F4A7C15UL;
+            }
+
+            int entryLength = (2 * w) + 1;
+            var cached = compoundCache.AsSpan((int)(key >> (64 - CompoundCacheBits)) * entryLength, entryLength);
+            if (cached[2 * w] != 0 && cached[..w].SequenceEqual(row))
+            {
+                for (int i = 0; i < w; i++)
+                {
+                    row[i] |= cached[w + i];
+                }
+            }
+            else
+            {
+                row.CopyTo(cached);
+                EvaluateCompounds(row, stack);
+                for (int i = 0; i < w; i++)
+                {
+                    cached[w + i] = row[i] & ~cached[i];
+                }
+
+                cached[2 * w] = 1;
+            }
         }
     }
 
@@ -291,8 +324,8 @@ internal sealed partial class TokenFeatures
     /// <summary>log2 of the entries of the per-VM compound cache (see <see cref="CreateCompoundCache"/>).</summary>
     private const int CompoundCacheBits = 10;
 
-    /// <summary>Scratch for <see cref="Compute"/>: a direct-mapped cache from atom bits to compound bits (one-word rows only).</summary>
-    public ulong[]? CreateCompoundCache() => Words == 1 && _compounds.Length > 0 ? new ulong[3 << CompoundCacheBits] : null;
+    /// <summary>Scratch for <see cref="Compute"/>: a direct-mapped cache from atom bits to compound bits (entries of 2 × words + 1).</summary>
+    public ulong[]? CreateCompoundCache() => _compounds.Length > 0 ? new ulong[((2 * Words) + 1) << CompoundCacheBits] : null;
 
     private void EvaluateCompounds(Span<ulong> row, Span<bool> stack)
     {

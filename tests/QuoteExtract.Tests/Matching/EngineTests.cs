@@ -113,6 +113,43 @@ public sealed class EngineTests
         expected[^1].Split(';').Should().HaveCount(16);
     }
 
+    [Fact]
+    public void The_shipped_grammar_matches_the_same_with_the_dfa_per_rule_windows_and_cache_resets()
+    {
+        // More than 64 predicate bits (multi-word rows), ^ rules and long-lived threads: the DFA's per-rule
+        // windows must give exactly what the VM alone gives, also when a tiny cache keeps resetting.
+        var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
+        var patterns = grammar.Patterns;
+        patterns.Features.Words.Should().BeGreaterThan(1);
+        var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 30).Select(i => (i % 3) switch
+        {
+            0 => "Jane/NNP/B-PER Okoro/NNP/L-PER ,/, the/DT mayor/NN ,/, said/VBD that/IN taxes/NNS would/MD rise/VB ./.",
+            1 => "Taxes/NNS will/MD rise/VB ,/, the/DT council/NN said/VBD on/IN Tuesday/NNP ./.",
+            _ => "According/VBG to/TO officials/NNS ,/, he/PRP told/VBD us/PRP that/IN it/PRP works/VBZ and/CC she/PRP said/VBD it/PRP ./.",
+        })));
+        var quotes = new QuoteExtract.Attribution.CandidateReader(grammar, text).QuoteStates();
+        int n = text.Analysis.Tokens.Length;
+        foreach (var scope in new[] { MatchScope.Sentence, MatchScope.Range })
+        {
+            var exact = new MatchSet();
+            var dfa = new MatchSet();
+            var tiny = new MatchSet();
+            patterns.Match(text, quotes, 0, n, exact, scope, new PikeVm(patterns) { UseDfa = false });
+            patterns.Match(text, quotes, 0, n, dfa, scope, new PikeVm(patterns));
+            var small = new PikeVm(patterns, dfaMaxStates: 5);
+            patterns.Match(text, quotes, 0, n, tiny, scope, small);
+
+            small.Dfa.Resets.Should().BeGreaterThan(0);
+            exact.Count.Should().BeGreaterThan(30);
+            Describe(dfa).Should().Equal(Describe(exact));
+            Describe(tiny).Should().Equal(Describe(exact));
+        }
+    }
+
+    private static string[] Describe(MatchSet set) => set.AsSpan().ToArray()
+        .Select(m => $"{m.Rule}:{m.Start}-{m.End}:{string.Join(',', Enumerable.Range(0, m.CaptureCount).Select(c => set.Capture(m, c)))}")
+        .ToArray();
+
     /// <summary><paramref name="n"/> hand-written tagged sentences, each matched once by the sample grammar.</summary>
     private static string Sentences(int n) => string.Join(' ', Enumerable.Range(0, n).Select(i => (i % 2) == 0
         ? "Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD that/IN taxes/NNS would/MD rise/VB ./."
