@@ -58,6 +58,9 @@ internal sealed class ExtractionPipeline
         {
             var c = found[i];
             var resolved = i < resolution.Speakers.Count ? resolution.Speakers[i].Entity : null;
+            double? entityConfidence = i < resolution.Speakers.Count && !c.Speaker.IsNone
+                ? Math.Round(resolution.Speakers[i].Confidence, 3)
+                : null;
 
             // An unnamed source is no named entity: the quote's entity is null, the group stays in the entity list.
             var entity = resolved?.Type == EntityKind.Unnamed ? null : resolved;
@@ -70,6 +73,7 @@ internal sealed class ExtractionPipeline
                 entity,
                 Math.Round(c.Confidence, 3))
             {
+                EntityConfidence = entityConfidence,
                 ContentFragments = c.Content2.IsNone
                     ? null
                     : [Span(analysis, c.Content.Start, c.Content.End), Span(analysis, c.Content2.Start, c.Content2.End)],

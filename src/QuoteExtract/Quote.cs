@@ -31,4 +31,11 @@ public sealed record Quote(
     /// the content is one piece. Serialized as a list in place of <c>content</c>.
     /// </summary>
     public IReadOnlyList<TextSpan>? ContentFragments { get; init; }
+
+    /// <summary>
+    /// Confidence in [0, 1] of the speaker resolution: how sure the resolver is that the speaker refers to
+    /// <see cref="Entity"/> (or, for an unnamed source, to its group). Null when the quote has no speaker mention or
+    /// speaker resolution is off.
+    /// </summary>
+    public double? EntityConfidence { get; init; }
 }

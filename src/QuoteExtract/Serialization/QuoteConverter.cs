@@ -28,6 +28,7 @@ public sealed class QuoteConverter : JsonConverter<Quote>
         TextSpan? cue = null, speaker = null;
         SpeakerEntity? entity = null;
         double confidence = 0;
+        double? entityConfidence = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var property = reader.GetString();
@@ -59,11 +60,12 @@ public sealed class QuoteConverter : JsonConverter<Quote>
                 case "speaker": speaker = reader.TokenType == JsonTokenType.Null ? null : ReadSpan(ref reader); break;
                 case "entity": entity = EntityConverter.Read(ref reader, typeof(SpeakerEntity), options); break;
                 case "confidence": confidence = reader.GetDouble(); break;
+                case "entityConfidence": entityConfidence = reader.TokenType == JsonTokenType.Null ? null : reader.GetDouble(); break;
                 default: reader.Skip(); break;
             }
         }
 
-        return new Quote(kind, category, content, cue, speaker, entity, confidence) { ContentFragments = fragments };
+        return new Quote(kind, category, content, cue, speaker, entity, confidence) { ContentFragments = fragments, EntityConfidence = entityConfidence };
     }
 
     /// <inheritdoc />
@@ -100,6 +102,15 @@ public sealed class QuoteConverter : JsonConverter<Quote>
         else
         {
             EntityConverter.Write(writer, value.Entity, options);
+        }
+
+        if (value.EntityConfidence is { } entityConfidence)
+        {
+            writer.WriteNumber("entityConfidence", entityConfidence);
+        }
+        else
+        {
+            writer.WriteNull("entityConfidence");
         }
 
         writer.WriteNumber("confidence", value.Confidence);

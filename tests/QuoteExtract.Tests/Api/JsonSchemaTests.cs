@@ -83,4 +83,18 @@ public sealed class JsonSchemaTests
         back.Content.Start.Should().Be(0);
         back.Content.End.Should().Be(40);
     }
+
+    [Fact]
+    public void Entity_confidence_is_written_and_read_back()
+    {
+        var quote = Sample with { EntityConfidence = 0.75 };
+
+        var json = JsonSerializer.Serialize(quote, QuoteJsonContext.Default.Quote);
+        var back = JsonSerializer.Deserialize(json, QuoteJsonContext.Default.Quote)!;
+
+        JsonDocument.Parse(json).RootElement.GetProperty("entityConfidence").GetDouble().Should().Be(0.75);
+        back.EntityConfidence.Should().Be(0.75);
+        JsonSerializer.Deserialize(JsonSerializer.Serialize(Sample, QuoteJsonContext.Default.Quote), QuoteJsonContext.Default.Quote)!
+            .EntityConfidence.Should().BeNull();
+    }
 }

@@ -143,4 +143,17 @@ public sealed class QuoteExtractorTests
         (await Extractor.ExtractAsync(new StringReader(text))).Quotes.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
         Extractor.Extract(text.AsMemory()).Quotes.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
     }
+
+    [Fact]
+    public void A_resolved_speaker_carries_its_entity_and_a_resolution_confidence()
+    {
+        var quote = Extractor.Extract("“We will build it,” said Jane Okoro.").Quotes.Should().ContainSingle().Subject;
+        var unresolved = new QuoteExtractor(new QuoteExtractorOptions { ResolveSpeakers = false })
+            .Extract("“We will build it,” said Jane Okoro.").Quotes.Single();
+
+        quote.Entity!.Name.Should().Be("Jane Okoro");
+        quote.EntityConfidence.Should().BeInRange(0.01, 1);
+        unresolved.Entity.Should().BeNull();
+        unresolved.EntityConfidence.Should().BeNull();
+    }
 }
