@@ -42,7 +42,7 @@ internal sealed class TableWriter : IResultWriter
                 Markup.Escape(q.Cue?.Text ?? "—"),
                 q.Kind.ToString().ToLowerInvariant(),
                 q.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(q.Content.Text));
+                Markup.Escape(q.ContentFragments is { Count: > 1 } parts ? string.Join(" … ", parts.Select(p => p.Text)) : q.Content.Text));
         }
 
         _console.Write(table);
