@@ -1,7 +1,6 @@
 using QuoteExtract.Matching;
 using QuoteExtract.Tagging;
 using QuoteExtract.Text;
-using TokenFlags = QuoteExtract.Text.TokenFlags;
 
 namespace QuoteExtract.Attribution;
 

@@ -19,8 +19,8 @@ internal static class FeatureTemplates
     {
         ref readonly var t = ref s[i];
         ulong p1 = NoTag + (ulong)previous1, p2 = NoTag + (ulong)previous2;
-        ulong spacing = (ulong)(t.Flags & (TokenFlags.SpaceBefore | TokenFlags.SpaceAfter | TokenFlags.SentenceStart));
-        ulong caseFlags = (ulong)(t.Flags & (TokenFlags.InitialUpper | TokenFlags.AllUpper | TokenFlags.SentenceStart | TokenFlags.HasDigit | TokenFlags.HasHyphen));
+        ulong spacing = (ulong)(t.Flags & (CharacterFlags.SpaceBefore | CharacterFlags.SpaceAfter | CharacterFlags.SentenceStart));
+        ulong caseFlags = (ulong)(t.Flags & (CharacterFlags.InitialUpper | CharacterFlags.AllUpper | CharacterFlags.SentenceStart | CharacterFlags.HasDigit | CharacterFlags.HasHyphen));
         int n = 0;
         f[n++] = FeatureHash.Feature(1, 0);
         f[n++] = FeatureHash.Feature(2, t.Norm);
@@ -60,7 +60,7 @@ internal static class FeatureTemplates
         ref readonly var t = ref s[i];
         ulong p1 = NoTag + (ulong)previous1, p2 = NoTag + (ulong)previous2;
         ulong tag = Tag(pos, i), tagBefore = Tag(pos, i - 1), tagAfter = Tag(pos, i + 1);
-        ulong caseFlags = (ulong)(t.Flags & (TokenFlags.InitialUpper | TokenFlags.AllUpper | TokenFlags.SentenceStart | TokenFlags.HasDigit | TokenFlags.HasHyphen | TokenFlags.HasPeriod));
+        ulong caseFlags = (ulong)(t.Flags & (CharacterFlags.InitialUpper | CharacterFlags.AllUpper | CharacterFlags.SentenceStart | CharacterFlags.HasDigit | CharacterFlags.HasHyphen | CharacterFlags.HasPeriod));
         ulong gaz = (ulong)t.Gazetteer, gazBefore = Gaz(s, i - 1), gazAfter = Gaz(s, i + 1);
         int n = 0;
         f[n++] = FeatureHash.Feature(101, 0);

@@ -2,7 +2,7 @@ namespace QuoteExtract.Tagging;
 
 /// <summary>Character-level properties of a token, used by the feature templates.</summary>
 [Flags]
-internal enum TokenFlags : ushort
+internal enum CharacterFlags : ushort
 {
     None = 0,
     InitialUpper = 1,
@@ -33,7 +33,7 @@ internal struct TokenInfo
     public ulong Suffix2;
     public ulong Suffix3;
     public ulong Suffix4;
-    public TokenFlags Flags;
+    public CharacterFlags Flags;
     public Gazetteer.Flags Gazetteer;
 
     /// <summary>Fills <paramref name="info"/> for the token <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
@@ -48,7 +48,7 @@ internal struct TokenInfo
         info.Suffix3 = FeatureHash.Suffix(word, 3);
         info.Suffix4 = FeatureHash.Suffix(word, 4);
 
-        var flags = TokenFlags.None;
+        var flags = CharacterFlags.None;
         bool allUpper = true, allLetters = true;
         foreach (var c in word)
         {
@@ -57,7 +57,7 @@ internal struct TokenInfo
                 if (char.IsLower(c))
                 {
                     allUpper = false;
-                    flags |= TokenFlags.HasLower;
+                    flags |= CharacterFlags.HasLower;
                 }
             }
             else
@@ -65,46 +65,46 @@ internal struct TokenInfo
                 allLetters = false;
                 if (char.IsDigit(c))
                 {
-                    flags |= TokenFlags.HasDigit;
+                    flags |= CharacterFlags.HasDigit;
                 }
                 else if (c is '-' or '\u2010' or '\u2011')
                 {
-                    flags |= TokenFlags.HasHyphen;
+                    flags |= CharacterFlags.HasHyphen;
                 }
                 else if (c == '.')
                 {
-                    flags |= TokenFlags.HasPeriod;
+                    flags |= CharacterFlags.HasPeriod;
                 }
             }
         }
 
         if (word.Length > 0 && char.IsUpper(word[0]))
         {
-            flags |= TokenFlags.InitialUpper;
+            flags |= CharacterFlags.InitialUpper;
             if (allUpper)
             {
-                flags |= TokenFlags.AllUpper;
+                flags |= CharacterFlags.AllUpper;
             }
         }
 
         if (allLetters)
         {
-            flags |= TokenFlags.AllLetters;
+            flags |= CharacterFlags.AllLetters;
         }
 
         if (start == 0 || char.IsWhiteSpace(text[start - 1]))
         {
-            flags |= TokenFlags.SpaceBefore;
+            flags |= CharacterFlags.SpaceBefore;
         }
 
         if (end >= text.Length || char.IsWhiteSpace(text[end]))
         {
-            flags |= TokenFlags.SpaceAfter;
+            flags |= CharacterFlags.SpaceAfter;
         }
 
         if (sentenceStart)
         {
-            flags |= TokenFlags.SentenceStart;
+            flags |= CharacterFlags.SentenceStart;
         }
 
         info.Flags = flags;
