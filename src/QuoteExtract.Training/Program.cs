@@ -125,17 +125,23 @@ var debugGrep = new Option<string?>("--grep") { Description = "Only sentences an
 var attributionDebug = new Command("attribution-debug", "Prints tags and attribution candidates of a text.") { debugFile, debugGrep };
 attributionDebug.SetAction(result => QuoteExtract.Training.Attribution.AttributionDebug.Run(result.GetValue(debugFile)!.FullName, result.GetValue(debugGrep), Console.Out));
 
+var dumpText = new Option<DirectoryInfo>("--text") { Description = "A folder of .txt files.", Required = true };
+var dumpOut = new Option<FileInfo>("--out") { Description = "The JSON Lines file to write.", Required = true };
+var candidatesCommand = new Command("candidates", "Writes every attribution candidate (before selection) as JSON Lines, to measure candidate coverage with score.py.") { dumpText, dumpOut };
+candidatesCommand.SetAction(result => QuoteExtract.Training.Attribution.CandidateDump.Run(result.GetValue(dumpText)!.FullName, result.GetValue(dumpOut)!.FullName, Console.Out));
+
 var attributionSplit = new Option<DirectoryInfo>("--split") { Description = "The training split (text/, attributions/).", Required = true };
 var attributionModel = new Option<FileInfo>("--out") { Description = "The model file to write (attribution.bin).", Required = true };
 var attributionCalibration = new Option<FileInfo>("--calibration") { Description = "The calibration file to write (attribution.calibration).", Required = true };
 var attributionEpochs = new Option<int>("--epochs") { Description = "Passes over the training candidates.", DefaultValueFactory = _ => 8 };
-var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, seed };
+var attributionMembers = new Option<int>("--members") { Description = "Perceptrons trained on differently shuffled data and averaged into the one model.", DefaultValueFactory = _ => 5 };
+var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, attributionMembers, seed };
 trainAttribution.SetAction(result => QuoteExtract.Training.Attribution.AttributionTrainer.Run(
     result.GetValue(attributionSplit)!.FullName, result.GetValue(attributionModel)!.FullName, result.GetValue(attributionCalibration)!.FullName,
-    result.GetValue(attributionEpochs), result.GetValue(seed), Console.Out));
+    result.GetValue(attributionEpochs), result.GetValue(seed), Math.Max(1, result.GetValue(attributionMembers)), Console.Out));
 train.Subcommands.Add(trainAttribution);
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, evaluateResolution, seedCheck, attributionDebug };
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, evaluateResolution, seedCheck, attributionDebug, candidatesCommand };
 return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)

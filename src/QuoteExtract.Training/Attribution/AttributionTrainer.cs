@@ -17,7 +17,7 @@ internal static class AttributionTrainer
 {
     private sealed record Example(ulong[] Features, bool Positive, int Document, Candidate Candidate);
 
-    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, TextWriter output)
+    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, int members, TextWriter output)
     {
         var grammar = AttributionGrammar.Create(new QuoteExtractorOptions());
         var extractor = new AttributionExtractor(grammar, AttributionScorer.Prior);
@@ -58,15 +58,85 @@ internal static class AttributionTrainer
             }
         }
 
-        bool Held(int document) => document % 10 == 9;
-        var train = examples.Where(e => !Held(e.Document)).ToList();
-        var held = examples.Where(e => Held(e.Document)).ToList();
-        output.WriteLine($"documents {documents.Count}, candidates {examples.Count} ({examples.Count(e => e.Positive)} correct), train {train.Count}, held out {held.Count}");
+        output.WriteLine($"documents {documents.Count}, candidates {examples.Count} ({examples.Count(e => e.Positive)} correct)");
         output.WriteLine($"gold attributions with a correct candidate (recall ceiling of selection): {covered} / {goldCounts.Sum()}");
 
+        // The shipped model learns from every document. Calibration and the selection threshold need scores on
+        // documents a model has not seen: each fold's documents are scored by a model trained on the other folds
+        // (cross-fitting), so all documents, not a tenth, decide the threshold.
+        var scores = new float[2];
+        var final = Train(examples, epochs, seed, members, scores, output);
+        using (var file = File.Create(modelPath))
+        {
+            final.Save(file, ModelKind.Attributions, 0f);
+        }
+
+        var margins = new double[examples.Count];
+        for (int fold = 0; fold < Folds; fold++)
+        {
+            var inFold = examples.Select((e, i) => (e, i)).Where(x => x.e.Document % Folds == fold).ToList();
+            var foldModel = ToModel(Train(examples.Where(e => e.Document % Folds != fold).ToList(), epochs, seed, members, scores, output));
+            foreach (var (e, i) in inFold)
+            {
+                margins[i] = AttributionScorer.Margin(foldModel, texts[e.Document], e.Candidate);
+            }
+        }
+
+        var (slope, intercept) = FitLogistic(margins, examples.Select(e => e.Positive).ToArray());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: p = 1 / (1 + exp(-({slope:0.0000} * margin + {intercept:0.0000})))"));
+        for (int i = 0; i < examples.Count; i++)
+        {
+            var c = examples[i].Candidate;
+            c.Score = c.Confidence = 1 / (1 + Math.Exp(-((slope * margins[i]) + intercept)));
+        }
+
+        // The selection threshold that maximises end-to-end F1 over the cross-fitted scores.
+        double bestThreshold = 0.5, bestF1 = -1;
+        for (double t = 0.1; t < 0.71; t += 0.025)
+        {
+            var (p, r, f) = Evaluate(examples, t, goldCounts.Sum());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {t:0.000}: cross-fitted selected P {p:0.000} R {r:0.000} F1 {f:0.000}"));
+            if (f > bestF1)
+            {
+                bestF1 = f;
+                bestThreshold = t;
+            }
+        }
+
+        File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
+            $"# slope intercept threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {bestThreshold:0.000}\n"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {bestThreshold:0.000} (cross-fitted F1 {bestF1:0.000})"));
+        return 0;
+    }
+
+    private const int Folds = 5;
+
+    /// <summary>The mean of <paramref name="members"/> perceptrons, each trained on its own shuffle of the data.</summary>
+    private static AveragedPerceptron Train(List<Example> train, int epochs, int seed, int members, float[] scores, TextWriter output)
+    {
+        var trained = new List<AveragedPerceptron>();
+        for (int member = 0; member < members; member++)
+        {
+            trained.Add(TrainMember(train, epochs, seed + member, scores, output));
+        }
+
+        return AveragedPerceptron.Mean(trained);
+    }
+
+    /// <summary>The perceptron as the runtime reads it (quantised weights), so margins match what users get.</summary>
+    private static PerceptronModel ToModel(AveragedPerceptron perceptron)
+    {
+        using var stream = new MemoryStream();
+        perceptron.Save(stream, ModelKind.Attributions, 0f);
+        stream.Position = 0;
+        return PerceptronModel.Read(stream, ModelKind.Attributions);
+    }
+
+    /// <summary>One perceptron over the training families in the order a seed shuffles them.</summary>
+    private static AveragedPerceptron TrainMember(List<Example> train, int epochs, int seed, float[] scores, TextWriter output)
+    {
         var perceptron = new AveragedPerceptron(2);
         var random = new Random(seed);
-        var scores = new float[2];
         // Variants of one attribution (same document, rule, cue, speaker; other content ends) form a family. Besides
         // the yes/no update per candidate, the family's best-scored variant must be its correct one (ranking update),
         // because only one variant per cue survives selection.
@@ -107,48 +177,13 @@ internal static class AttributionTrainer
                 }
             }
 
-            output.WriteLine($"epoch {epoch + 1}: training errors {errors} / {train.Count}, ranking errors {rankErrors} / {families.Count}");
-        }
-
-        using (var file = File.Create(modelPath))
-        {
-            perceptron.Save(file, ModelKind.Attributions, 0f);
-        }
-
-        PerceptronModel model;
-        using (var file = File.OpenRead(modelPath))
-        {
-            model = PerceptronModel.Read(file, ModelKind.Attributions);
-        }
-
-        var margins = held.Select(e => AttributionScorer.Margin(model, texts[e.Document], e.Candidate)).ToArray();
-        var (slope, intercept) = FitLogistic(margins, held.Select(e => e.Positive).ToArray());
-        var calibrated = new AttributionScorer(model, slope, intercept, 0.5);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: p = 1 / (1 + exp(-({slope:0.0000} * margin + {intercept:0.0000})))"));
-
-        // The selection threshold that maximises end-to-end F1 on the held-out documents.
-        double bestThreshold = 0.5, bestF1 = -1;
-        int heldGold = Enumerable.Range(0, documents.Count).Where(Held).Sum(d => goldCounts[d]);
-        foreach (var c in held)
-        {
-            calibrated.Score(texts[c.Document], c.Candidate);
-        }
-
-        for (double t = 0.1; t < 0.91; t += 0.05)
-        {
-            var (p, r, f) = Evaluate(held, t, heldGold);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {t:0.00}: held-out selected P {p:0.000} R {r:0.000} F1 {f:0.000}"));
-            if (f > bestF1)
+            if (epoch == epochs - 1)
             {
-                bestF1 = f;
-                bestThreshold = t;
+                output.WriteLine($"member {seed}, last epoch: training errors {errors} / {train.Count}, ranking errors {rankErrors} / {families.Count}");
             }
         }
 
-        File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
-            $"# slope intercept threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {bestThreshold:0.00}\n"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {bestThreshold:0.00} (held-out F1 {bestF1:0.000})"));
-        return 0;
+        return perceptron;
     }
 
     /// <summary>Greedy selection per document as the extractor does it; a kept candidate labelled correct is a hit.</summary>

@@ -117,6 +117,29 @@ internal sealed class AveragedPerceptron
         return (kept.Count, classes.Count, scale);
     }
 
+    /// <summary>
+    /// One perceptron whose weights are the mean of the members' averaged weights: a linear model, so this scores
+    /// as the mean of the members' scores. Members trained on other shuffles cancel much of one order's noise.
+    /// </summary>
+    public static AveragedPerceptron Mean(IReadOnlyList<AveragedPerceptron> members)
+    {
+        var mean = new AveragedPerceptron(members[0]._classes);
+        foreach (var member in members)
+        {
+            foreach (var (feature, row) in member._rows)
+            {
+                int target = mean.Row(feature);
+                for (int c = 0; c < member._classes; c++)
+                {
+                    int i = (row * member._classes) + c;
+                    mean._weights[(target * mean._classes) + c] += (float)(member._weights[i] - (member._steps[i] / member._step)) / members.Count;
+                }
+            }
+        }
+
+        return mean;
+    }
+
     private int Row(ulong feature)
     {
         if (_rows.TryGetValue(feature, out int row))

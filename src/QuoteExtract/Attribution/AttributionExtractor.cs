@@ -180,6 +180,7 @@ internal sealed class AttributionExtractor
 
             int paragraph = sentences[SentenceOf(analysis, quotation.OpenToken)].Paragraph;
             var previous = chosen.Where(c => c.ContentEnd <= range.Start && !c.FromContext && ParagraphOf(analysis, c.ContentEnd - 1) == paragraph).MaxBy(c => c.ContentEnd);
+            previous = OuterDirectQuote(analysis, chosen, previous, range.Start) ?? previous;
             if (previous is not null && OnlyAttributionBetween(analysis, previous, previous.ContentEnd, range.Start,
                     previous.Kind == QuoteKind.Direct && previous.Cue.Start >= previous.ContentEnd ? MaxWordsAfterDirect : MaxWordsBetween))
             {
@@ -227,6 +228,26 @@ internal sealed class AttributionExtractor
         }
 
         chosen.AddRange(added);
+    }
+
+    /// <summary>
+    /// <c>“A,” said X, who likened it to a crash. “B.”</c>: an attribution inside the cue sentence of a direct quote
+    /// (a relative clause, a participle, an appositive's own cue) is an aside; the next quotation continues X's words.
+    /// Returns that direct quote when <paramref name="previous"/> is such an aside, else null.
+    /// </summary>
+    private static Candidate? OuterDirectQuote(AnalyzedText analysis, List<Candidate> chosen, Candidate? previous, int before)
+    {
+        if (previous is null || previous.Cue.IsNone)
+        {
+            return null;
+        }
+
+        int sentence = SentenceOf(analysis, previous.Cue.Start);
+        var outer = chosen.Where(c => c != previous && !c.FromContext && c.Kind == QuoteKind.Direct && !c.Cue.IsNone
+                && c.Cue.Start >= c.ContentEnd && c.Cue.Start < previous.Cue.Start && c.ContentEnd <= before
+                && SentenceOf(analysis, c.Cue.Start) == sentence)
+            .MaxBy(c => c.Cue.Start);
+        return outer;
     }
 
     private static Candidate Probe(TokenRange range) => new() { Rule = "", Speaker = TokenRange.None, Cue = TokenRange.None, Content = range };

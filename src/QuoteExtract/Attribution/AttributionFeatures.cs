@@ -70,6 +70,19 @@ internal static class AttributionFeatures
         Add(features, ref n, 30, "inside" + Math.Min(c.CuesInside, 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Add(features, ref n, 31, cut + "|" + c.Category);
         Add(features, ref n, 25, c.Speaker.IsNone ? "-" : analysis.TokenText(c.Speaker.End - 1).ToString().ToLowerInvariant());
+
+        // The cue's stem pools its inflections ("endorse", "endorsed", "endorsing"); the word before the cue tells
+        // infinitives, modals and negation ("to criticize", "would vote", "did not say") from plain reports.
+        var stem = Stem(cue);
+        var beforeCue = c.Cue.IsNone || c.Cue.Start == 0 ? "none" : BeforeCue(text, c.Cue.Start - 1);
+        Add(features, ref n, 37, stem);
+        Add(features, ref n, 38, beforeCue);
+        Add(features, ref n, 39, stem + "|" + beforeCue);
+        Add(features, ref n, 40, stem + "|" + speaker + "|" + c.Kind);
+        Add(features, ref n, 41, stem + "|" + firstPos);
+        Add(features, ref n, 42, stem + "|" + rule);
+        Add(features, ref n, 43, text.EntityTags[c.Content.Start].Type.ToString() + "|" + c.Category);
+        Add(features, ref n, 44, first.Length > 0 && char.IsLetter(first[0]) ? first : "punct");
         return n;
     }
 
@@ -85,6 +98,30 @@ internal static class AttributionFeatures
         }
 
         return text.Analysis.TokenText(c.Cue.End - 1).ToString().ToLowerInvariant();
+    }
+
+    /// <summary>A crude inflection-free key for a cue word: "endorsed", "endorses", "endorsing" → "endors".</summary>
+    internal static string Stem(string word)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ing", "ed", "es", "s"])
+        {
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+
+    /// <summary>The token before the cue: auxiliaries, modals, negation and "to" by their word, others by their tag.</summary>
+    private static string BeforeCue(TaggedText text, int token)
+    {
+        var word = text.Analysis.TokenText(token).ToString().ToLowerInvariant();
+        return word is "to" or "not" or "n't" or "never" or "would" or "will" or "could" or "can" or "may" or "might" or "should" or "must"
+            or "has" or "have" or "had" or "is" or "was" or "are" or "were" or "did" or "does" or "do" or "also" or "and" or "but" or "who" or ","
+            ? word
+            : text.Pos[token].ToString();
     }
 
     /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end".</summary>

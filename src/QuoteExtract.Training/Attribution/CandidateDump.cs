@@ -1,0 +1,42 @@
+using System.Text.Json;
+using QuoteExtract.Attribution;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+
+namespace QuoteExtract.Training.Attribution;
+
+/// <summary>
+/// Writes every grammar candidate of every text (before scoring and selection) in the scorer's prediction format,
+/// so <c>score.py</c>'s any-overlap recall on it is the candidate coverage, per kind and per cue.
+/// </summary>
+internal static class CandidateDump
+{
+    public static int Run(string textDirectory, string outputPath, TextWriter output)
+    {
+        var extractor = new AttributionExtractor(AttributionGrammar.Create(new QuoteExtractorOptions()), AttributionScorer.Default);
+        using var writer = new StreamWriter(outputPath);
+        int documents = 0, candidates = 0;
+        foreach (var path in Directory.EnumerateFiles(textDirectory, "*.txt").Order(StringComparer.Ordinal))
+        {
+            var text = File.ReadAllText(path);
+            var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(text));
+            var analysis = tagged.Analysis;
+            object? Span(int first, int end) => end <= first ? null : new { start = analysis.Tokens[first].Start, end = analysis.Tokens[end - 1].End };
+            var quotes = extractor.Candidates(tagged, CancellationToken.None).Select(c => new
+            {
+                kind = c.Kind.ToString().ToLowerInvariant(),
+                rule = c.Rule,
+                content = Span(c.Content.Start, c.ContentEnd),
+                cue = Span(c.Cue.Start, c.Cue.End),
+                speaker = c.Speaker.IsNone ? null : Span(c.Speaker.Start, c.Speaker.End),
+                confidence = c.Score,
+            }).Where(q => q.content is not null).ToList();
+            candidates += quotes.Count;
+            documents++;
+            writer.WriteLine(JsonSerializer.Serialize(new { source = Path.GetFileName(path), quotes }));
+        }
+
+        output.WriteLine($"documents {documents}, candidates {candidates}");
+        return 0;
+    }
+}
