@@ -41,7 +41,7 @@ internal sealed class ExtractionPipeline
             text = text[..cut];
         }
 
-        var analysis = TextAnalyzer.Analyze(text, cancellationToken);
+        var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, cancellationToken);
         var tagged = Tagger.Default.Tag(analysis, cancellationToken);
         var found = _attributions.Extract(tagged, cancellationToken);
 

@@ -10,7 +10,7 @@ internal static class AttributionDebug
     public static int Run(string file, string? grep, TextWriter output)
     {
         var text = File.ReadAllText(file);
-        var analysis = TextAnalyzer.Analyze(text);
+        var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph);
         var tagged = Tagger.Default.Tag(analysis);
         var extractor = new AttributionExtractor(AttributionGrammar.Create(new QuoteExtractorOptions()), AttributionScorer.Default);
         foreach (var sentence in analysis.Sentences)

@@ -31,7 +31,7 @@ internal static class AttributionTrainer
         for (int d = 0; d < documents.Count; d++)
         {
             var doc = documents[d];
-            var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(doc.Text));
+            var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(doc.Text, SentenceBreaks.Paragraph));
             texts.Add(tagged);
             var toUtf16 = CodePointMap(doc.Text, Path.Combine(splitDirectory, "text", doc.Name + ".txt"));
             var gold = doc.Attributions.Select(a => (Chars(doc.Text, a.Content, toUtf16), Chars(doc.Text, a.Source, toUtf16))).ToList();

@@ -19,7 +19,7 @@ internal static class CandidateDump
         foreach (var path in Directory.EnumerateFiles(textDirectory, "*.txt").Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(path);
-            var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(text));
+            var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph));
             var analysis = tagged.Analysis;
             object? Span(int first, int end) => end <= first ? null : new { start = analysis.Tokens[first].Start, end = analysis.Tokens[end - 1].End };
             var quotes = extractor.Candidates(tagged, CancellationToken.None).Select(c => new

@@ -83,6 +83,14 @@ internal static class AttributionFeatures
         Add(features, ref n, 42, stem + "|" + rule);
         Add(features, ref n, 43, text.EntityTags[c.Content.Start].Type.ToString() + "|" + c.Category);
         Add(features, ref n, 44, first.Length > 0 && char.IsLetter(first[0]) ? first : "punct");
+
+        // Where the content stops: the next word (function words by themselves), and whether a time expression
+        // ends the content or follows it ("criticized [the NRA] in February": the gold leaves the date out).
+        var nextWord = NextWord(text, c);
+        Add(features, ref n, 45, cut + "|" + nextWord);
+        Add(features, ref n, 46, c.Category + "|" + nextWord);
+        Add(features, ref n, 47, "ends-temporal|" + IsTemporal(analysis.TokenText(c.ContentEnd - 1)) + "|" + cut);
+        Add(features, ref n, 48, "coordinated-cue|" + CoordinatedCueInside(text, c));
         return n;
     }
 
@@ -98,6 +106,49 @@ internal static class AttributionFeatures
         }
 
         return text.Analysis.TokenText(c.Cue.End - 1).ToString().ToLowerInvariant();
+    }
+
+    /// <summary>The word after the content in its sentence: function words by themselves, others by their tag.</summary>
+    private static string NextWord(TaggedText text, Candidate c)
+    {
+        var analysis = text.Analysis;
+        var sentence = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)];
+        int t = c.ContentEnd;
+        if (t >= sentence.EndToken - 1)
+        {
+            return "end";
+        }
+
+        var word = analysis.TokenText(t).ToString().ToLowerInvariant();
+        if (IsTemporal(analysis.TokenText(t)) || (t + 1 < sentence.EndToken && text.Pos[t] == PosTag.IN && IsTemporal(analysis.TokenText(t + 1))))
+        {
+            return "temporal";
+        }
+
+        return text.Pos[t] is PosTag.IN or PosTag.CC or PosTag.TO or PosTag.WDT or PosTag.WP or PosTag.DT ? word : text.Pos[t].ToString();
+    }
+
+    /// <summary>Words that make a time expression: "in February", "on Monday", "last week", "earlier this year".</summary>
+    private static bool IsTemporal(ReadOnlySpan<char> word) =>
+        word.ToString().ToLowerInvariant() is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
+            or "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december"
+            or "week" or "weeks" or "month" or "months" or "year" or "years" or "today" or "yesterday" or "tomorrow" or "morning" or "afternoon" or "evening"
+            or "night" or "weekend" or "tonight" or "earlier" or "later" or "ago";
+
+    /// <summary>True when the content holds "and/but + a cue verb" outside quotations: "said A and added B".</summary>
+    private static bool CoordinatedCueInside(TaggedText text, Candidate c)
+    {
+        var analysis = text.Analysis;
+        for (int t = c.Content.Start + 1; t < c.ContentEnd - 1; t++)
+        {
+            if (text.Pos[t] == PosTag.CC && text.Pos[t + 1] is PosTag.VBD or PosTag.VBZ && analysis.TokenText(t) is "and" or "but"
+                && Stem(analysis.TokenText(t + 1).ToString().ToLowerInvariant()) is "add" or "said" or "say" or "told" or "tell" or "warn" or "insist" or "argu" or "call")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A crude inflection-free key for a cue word: "endorsed", "endorses", "endorsing" → "endors".</summary>
