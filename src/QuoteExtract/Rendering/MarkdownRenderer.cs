@@ -53,7 +53,7 @@ internal static class MarkdownRenderer
     /// Makes document text literal inside a table cell: line breaks become spaces (a row is one line) and every
     /// character that Markdown or inline HTML would interpret is backslash-escaped.
     /// </summary>
-    internal static string Escape(string text)
+    private static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
         foreach (var c in text)

@@ -29,7 +29,7 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Diagnostics_follow_the_table()
+    public void Diagnostics_are_listed_even_without_quotes()
     {
         var result = new QuoteExtractor(new QuoteExtractorOptions { MaxDocumentLength = 10 }).Extract("A long enough text to be cut.");
 
