@@ -92,7 +92,7 @@ internal sealed class ExtractionPipeline
         var entities = resolution.Entities
             .Where(e => e.Type == EntityKind.Person || kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e)))
             .ToList();
-        return new QuoteExtractionResult(kept, entities, diagnostics);
+        return new QuoteExtractionResult(kept, entities, diagnostics) { Text = text };
     }
 
     private static SpeakerMention Mention(AnalyzedText analysis, TokenRange speaker)

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using QuoteExtract.Rendering;
+
 namespace QuoteExtract;
 
 /// <summary>Everything extracted from one document.</summary>
@@ -14,4 +17,24 @@ public sealed record QuoteExtractionResult(
 {
     /// <summary>A result with nothing in it.</summary>
     public static QuoteExtractionResult Empty { get; } = new([], [], []);
+
+    /// <summary>
+    /// The text that the offsets refer to: the document as extracted (after truncation to
+    /// <see cref="QuoteExtractorOptions.MaxDocumentLength"/>). The extractor sets it without copying the string; null
+    /// for a result built or deserialized without it. Not serialized: the caller already has the document.
+    /// </summary>
+    [JsonIgnore]
+    public string? Text { get; init; }
+
+    /// <summary>
+    /// An HTML fragment for people: the text with every speaker, cue and content highlighted (when
+    /// <see cref="Text"/> is known), then a table of the quotes with their resolved speakers, then any diagnostics.
+    /// Everything taken from the document is HTML-encoded. This is what notebooks display for a result.
+    /// </summary>
+    /// <returns>A self-contained <c>&lt;div&gt;</c> with its own scoped style.</returns>
+    public string ToHtml() => HtmlRenderer.Render(this);
+
+    /// <summary>A Markdown table of the quotes with their resolved speakers, then any diagnostics.</summary>
+    /// <returns>GitHub-flavoured Markdown; text from the document is escaped so that it cannot break the table.</returns>
+    public string ToMarkdown() => MarkdownRenderer.Render(this);
 }

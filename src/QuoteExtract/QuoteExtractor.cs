@@ -1,4 +1,5 @@
-using System.Text;
+using System.Runtime.InteropServices;
+using QuoteExtract.Matching;
 
 namespace QuoteExtract;
 
@@ -26,13 +27,24 @@ public sealed class QuoteExtractor
 
     /// <summary>Creates an extractor with the given options, which are copied and validated.</summary>
     /// <param name="options">The settings.</param>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is invalid; for an extra pattern that does not compile, the message names it and the line and column
+    /// (<c>ExtraPatterns[0](1,11): …</c>).
+    /// </exception>
     public QuoteExtractor(QuoteExtractorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options.Clone();
-        _pipeline = new ExtractionPipeline(_options);
+        try
+        {
+            _pipeline = new ExtractionPipeline(_options);
+        }
+        catch (PatternSyntaxException e) when (e.Source.StartsWith(nameof(QuoteExtractorOptions.ExtraPatterns), StringComparison.Ordinal))
+        {
+            // A user's pattern is an invalid option like any other; the built-in grammar's errors are bugs and stay as they are.
+            throw new ArgumentException(e.Message, nameof(options), e);
+        }
     }
 
     /// <summary>Creates an extractor with default options.</summary>
@@ -53,8 +65,12 @@ public sealed class QuoteExtractor
     /// <param name="text">The document text.</param>
     /// <param name="cancellationToken">Cancels a long extraction.</param>
     /// <returns>The quotes, entities and diagnostics.</returns>
-    public QuoteExtractionResult Extract(ReadOnlyMemory<char> text, CancellationToken cancellationToken = default) =>
-        _pipeline.Run(text.ToString(), cancellationToken);
+    public QuoteExtractionResult Extract(ReadOnlyMemory<char> text, CancellationToken cancellationToken = default)
+    {
+        // Memory over a whole string is that string: no need to copy it.
+        var whole = MemoryMarshal.TryGetString(text, out var s, out var start, out var length) && start == 0 && length == s.Length;
+        return _pipeline.Run(whole ? s! : text.ToString(), cancellationToken);
+    }
 
     /// <summary>Reads a whole document from <paramref name="reader"/> and extracts its quotes.</summary>
     /// <param name="reader">The document.</param>

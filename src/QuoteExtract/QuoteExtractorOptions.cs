@@ -57,6 +57,11 @@ public sealed class QuoteExtractorOptions
             }
         }
 
+        if (ExtraPatterns.Any(p => p is null))
+        {
+            throw new ArgumentException($"{nameof(ExtraPatterns)} entries must not be null.", nameof(ExtraPatterns));
+        }
+
         foreach (var category in Categories)
         {
             if (!Enum.IsDefined(category))

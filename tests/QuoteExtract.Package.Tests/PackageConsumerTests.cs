@@ -1,102 +1,46 @@
-using System.Diagnostics;
 using System.IO.Compression;
+using QuoteExtract.Tests.Acceptance;
 
 namespace QuoteExtract.Package.Tests;
 
-/// <summary>
-/// Packs src/QuoteExtract into a local folder and builds a separate app that references the package by
-/// version from that folder, as a user would. A package that only works as a project reference is not a package.
-/// </summary>
-public sealed class PackageConsumerTests : IDisposable
+/// <summary>The packed library, used by version from a local folder. A package that only works as a project reference is not a package.</summary>
+public sealed class PackageConsumerTests(PackedPackage package) : IClassFixture<PackedPackage>
 {
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "qx-pkg-" + Guid.NewGuid().ToString("N"));
-
-    public PackageConsumerTests() => Directory.CreateDirectory(_work);
-
-    public void Dispose() => Directory.Delete(_work, recursive: true);
+    private const string SeedArticle = "seed/000_63081724c1bcbc33.txt";
 
     [Fact]
-    public void Packed_library_installs_from_a_folder_and_extracts_quotes()
+    public void The_package_carries_the_library_its_docs_and_the_notebook_extension()
     {
-        var root = RepositoryRoot();
-        var feed = Path.Combine(_work, "feed");
-        var version = "0.0.0-consumer." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+        File.Exists(Path.ChangeExtension(package.Nupkg, ".snupkg")).Should().BeTrue();
+        using var archive = ZipFile.OpenRead(package.Nupkg);
+        var entries = archive.Entries.Select(e => e.FullName).ToList();
 
-        Run(root, "dotnet", "pack", "src/QuoteExtract/QuoteExtract.csproj", "-c", "Release", "-o", feed, $"-p:Version={version}");
+        entries.Should().Contain(["README.md", "lib/net10.0/QuoteExtract.dll", "lib/net10.0/QuoteExtract.xml", "interactive-extensions/dotnet/extension.dib"]);
+        using var reader = new StreamReader(archive.GetEntry("interactive-extensions/dotnet/extension.dib")!.Open());
+        reader.ReadToEnd().Should().Contain("#!csharp").And.Contain("Formatter.Register<QuoteExtract.QuoteExtractionResult>");
+    }
 
-        var nupkg = Path.Combine(feed, $"QuoteExtract.{version}.nupkg");
-        File.Exists(nupkg).Should().BeTrue();
-        File.Exists(Path.Combine(feed, $"QuoteExtract.{version}.snupkg")).Should().BeTrue();
-        using (var archive = ZipFile.OpenRead(nupkg))
-        {
-            var entries = archive.Entries.Select(e => e.FullName).ToList();
-            entries.Should().Contain("README.md");
-            entries.Should().Contain("lib/net10.0/QuoteExtract.dll");
-            entries.Should().Contain("lib/net10.0/QuoteExtract.xml");
-        }
+    [Fact]
+    public void A_consumer_app_resolves_the_extractor_and_prints_entities_and_contents()
+    {
+        var article = package.WriteFile("article.txt", "The council met on Tuesday.\n\n“We will build it,” said Jane Okoro.\n");
 
-        var app = Path.Combine(_work, "app");
-        Directory.CreateDirectory(app);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer")))
-        {
-            File.Copy(file, Path.Combine(app, Path.GetFileName(file)));
-        }
-
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="local-feed" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        var sample = Path.Combine(_work, "article.txt");
-        File.WriteAllText(sample, "The council met on Tuesday.\n\n“We will build it,” said Jane Okoro.\n");
-
-        var packages = Path.Combine(_work, "packages");
-        Run(app, "dotnet", "restore", "--packages", packages, $"-p:QuoteExtractVersion={version}");
-        var output = Run(app, "dotnet", "run", "--no-restore", $"-p:QuoteExtractVersion={version}", "--", sample);
+        var output = package.RunConsumer(article);
 
         output.Should().Contain("Jane Okoro\t“We will build it,”");
-        Directory.Exists(Path.Combine(packages, "quoteextract", version)).Should().BeTrue("the app must use the packed package");
+        Directory.Exists(Path.Combine(package.Packages, "quoteextract", package.Version)).Should().BeTrue("the app must use the packed package");
     }
 
-    private static string RepositoryRoot()
+    [SharedDataFact(SeedArticle)]
+    public void On_the_seed_article_the_consumer_names_Vladimir_Putin_among_the_speakers()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "QuoteExtract.sln")))
-        {
-            dir = dir.Parent;
-        }
+        var text = File.ReadAllText(SharedData.Find(SeedArticle)!);
 
-        return dir?.FullName ?? throw new InvalidOperationException("QuoteExtract.sln not found above the test directory.");
-    }
+        var lines = package.RunConsumer(SharedData.Find(SeedArticle)!).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Run(string workingDirectory, string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        // A nested build must not inherit the MSBuild settings of the `dotnet test` that runs this test.
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit(TimeSpan.FromMinutes(5)).Should().BeTrue($"{file} {string.Join(' ', args)} should finish");
-        process.ExitCode.Should().Be(0, $"{file} {string.Join(' ', args)} failed:\n{stdout.Result}\n{stderr.Result}");
-        return stdout.Result;
+        lines.Should().HaveCountGreaterThan(5);
+        var names = lines.Select(l => l.Split('\t')[0]).ToList();
+        names.Should().Contain("Vladimir Putin");
+        lines.Select(l => l.Split('\t', 2)[1].TrimEnd('\r')).Should().OnlyContain(content => content.Length > 0 && text.Contains(content, StringComparison.Ordinal));
     }
 }

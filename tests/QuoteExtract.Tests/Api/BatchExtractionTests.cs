@@ -75,6 +75,65 @@ public sealed class BatchExtractionTests
     }
 
     [Fact]
+    public async Task Async_batch_reports_progress_once_per_document_with_running_totals()
+    {
+        var documents = Documents(12);
+        var reports = new List<ExtractionProgress>();
+
+        var count = 0;
+        await foreach (var _ in Extractor.ExtractManyAsync(ToAsync(documents), new BatchOptions { MaxDegreeOfParallelism = 3, Progress = new SynchronousProgress(reports.Add) }))
+        {
+            count++;
+            reports.Should().HaveCount(count, "each result is reported before it is yielded");
+        }
+
+        reports.Select(r => r.DocumentsCompleted).Should().Equal(Enumerable.Range(1, 12));
+        reports.Select(r => r.CharactersProcessed).Should().Equal(documents.Select((_, i) => documents.Take(i + 1).Sum(d => (long)d.Length)));
+    }
+
+    [Fact]
+    public async Task Cancellation_stops_the_async_batch()
+    {
+        using var cts = new CancellationTokenSource();
+        var seen = 0;
+
+        var act = async () =>
+        {
+            await foreach (var _ in Extractor.ExtractManyAsync(ToAsync(Documents(1000)), new BatchOptions { MaxDegreeOfParallelism = 2 }, cts.Token))
+            {
+                if (++seen == 5)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        seen.Should().BeLessThan(1000);
+    }
+
+    [Fact]
+    public async Task Cancellation_through_WithCancellation_also_stops_the_async_batch()
+    {
+        using var cts = new CancellationTokenSource();
+        var seen = 0;
+
+        var act = async () =>
+        {
+            await foreach (var _ in Extractor.ExtractManyAsync(ToAsync(Documents(1000))).WithCancellation(cts.Token))
+            {
+                if (++seen == 3)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        };
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        seen.Should().BeLessThan(1000);
+    }
+
+    [Fact]
     public void Invalid_parallelism_fails_fast()
     {
         var act = () => Extractor.ExtractMany(["a"], new BatchOptions { MaxDegreeOfParallelism = 0 });

@@ -52,6 +52,44 @@ public sealed class DependencyInjectionTests
     }
 
     [Fact]
+    public void Categories_and_speaker_resolution_bind_from_configuration_and_reach_the_extractor()
+    {
+        const string text = "“We will build it,” said Jane Okoro.";
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["QuoteExtraction:Categories:0"] = "Speech",
+                ["QuoteExtraction:Categories:1"] = "Other",
+                ["QuoteExtraction:ResolveSpeakers"] = "false",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.Configure<QuoteExtractorOptions>(configuration.GetSection("QuoteExtraction"));
+        services.AddQuoteExtraction();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IOptions<QuoteExtractorOptions>>().Value.Categories
+            .Should().BeEquivalentTo([QuoteCategory.Speech, QuoteCategory.Other]);
+        var quote = provider.GetRequiredService<QuoteExtractor>().Extract(text).Quotes.Should().ContainSingle().Subject;
+        quote.Speaker!.Value.Text.Should().Be("Jane Okoro");
+        quote.Entity.Should().BeNull("resolution is off");
+    }
+
+    [Fact]
+    public void A_bound_category_filter_drops_other_categories()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["QuoteExtraction:Categories:0"] = "Belief" })
+            .Build();
+        var services = new ServiceCollection();
+        services.Configure<QuoteExtractorOptions>(configuration.GetSection("QuoteExtraction"));
+        services.AddQuoteExtraction();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<QuoteExtractor>().Extract("“We will build it,” said Jane Okoro.").Quotes.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Invalid_options_fail_when_the_extractor_is_resolved()
     {
         using var provider = new ServiceCollection()

@@ -97,4 +97,25 @@ public sealed class JsonSchemaTests
         JsonSerializer.Deserialize(JsonSerializer.Serialize(Sample, QuoteJsonContext.Default.Quote), QuoteJsonContext.Default.Quote)!
             .EntityConfidence.Should().BeNull();
     }
+
+    [Fact]
+    public void An_extracted_result_round_trips_without_its_text()
+    {
+        const string text = "“We will build it,” said Jane Okoro. “We tried,” she said, “and we failed.” Then the lights went out.";
+        var result = new QuoteExtractor(new QuoteExtractorOptions { MaxDocumentLength = 80 }).Extract(text);
+
+        var json = JsonSerializer.Serialize(result, QuoteJsonContext.Default.QuoteExtractionResult);
+        var back = JsonSerializer.Deserialize(json, QuoteJsonContext.Default.QuoteExtractionResult)!;
+
+        result.Text.Should().Be(text[..80]);
+        result.Quotes.Should().Contain(q => q.ContentFragments != null, "the sample should cover discontinuous content");
+        JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).Should().Equal("quotes", "entities", "diagnostics");
+        back.Text.Should().BeNull();
+        back.Diagnostics.Should().Equal(result.Diagnostics).And.ContainSingle(d => d.Code == "text-truncated");
+        back.Entities.Should().BeEquivalentTo(result.Entities, o => o.WithStrictOrdering());
+        // A discontinuous content is written as its fragments; the covering span's text is not kept (QuoteConverter).
+        back.Quotes.Should().BeEquivalentTo(result.Quotes, o => o.WithStrictOrdering().Excluding(q => q.Entity!.Mentions).Excluding(q => q.Content.Text));
+        back.Quotes.Zip(result.Quotes).Where(p => p.Second.ContentFragments is null)
+            .Should().OnlyContain(p => p.First.Content.Text == p.Second.Content.Text);
+    }
 }

@@ -156,4 +156,39 @@ public sealed class QuoteExtractorTests
         unresolved.Entity.Should().BeNull();
         unresolved.EntityConfidence.Should().BeNull();
     }
+
+    [Fact]
+    public void Extra_cue_words_are_read_as_speech_cues()
+    {
+        const string text = "Jane Okoro harrumphed that the wall would never be finished.";
+        var extended = new QuoteExtractor(new QuoteExtractorOptions { ExtraCueWords = { "harrumphed" } });
+
+        Extractor.Extract(text).Quotes.Should().BeEmpty();
+        var quote = extended.Extract(text).Quotes.Should().ContainSingle().Subject;
+        quote.Cue!.Value.Text.Should().Be("harrumphed");
+        quote.Category.Should().Be(QuoteCategory.Speech);
+        quote.Speaker!.Value.Text.Should().Be("Jane Okoro");
+    }
+
+    [Fact]
+    public void Extra_patterns_join_the_built_in_grammar()
+    {
+        const string text = "Jane Okoro, in a memo to staff: the wall will be finished by 2029.";
+        const string rule = "rule memo_colon kind=indirect category=other confidence=0.9 role=clause: "
+            + "(?<speaker> [ent=PERSON]+) (?<cue> \",\" \"in\" \"a\" \"memo\" [!sent_end]{0,3}? \":\") (?<content> [!sent_end]+)";
+        var extended = new QuoteExtractor(new QuoteExtractorOptions { ExtraPatterns = { rule } });
+
+        var quote = extended.Extract(text).Quotes.Should().ContainSingle(q => q.Category == QuoteCategory.Other).Subject;
+        quote.Speaker!.Value.Text.Should().Be("Jane Okoro");
+        quote.Content.Text.Should().StartWith("the wall will be finished");
+        Extractor.Extract(text).Quotes.Should().NotContain(q => q.Content.Text.StartsWith("the wall", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_extra_pattern_fails_at_construction_naming_the_option_and_position()
+    {
+        var act = () => new QuoteExtractor(new QuoteExtractorOptions { ExtraPatterns = { "rule bad: [pos=ZZ]" } });
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("ExtraPatterns[0](1,16)").And.Contain("'ZZ'");
+    }
 }
