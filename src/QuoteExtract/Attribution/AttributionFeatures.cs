@@ -129,7 +129,7 @@ internal static class AttributionFeatures
     }
 
     /// <summary>Words that make a time expression: "in February", "on Monday", "last week", "earlier this year".</summary>
-    private static bool IsTemporal(ReadOnlySpan<char> word) =>
+    internal static bool IsTemporal(ReadOnlySpan<char> word) =>
         word.ToString().ToLowerInvariant() is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
             or "january" or "february" or "march" or "april" or "may" or "june" or "july" or "august" or "september" or "october" or "november" or "december"
             or "week" or "weeks" or "month" or "months" or "year" or "years" or "today" or "yesterday" or "tomorrow" or "morning" or "afternoon" or "evening"

@@ -78,6 +78,7 @@ internal sealed class CandidateReader
             return null;
         }
 
+        speaker = SpeakerInsideAppositive(speaker, cue);
         TokenRange content, content2 = TokenRange.None;
         bool restOfSentence = false;
         switch (role)
@@ -169,6 +170,41 @@ internal sealed class CandidateReader
         candidate.Kind = KindOf(candidate);
         candidate.Category = CategoryOf(rule.Meta("category", "lexicon"), cue);
         return candidate;
+    }
+
+    /// <summary>
+    /// "In October, Mr. Paulson told …": leftmost-first matching reads "October" as the speaker and "Mr. Paulson" as
+    /// its appositive. A speaker that ends a prepositional phrase or is a bare time expression is not the subject;
+    /// the name between the commas is.
+    /// </summary>
+    private TokenRange SpeakerInsideAppositive(TokenRange speaker, TokenRange cue)
+    {
+        if (speaker.IsNone || speaker.End >= cue.Start || _analysis.TokenText(speaker.End) is not ",")
+        {
+            return speaker;
+        }
+
+        bool afterPreposition = speaker.Start > 0 && _text.Pos[speaker.Start - 1] is PosTag.IN or PosTag.TO && _analysis.TokenText(speaker.Start - 1) is not "that";
+        bool temporal = true;
+        for (int t = speaker.Start; t < speaker.End && temporal; t++)
+        {
+            temporal = _text.Pos[t] is PosTag.DT or PosTag.JJ or PosTag.CD || AttributionFeatures.IsTemporal(_analysis.TokenText(t));
+        }
+
+        if (!afterPreposition && !temporal)
+        {
+            return speaker;
+        }
+
+        // The first run of proper nouns (titles and names) after the comma, ending before the cue.
+        int start = speaker.End + 1;
+        int end = start;
+        while (end < cue.Start && (_text.Pos[end] is PosTag.NNP or PosTag.NNPS || _text.EntityTags[end].Type == EntityType.Person))
+        {
+            end++;
+        }
+
+        return end > start ? new TokenRange(start, end) : speaker;
     }
 
     /// <summary>
