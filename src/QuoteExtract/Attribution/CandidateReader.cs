@@ -251,7 +251,7 @@ internal sealed class CandidateReader
         var found = new List<(int, string)>();
         var tokens = _analysis.Tokens;
         int depth = 0;
-        for (int t = content.Start + 2; t < end - 1 && found.Count < 6; t++)
+        for (int t = content.Start + 2; t < end - 1 && found.Count < 8; t++)
         {
             if (_quotationByOpen[t] >= 0)
             {
@@ -303,6 +303,22 @@ internal sealed class CandidateReader
             else if (w is "and" or "but" && next is PosTag.VBD or PosTag.VBZ or PosTag.VBP or PosTag.MD or PosTag.RB)
             {
                 found.Add((t, "verb-coordination"));
+            }
+            else if (t > content.Start + 2 && _analysis.TokenText(t - 1) is not ",")
+            {
+                // The same boundaries without a comma: "endorsed Clinton last week", "backed him while …", "the NRA in February".
+                var lower = w.ToString().ToLowerInvariant();
+                string? kind = lower switch
+                {
+                    "who" or "which" => "relative",
+                    "while" or "when" or "after" or "because" or "since" or "before" or "although" or "though" or "despite" or "amid" or "during" or "as" => "subordinate",
+                    _ when (_text.Pos[t] == PosTag.IN || lower is "last" or "this" or "next" or "earlier") && AttributionFeatures.IsTemporal(_analysis.TokenText(t + 1)) => "time",
+                    _ => null,
+                };
+                if (kind is not null)
+                {
+                    found.Add((t, kind));
+                }
             }
         }
 
