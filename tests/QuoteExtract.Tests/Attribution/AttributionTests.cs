@@ -288,4 +288,62 @@ public sealed class AttributionTests
         ShouldBeAt(q.Speaker, text, "He");
         q.Entity!.Name.Should().Be("Robert Klein");
     }
+    [Fact]
+    public void A_participle_after_a_quotation_takes_the_quotation_speaker()
+    {
+        const string text = "“The country is changing fast,” Ana Ruiz said, citing the new census figures for the region.";
+        var q = Single(text, "census figures");
+        ShouldBeAt(q.Speaker, text, "Ana Ruiz");
+        ShouldBeAt(q.Cue, text, "citing");
+        ShouldBeAt(q.Content, text, "the new census figures for the region");
+    }
+
+    [Fact]
+    public void A_signature_line_after_a_quotation_names_its_speaker()
+    {
+        const string text = "Readers wrote in after the debate.\n\n“The plan will never pay for itself and everybody knows it.” ― Laura Benson";
+        var q = Single(text, "pay for itself");
+        ShouldBeAt(q.Speaker, text, "Laura Benson");
+        ShouldBeAt(q.Cue, text, "―");
+        q.Kind.Should().Be(QuoteKind.Direct);
+    }
+
+    [Fact]
+    public void A_relative_pronoun_with_a_time_phrase_before_the_cue_is_a_speaker()
+    {
+        const string text = "Senator Tom Hale, who on Tuesday endorsed the governor, spoke to reporters in Denver.";
+        var q = Single(text, "the governor");
+        ShouldBeAt(q.Speaker, text, "who");
+        ShouldBeAt(q.Cue, text, "on Tuesday endorsed");
+        ShouldBeAt(q.Content, text, "the governor");
+        q.Entity!.Name.Should().Be("Tom Hale");
+    }
+
+    [Fact]
+    public void A_time_phrase_before_the_name_is_not_the_speaker()
+    {
+        const string text = "In October, Mr. Paul Gray, the fund's chairman, told investors that the concerns were overblown.";
+        var q = Single(text, "overblown");
+        ShouldBeAt(q.Speaker, text, "Mr. Paul Gray");
+        ShouldBeAt(q.Cue, text, "told");
+    }
+
+    [Fact]
+    public void A_name_with_its_organisation_is_one_speaker()
+    {
+        const string text = "Mr. Dan Morgan of the Sierra Club said the ruling was the least bad outcome.";
+        var q = Single(text, "least bad outcome");
+        ShouldBeAt(q.Speaker, text, "Mr. Dan Morgan of the Sierra Club");
+    }
+
+    [Fact]
+    public void A_quotation_after_an_aside_in_the_cue_sentence_continues_the_direct_quote()
+    {
+        const string text = "“The bill is dead,” said Rosa Patel, who compared the vote to a car crash. “Nobody in this building will bring it back this year.”";
+        var quotes = Extractor.Extract(text).Quotes;
+        var q = quotes.Should().ContainSingle(x => x.Content.Text.Contains("bill is dead", StringComparison.Ordinal)).Subject;
+        ShouldBeAt(q.Speaker, text, "Rosa Patel");
+        q.ContentFragments!.Select(f => f.Text).Should().Equal("“The bill is dead,”", "“Nobody in this building will bring it back this year.”");
+        quotes.Should().NotContain(x => x.Speaker != null && x.Speaker.Value.Text == "who" && x.Content.Text.Contains("Nobody", StringComparison.Ordinal));
+    }
 }
