@@ -47,9 +47,9 @@ internal sealed class AttributionExtractor
         }
 
         // The sentence splitter ends a sentence after ?" or !", so "…?” he said." needs a match across the boundary:
-        // quotation-anchored rules run once more over the whole text and keep their matches that cross into a short
-        // sentence holding just the speaker and cue.
-        var whole = _grammar.Patterns.Match(text, states, MatchScope.Range);
+        // quotation-anchored rules (role "after") run once more over the whole text and keep their matches that cross
+        // into a short sentence holding just the speaker and cue.
+        var whole = _grammar.WholeTextPatterns.Match(text, states, MatchScope.Range);
         foreach (ref readonly var match in whole.AsSpan())
         {
             var role = whole.Rule(match).Meta("role", "clause");

@@ -146,6 +146,32 @@ public sealed class EngineTests
         }
     }
 
+    [Fact]
+    public void The_whole_text_grammar_matches_exactly_what_the_after_rules_match_in_the_shipped_grammar()
+    {
+        // The attribution layer's whole-text pass runs a grammar of only the role=after rules; rules are independent,
+        // so it must report the same matches (spans and captures) as those rules do inside the full grammar.
+        var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
+        var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 12).Select(i => (i % 3) switch
+        {
+            0 => "“ Taxes/NNS will/MD rise/VB ,/, ” Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD ./.",
+            1 => "“ Will/MD taxes/NNS rise/VB ?/. ” asked/VBD the/DT mayor/NN ./.",
+            _ => "“ We/PRP won/VBD ,/, ” she/PRP said/VBD on/IN Tuesday/NNP ./.",
+        })));
+        var quotes = new QuoteExtract.Attribution.CandidateReader(grammar, text).QuoteStates();
+        var after = grammar.Patterns.Rules.Where(r => r.Meta("role") == "after").Select(r => r.Name).ToArray();
+        grammar.WholeTextPatterns.Rules.Select(r => r.Name).Should().Equal(after).And.NotBeEmpty();
+
+        var full = grammar.Patterns.Match(text, quotes);
+        var subset = grammar.WholeTextPatterns.Match(text, quotes);
+        string[] Named(MatchSet set) => set.AsSpan().ToArray()
+            .Select(m => $"{set.Rule(m).Name}:{m.Start}-{m.End}:{string.Join(',', Enumerable.Range(0, m.CaptureCount).Select(c => set.Capture(m, c)))}")
+            .ToArray();
+        var expected = Named(full).Where(m => after.Contains(m[..m.IndexOf(':', StringComparison.Ordinal)])).ToArray();
+        expected.Should().HaveCountGreaterThan(6);
+        Named(subset).Should().Equal(expected);
+    }
+
     private static string[] Describe(MatchSet set) => set.AsSpan().ToArray()
         .Select(m => $"{m.Rule}:{m.Start}-{m.End}:{string.Join(',', Enumerable.Range(0, m.CaptureCount).Select(c => set.Capture(m, c)))}")
         .ToArray();
