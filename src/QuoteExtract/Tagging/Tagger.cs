@@ -16,6 +16,13 @@ internal sealed class Tagger
 
     private static readonly Lazy<Tagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // Word-only weight sums, per thread (the tagger itself is shared and immutable); see WordScoreCache.
+    [ThreadStatic]
+    private static WordScoreCache? t_posWords;
+
+    [ThreadStatic]
+    private static WordScoreCache? t_nerWords;
+
     private readonly PerceptronModel _pos;
     private readonly PerceptronModel _ner;
 
@@ -135,11 +142,19 @@ internal sealed class Tagger
         Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
         var pos = posArray.AsSpan(first, count);
         Span<int> posScores = stackalloc int[PosTags.Count];
+        var posWords = t_posWords?.Model == _pos ? t_posWords : t_posWords = new WordScoreCache(_pos);
         int previous1 = 0, previous2 = 0;
         for (int i = 0; i < count; i++)
         {
-            int k = FeatureTemplates.Pos(info, i, previous1, previous2, features);
-            posScores.Clear();
+            ref readonly var token = ref info[i];
+            var word = posWords.Entry(token.Raw, token.Norm, (ulong)token.Flags, out bool known);
+            if (!known)
+            {
+                _pos.Score(features[..FeatureTemplates.PosWord(token, features)], word);
+            }
+
+            word.CopyTo(posScores);
+            int k = FeatureTemplates.PosContext(info, i, previous1, previous2, features);
             _pos.Score(features[..k], posScores);
             int best = 0;
             for (int c = 1; c < posScores.Length; c++)
@@ -163,13 +178,22 @@ internal sealed class Tagger
         var entities = entityArray.AsSpan(first, count);
         var confidence = confidenceArray.AsSpan(first, count);
         Span<int> nerScores = stackalloc int[Bilou.ClassCount];
+        var nerWords = t_nerWords?.Model == _ner ? t_nerWords : t_nerWords = new WordScoreCache(_ner);
+        const CharacterFlags nerFlags = ~(CharacterFlags.SpaceBefore | CharacterFlags.SpaceAfter); // spacing is no entity feature
         int last = 0;
         previous1 = 0;
         previous2 = 0;
         for (int i = 0; i < count; i++)
         {
-            int k = FeatureTemplates.Ner(info, pos, i, previous1, previous2, features);
-            nerScores.Clear();
+            ref readonly var token = ref info[i];
+            var word = nerWords.Entry(token.Raw, token.Norm, (ulong)(token.Flags & nerFlags) | ((ulong)pos[i] << 16), out bool known);
+            if (!known)
+            {
+                _ner.Score(features[..FeatureTemplates.NerWord(token, pos[i], features)], word);
+            }
+
+            word.CopyTo(nerScores);
+            int k = FeatureTemplates.NerContext(info, pos, i, previous1, previous2, features);
             _ner.Score(features[..k], nerScores);
             int best = BestAllowed(nerScores, last, i == count - 1);
             entities[i] = Bilou.FromClass(best);
