@@ -109,7 +109,7 @@ internal static class FeatureTemplates
     /// <summary>
     /// The features of <see cref="Pos"/> that depend only on the token itself (its characters and its flags), so that a
     /// tagger can add their weights once per distinct word and reuse the sum (integer sums do not depend on order).
-    /// Together with <see cref="PosContext"/> they are exactly the features of <see cref="Pos"/>.
+    /// Together with <see cref="PosNeighbours"/> and <see cref="PosHistory"/> they are exactly the features of <see cref="Pos"/>.
     /// </summary>
     public static int PosWord(in TokenInfo t, Span<ulong> f)
     {
@@ -134,16 +134,14 @@ internal static class FeatureTemplates
         return n;
     }
 
-    /// <summary>The features of <see cref="Pos"/> that look at neighbours or previous tags (see <see cref="PosWord"/>).</summary>
-    public static int PosContext(ReadOnlySpan<TokenInfo> s, int i, int previous1, int previous2, Span<ulong> f)
+    /// <summary>
+    /// The features of <see cref="Pos"/> that look at neighbouring words but not at previous tags: they can be summed
+    /// for every token of a sentence before tagging it, independently (see <see cref="PosWord"/>, <see cref="PosHistory"/>).
+    /// </summary>
+    public static int PosNeighbours(ReadOnlySpan<TokenInfo> s, int i, Span<ulong> f)
     {
         ref readonly var t = ref s[i];
-        ulong p1 = NoTag + (ulong)previous1, p2 = NoTag + (ulong)previous2;
         int n = 0;
-        f[n++] = FeatureHash.Feature(12, p1);
-        f[n++] = FeatureHash.Feature(13, p2);
-        f[n++] = FeatureHash.Feature(14, p1, p2);
-        f[n++] = FeatureHash.Feature(15, p1, t.Norm);
         f[n++] = FeatureHash.Feature(16, Norm(s, i - 1));
         f[n++] = FeatureHash.Feature(17, Suffix3(s, i - 1));
         f[n++] = FeatureHash.Feature(18, Norm(s, i - 2));
@@ -153,13 +151,27 @@ internal static class FeatureTemplates
         f[n++] = FeatureHash.Feature(24, Shape(s, i + 1));
         f[n++] = FeatureHash.Feature(26, Norm(s, i - 1), t.Norm);
         f[n++] = FeatureHash.Feature(27, t.Norm, Norm(s, i + 1));
+        return n;
+    }
+
+    /// <summary>The features of <see cref="Pos"/> that read the previous predicted tags (class + 1, 0 = none).</summary>
+    public static int PosHistory(ReadOnlySpan<TokenInfo> s, int i, int previous1, int previous2, Span<ulong> f)
+    {
+        ref readonly var t = ref s[i];
+        ulong p1 = NoTag + (ulong)previous1, p2 = NoTag + (ulong)previous2;
+        int n = 0;
+        f[n++] = FeatureHash.Feature(12, p1);
+        f[n++] = FeatureHash.Feature(13, p2);
+        f[n++] = FeatureHash.Feature(14, p1, p2);
+        f[n++] = FeatureHash.Feature(15, p1, t.Norm);
         f[n++] = FeatureHash.Feature(28, p1, Norm(s, i + 1));
         return n;
     }
 
     /// <summary>
     /// The features of <see cref="Ner"/> that depend only on the token and its own part of speech <paramref name="tag"/>
-    /// (as <see cref="PosWord"/>); together with <see cref="NerContext"/> they are exactly the features of <see cref="Ner"/>.
+    /// (as <see cref="PosWord"/>); together with <see cref="NerNeighbours"/> and <see cref="NerHistory"/> they are exactly
+    /// the features of <see cref="Ner"/>.
     /// </summary>
     public static int NerWord(in TokenInfo t, PosTag tag, Span<ulong> f)
     {
@@ -183,11 +195,13 @@ internal static class FeatureTemplates
         return n;
     }
 
-    /// <summary>The features of <see cref="Ner"/> that look at neighbours or previous classes (see <see cref="NerWord"/>).</summary>
-    public static int NerContext(ReadOnlySpan<TokenInfo> s, ReadOnlySpan<PosTag> pos, int i, int previous1, int previous2, Span<ulong> f)
+    /// <summary>
+    /// The features of <see cref="Ner"/> that look at neighbouring words and tags but not at previous entity classes
+    /// (see <see cref="PosNeighbours"/>).
+    /// </summary>
+    public static int NerNeighbours(ReadOnlySpan<TokenInfo> s, ReadOnlySpan<PosTag> pos, int i, Span<ulong> f)
     {
         ref readonly var t = ref s[i];
-        ulong p1 = NoTag + (ulong)previous1, p2 = NoTag + (ulong)previous2;
         ulong tag = Tag(pos, i), tagBefore = Tag(pos, i - 1), tagAfter = Tag(pos, i + 1);
         ulong gazBefore = Gaz(s, i - 1), gazAfter = Gaz(s, i + 1);
         int n = 0;
@@ -202,10 +216,6 @@ internal static class FeatureTemplates
         f[n++] = FeatureHash.Feature(119, Shape(s, i - 1));
         f[n++] = FeatureHash.Feature(120, Shape(s, i + 1));
         f[n++] = FeatureHash.Feature(121, Shape(s, i - 1), t.Shape, Shape(s, i + 1));
-        f[n++] = FeatureHash.Feature(122, p1);
-        f[n++] = FeatureHash.Feature(123, p1, p2);
-        f[n++] = FeatureHash.Feature(124, p1, t.Norm);
-        f[n++] = FeatureHash.Feature(125, p1, t.Shape);
         f[n++] = FeatureHash.Feature(126, Norm(s, i - 1), t.Norm);
         f[n++] = FeatureHash.Feature(127, t.Norm, Norm(s, i + 1));
         f[n++] = FeatureHash.Feature(129, gazBefore);
@@ -213,10 +223,23 @@ internal static class FeatureTemplates
         f[n++] = FeatureHash.Feature(131, Gaz(s, i + 2));
         f[n++] = FeatureHash.Feature(132, gazBefore, t.Shape);
         f[n++] = FeatureHash.Feature(133, gazAfter, t.Shape);
-        f[n++] = FeatureHash.Feature(136, p1, tag);
         f[n++] = FeatureHash.Feature(137, Gaz(s, i - 2));
         f[n++] = FeatureHash.Feature(139, Norm(s, i - 1), tag);
         f[n++] = FeatureHash.Feature(140, t.Norm, Norm(s, i + 1), Norm(s, i + 2));
+        return n;
+    }
+
+    /// <summary>The features of <see cref="Ner"/> that read the previous entity classes (class + 1, 0 = none).</summary>
+    public static int NerHistory(ReadOnlySpan<TokenInfo> s, ReadOnlySpan<PosTag> pos, int i, int previous1, int previous2, Span<ulong> f)
+    {
+        ref readonly var t = ref s[i];
+        ulong p1 = NoTag + (ulong)previous1, p2 = NoTag + (ulong)previous2;
+        int n = 0;
+        f[n++] = FeatureHash.Feature(122, p1);
+        f[n++] = FeatureHash.Feature(123, p1, p2);
+        f[n++] = FeatureHash.Feature(124, p1, t.Norm);
+        f[n++] = FeatureHash.Feature(125, p1, t.Shape);
+        f[n++] = FeatureHash.Feature(136, p1, Tag(pos, i));
         return n;
     }
 

@@ -4,10 +4,11 @@ using QuoteExtract.Text;
 namespace QuoteExtract.Tests.Tagging;
 
 /// <summary>
-/// The tagger adds the weights of a token's word-only features once per distinct word (<see cref="WordScoreCache"/>);
-/// tags must be exactly those of adding every feature of <see cref="FeatureTemplates.Pos"/> one by one.
+/// The tagger adds the weights of a token's word-only features once per distinct word (<see cref="WordScoreCache"/>),
+/// and its neighbour features before the left-to-right pass; tags must be exactly those of adding every feature of
+/// <see cref="FeatureTemplates.Pos"/> one by one.
 /// </summary>
-public class WordScoreCacheTests
+public class TaggerScoringTests
 {
     private const string Sentence = "Mr. Harold Ebbington told reporters in Berlin that he would not resign , and Ebbington SAID the U.S. deal was 99% done .";
 
@@ -23,13 +24,15 @@ public class WordScoreCacheTests
         {
             int n = FeatureTemplates.Pos(info, i, 3, 7, full);
             int w = FeatureTemplates.PosWord(info[i], parts);
-            int c = FeatureTemplates.PosContext(info, i, 3, 7, parts[w..]);
-            Sorted(parts[..(w + c)]).Should().Equal(Sorted(full[..n]), $"POS features of token {i}");
+            w += FeatureTemplates.PosNeighbours(info, i, parts[w..]);
+            w += FeatureTemplates.PosHistory(info, i, 3, 7, parts[w..]);
+            Sorted(parts[..w]).Should().Equal(Sorted(full[..n]), $"POS features of token {i}");
 
             n = FeatureTemplates.Ner(info, pos, i, 2, 5, full);
             w = FeatureTemplates.NerWord(info[i], pos[i], parts);
-            c = FeatureTemplates.NerContext(info, pos, i, 2, 5, parts[w..]);
-            Sorted(parts[..(w + c)]).Should().Equal(Sorted(full[..n]), $"entity features of token {i}");
+            w += FeatureTemplates.NerNeighbours(info, pos, i, parts[w..]);
+            w += FeatureTemplates.NerHistory(info, pos, i, 2, 5, parts[w..]);
+            Sorted(parts[..w]).Should().Equal(Sorted(full[..n]), $"entity features of token {i}");
         }
     }
 
