@@ -14,10 +14,10 @@ internal sealed partial class AttributionGrammar
     private readonly Dictionary<string, QuoteCategory> _categories;
     private readonly HashSet<string> _phrases;
 
-    private AttributionGrammar(CompiledPatterns patterns, CompiledPatterns wholeTextPatterns, Dictionary<string, QuoteCategory> categories, HashSet<string> phrases)
+    private AttributionGrammar(CompiledPatterns patterns, Dictionary<string, QuoteCategory> categories, HashSet<string> phrases)
     {
         Patterns = patterns;
-        WholeTextPatterns = wholeTextPatterns;
+        WholeTextRules = patterns.Subset(static r => r.Meta("role", "clause") == "after");
         _categories = categories;
         _phrases = phrases;
     }
@@ -26,10 +26,10 @@ internal sealed partial class AttributionGrammar
     public CompiledPatterns Patterns { get; }
 
     /// <summary>
-    /// Only the rules whose role is <c>after</c> (they start at a closing quotation mark): the layer's second pass over
-    /// the whole text keeps nothing else, and this much smaller automaton matches them exactly as <see cref="Patterns"/> does.
+    /// The rules whose role is <c>after</c> (they start at a closing quotation mark): the layer's second pass, over the
+    /// whole text, keeps nothing else, and their own automaton is much smaller than the whole grammar's.
     /// </summary>
-    public CompiledPatterns WholeTextPatterns { get; }
+    public RuleSubset WholeTextRules { get; }
 
     public static AttributionGrammar Create(QuoteExtractorOptions options)
     {
@@ -37,9 +37,7 @@ internal sealed partial class AttributionGrammar
         var rules = ExpandMacros(GrammarResources.Read("attribution.patterns"));
 
         // The user's extra cue words join the speech class so that every verb rule sees them.
-        var source = new PatternSource("attribution.patterns", rules);
-        var patterns = PatternCompiler.Compile(source, lexicons, options, "cue_speech");
-        var wholeText = PatternCompiler.Compile(source, lexicons, options, "cue_speech", static r => r.Metadata.TryGetValue("role", out var role) && role == "after");
+        var patterns = PatternCompiler.Compile(new PatternSource("attribution.patterns", rules), lexicons, options, "cue_speech");
         var categories = new Dictionary<string, QuoteCategory>(StringComparer.OrdinalIgnoreCase);
         foreach (var (cls, category) in new[]
                  {
@@ -60,7 +58,7 @@ internal sealed partial class AttributionGrammar
         }
 
         var phrases = new HashSet<string>(lexicons.Words("cue_phrase"), StringComparer.OrdinalIgnoreCase);
-        return new AttributionGrammar(patterns, wholeText, categories, phrases);
+        return new AttributionGrammar(patterns, categories, phrases);
     }
 
     /// <summary>The category of a cue word, or null when the word is not a cue.</summary>

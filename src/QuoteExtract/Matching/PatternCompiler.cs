@@ -18,11 +18,9 @@ internal static class PatternCompiler
 
     /// <summary>
     /// Compiles a built-in grammar together with the user's <see cref="QuoteExtractorOptions.ExtraPatterns"/> and
-    /// adds <see cref="QuoteExtractorOptions.ExtraCueWords"/> to lexicon class <paramref name="cueClass"/>. With
-    /// <paramref name="keep"/>, only the rules it accepts are compiled (all are still parsed and checked).
+    /// adds <see cref="QuoteExtractorOptions.ExtraCueWords"/> to lexicon class <paramref name="cueClass"/>.
     /// </summary>
-    public static CompiledPatterns Compile(PatternSource builtIn, LexiconSet lexicons, QuoteExtractorOptions options, string cueClass = "cue_verb",
-        Func<RuleSyntax, bool>? keep = null)
+    public static CompiledPatterns Compile(PatternSource builtIn, LexiconSet lexicons, QuoteExtractorOptions options, string cueClass = "cue_verb")
     {
         var merged = lexicons.Clone();
         if (options.ExtraCueWords.Count > 0)
@@ -32,15 +30,10 @@ internal static class PatternCompiler
 
         var sources = new List<PatternSource> { builtIn };
         sources.AddRange(options.ExtraPatterns.Select((p, i) => new PatternSource($"ExtraPatterns[{i}]", p)));
-        return Compile(sources, merged, keep);
+        return Compile(sources, merged);
     }
 
-    /// <summary>
-    /// Compiles every rule of <paramref name="sources"/>, or with <paramref name="keep"/> only the rules it accepts:
-    /// rules are independent, so a subset matches exactly what those rules match in the whole grammar, with a
-    /// smaller automaton (the attribution layer's whole-text pass needs only its quotation-anchored rules).
-    /// </summary>
-    public static CompiledPatterns Compile(IEnumerable<PatternSource> sources, LexiconSet lexicons, Func<RuleSyntax, bool>? keep = null)
+    public static CompiledPatterns Compile(IEnumerable<PatternSource> sources, LexiconSet lexicons)
     {
         var parsed = new List<(PatternSource Source, RuleSyntax Rule)>();
         var names = new Dictionary<string, PatternSource>(StringComparer.Ordinal);
@@ -54,10 +47,7 @@ internal static class PatternCompiler
                     throw new PatternSyntaxException(source.Name, line, column, $"Rule '{rule.Name}' is already defined in {names[rule.Name].Name}.");
                 }
 
-                if (keep is null || keep(rule))
-                {
-                    parsed.Add((source, rule));
-                }
+                parsed.Add((source, rule));
             }
         }
 

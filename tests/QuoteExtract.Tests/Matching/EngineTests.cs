@@ -147,11 +147,13 @@ public sealed class EngineTests
     }
 
     [Fact]
-    public void The_whole_text_grammar_matches_exactly_what_the_after_rules_match_in_the_shipped_grammar()
+    public void A_rule_subset_matches_exactly_what_its_rules_match_in_the_whole_grammar()
     {
-        // The attribution layer's whole-text pass runs a grammar of only the role=after rules; rules are independent,
-        // so it must report the same matches (spans and captures) as those rules do inside the full grammar.
+        // The attribution layer's whole-text pass runs only the role=after rules, with the VM of its sentence pass (whose
+        // token features it reuses). Rules are independent, so the subset must report the same matches (spans and
+        // captures) as those rules do when every rule runs, with the DFA or the VM alone, with a fresh VM or a used one.
         var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
+        var patterns = grammar.Patterns;
         var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 12).Select(i => (i % 3) switch
         {
             0 => "“ Taxes/NNS will/MD rise/VB ,/, ” Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD ./.",
@@ -159,17 +161,24 @@ public sealed class EngineTests
             _ => "“ We/PRP won/VBD ,/, ” she/PRP said/VBD on/IN Tuesday/NNP ./.",
         })));
         var quotes = new QuoteExtract.Attribution.CandidateReader(grammar, text).QuoteStates();
-        var after = grammar.Patterns.Rules.Where(r => r.Meta("role") == "after").Select(r => r.Name).ToArray();
-        grammar.WholeTextPatterns.Rules.Select(r => r.Name).Should().Equal(after).And.NotBeEmpty();
+        var subset = grammar.WholeTextRules;
+        var after = patterns.Rules.Where(r => r.Meta("role") == "after").ToArray();
+        subset.Rules.Should().Equal(after).And.NotBeEmpty();
 
-        var full = grammar.Patterns.Match(text, quotes);
-        var subset = grammar.WholeTextPatterns.Match(text, quotes);
-        string[] Named(MatchSet set) => set.AsSpan().ToArray()
-            .Select(m => $"{set.Rule(m).Name}:{m.Start}-{m.End}:{string.Join(',', Enumerable.Range(0, m.CaptureCount).Select(c => set.Capture(m, c)))}")
-            .ToArray();
-        var expected = Named(full).Where(m => after.Contains(m[..m.IndexOf(':', StringComparison.Ordinal)])).ToArray();
+        int n = text.Analysis.Tokens.Length;
+        var full = new MatchSet();
+        patterns.Match(text, quotes, 0, n, full, MatchScope.Range, new PikeVm(patterns) { UseDfa = false });
+        var expected = Describe(full).Where(m => after.Any(r => m.StartsWith($"{r.Index}:", StringComparison.Ordinal))).ToArray();
         expected.Should().HaveCountGreaterThan(6);
-        Named(subset).Should().Equal(expected);
+
+        var used = new PikeVm(patterns);
+        patterns.Match(text, quotes, 0, n, new MatchSet(), MatchScope.Sentence, used);
+        foreach (var vm in new[] { new PikeVm(patterns), new PikeVm(patterns) { UseDfa = false }, used })
+        {
+            var matches = new MatchSet();
+            patterns.Match(text, quotes, 0, n, matches, MatchScope.Range, vm, subset);
+            Describe(matches).Should().Equal(expected);
+        }
     }
 
     private static string[] Describe(MatchSet set) => set.AsSpan().ToArray()
