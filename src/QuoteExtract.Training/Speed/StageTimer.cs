@@ -96,7 +96,6 @@ internal static class StageTimer
             }),
         };
 
-        Console.WriteLine($"TMP vm tokens {vm.VmTokens} states {vm.Dfa.StateCount} misses {vm.Dfa.Misses} resets {vm.Dfa.Resets}");
         output.WriteLine("Rates are per thread CPU time where the OS gives it (Linux), so that a busy machine skews them less; wall is elapsed time.");
         output.WriteLine($"{"stage",-36} {"wall ms",9} {"CPU ms",9} {"tokens/s",10} {"words/s",10} {"alloc/pass",12}");
         foreach (var (name, body) in stages)
@@ -129,7 +128,6 @@ internal static class StageTimer
                 $"{name,-36} {wall[rounds / 2],9:0.0} {ms,9:0.0} {Rate(tokens, ms),10} {Rate(words, ms),10} {Bytes(allocated),12}"));
         }
 
-        Console.WriteLine($"TMP vm tokens {vm.VmTokens} states {vm.Dfa.StateCount} misses {vm.Dfa.Misses} resets {vm.Dfa.Resets}");
         return 0;
     }
 

@@ -10,17 +10,28 @@ namespace QuoteExtract.Attribution;
 /// </summary>
 internal static class AttributionFeatures
 {
+    /// <summary>Longest lower-cased word kept on the stack; longer ones (never a cue in practice) take the string path.</summary>
+    private const int MaxWord = 64;
+
+    private static readonly string[] Gaps = ["-3", "-2", "-1", "0", "1", "2", "3", "4"];
+    private static readonly string[] CueLengths = ["0", "1", "2", "3", "4"];
+    private static readonly string[] Inside = ["inside0", "inside1", "inside2"];
+
+    // Each feature hashes text values such as "rule|speaker". They are hashed piece by piece, exactly as
+    // FeatureHash.Raw hashes the joined string, so that no string is built per candidate.
     public static int Collect(TaggedText text, Candidate c, Span<ulong> features)
     {
         var analysis = text.Analysis;
         int n = 0;
         var rule = c.Rule;
         var cut = c.CutKind ?? "full";
-        var cue = c.Cue.IsNone ? "-" : CueHead(text, c);
+        Span<char> cueBuffer = stackalloc char[MaxWord];
+        ReadOnlySpan<char> cue = c.Cue.IsNone ? "-" : CueHead(text, c, cueBuffer);
         var speaker = AttributionScorer.SpeakerType(text, c);
         int length = c.ContentEnd - c.Content.Start;
         var lengthBucket = length switch { 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", <= 20 => "11-20", <= 40 => "21-40", _ => "41+" };
-        var first = c.Content.Start < analysis.Tokens.Length ? analysis.TokenText(c.Content.Start).ToString().ToLowerInvariant() : "";
+        Span<char> firstBuffer = stackalloc char[MaxWord];
+        var first = c.Content.Start < analysis.Tokens.Length ? Lower(analysis.TokenText(c.Content.Start), firstBuffer) : "";
         var firstPos = text.Pos[c.Content.Start].ToString();
         var firstWord = first is "that" or "to" or "the" or "a" or "an" or "he" or "she" or "they" or "it" or "we" or "i" or "if" or "whether" or "what" or "how" or "why" or "for" or "of" or "about" or "on" or "in" or "as" or "with" or "at" or "his" or "her" or "their" or "this" or "by" or "when"
             ? first : "other";
@@ -32,63 +43,73 @@ internal static class AttributionFeatures
         var last = analysis.Tokens[c.ContentEnd - 1];
         var ends = last.Kind == TokenKind.QuoteMark ? "quote" : text.Pos[c.ContentEnd - 1] is var p && (p is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS) ? "noun" : "other";
         var cueLength = c.Cue.IsNone ? 0 : Math.Min(c.Cue.Length, 4);
+        var category = c.Category.ToString();
+        var kind = c.Kind.ToString();
 
         Add(features, ref n, 1, "bias");
         Add(features, ref n, 2, rule);
         Add(features, ref n, 3, cue);
-        Add(features, ref n, 4, c.Category.ToString());
+        Add(features, ref n, 4, category);
         Add(features, ref n, 5, speaker);
-        Add(features, ref n, 6, rule + "|" + speaker);
-        Add(features, ref n, 7, cue + "|" + speaker);
+        Add(features, ref n, 6, rule, speaker);
+        Add(features, ref n, 7, cue, speaker);
         Add(features, ref n, 8, lengthBucket);
-        Add(features, ref n, 9, rule + "|" + lengthBucket);
-        Add(features, ref n, 10, c.Kind.ToString());
+        Add(features, ref n, 9, rule, lengthBucket);
+        Add(features, ref n, 10, kind);
         Add(features, ref n, 11, firstWord);
         Add(features, ref n, 12, firstPos);
-        Add(features, ref n, 13, cue + "|" + firstWord);
-        Add(features, ref n, 14, cue + "|" + firstPos);
+        Add(features, ref n, 13, cue, firstWord);
+        Add(features, ref n, 14, cue, firstPos);
         Add(features, ref n, 15, speakerAtStart ? "start" : "inside");
         Add(features, ref n, 16, before);
-        Add(features, ref n, 17, gap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(features, ref n, 17, Gaps[gap + 3]);
         Add(features, ref n, 18, ends);
-        Add(features, ref n, 19, cueLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(features, ref n, 19, CueLengths[cueLength]);
         Add(features, ref n, 20, c.Content2.IsNone ? "one" : "split");
-        Add(features, ref n, 21, c.Category + "|" + lengthBucket);
-        Add(features, ref n, 22, c.Kind + "|" + speaker);
-        Add(features, ref n, 23, cue + "|" + lengthBucket);
-        Add(features, ref n, 24, rule + "|" + c.Kind);
+        Add(features, ref n, 21, category, lengthBucket);
+        Add(features, ref n, 22, kind, speaker);
+        Add(features, ref n, 23, cue, lengthBucket);
+        Add(features, ref n, 24, rule, kind);
         Add(features, ref n, 26, cut);
-        Add(features, ref n, 27, cut + "|" + lengthBucket);
-        Add(features, ref n, 28, cut + "|" + cue);
-        Add(features, ref n, 29, cut + "|" + RemainingBucket(analysis, c));
-        var after = AfterEnd(text, c);
-        Add(features, ref n, 32, cut + "|" + after);
-        Add(features, ref n, 33, c.Category + "|" + after);
-        Add(features, ref n, 34, rule + "|" + cue);
-        Add(features, ref n, 35, cue + "|" + c.Kind);
-        Add(features, ref n, 36, rule + "|" + firstWord);
-        Add(features, ref n, 30, "inside" + Math.Min(c.CuesInside, 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add(features, ref n, 31, cut + "|" + c.Category);
-        Add(features, ref n, 25, c.Speaker.IsNone ? "-" : analysis.TokenText(c.Speaker.End - 1).ToString().ToLowerInvariant());
+        Add(features, ref n, 27, cut, lengthBucket);
+        Add(features, ref n, 28, cut, cue);
+        Add(features, ref n, 29, cut, RemainingBucket(analysis, c));
+        Span<char> afterBuffer = stackalloc char[(2 * MaxWord) + 1];
+        var after = AfterEnd(text, c, afterBuffer);
+        Add(features, ref n, 32, cut, after);
+        Add(features, ref n, 33, category, after);
+        Add(features, ref n, 34, rule, cue);
+        Add(features, ref n, 35, cue, kind);
+        Add(features, ref n, 36, rule, firstWord);
+        Add(features, ref n, 30, Inside[Math.Min(c.CuesInside, 2)]);
+        Add(features, ref n, 31, cut, category);
+        Span<char> lastSpeakerBuffer = stackalloc char[MaxWord];
+        Add(features, ref n, 25, c.Speaker.IsNone ? "-" : Lower(analysis.TokenText(c.Speaker.End - 1), lastSpeakerBuffer));
         return n;
     }
 
-    /// <summary>The cue's head: its last verb, noun or adjective ("pointed" in "pointed out"), lower-cased.</summary>
-    internal static string CueHead(TaggedText text, Candidate c)
+    /// <summary>The cue's head: its last verb, noun or adjective ("pointed" in "pointed out"), lower-cased (in <paramref name="buffer"/> when it fits).</summary>
+    private static ReadOnlySpan<char> CueHead(TaggedText text, Candidate c, Span<char> buffer) => Lower(CueToken(text, c), buffer);
+
+    private static ReadOnlySpan<char> CueToken(TaggedText text, Candidate c)
     {
         for (int t = c.Cue.End - 1; t >= c.Cue.Start; t--)
         {
             if (text.Pos[t] is >= PosTag.VB and <= PosTag.VBZ or PosTag.NN or PosTag.NNS or PosTag.JJ || text.Analysis.TokenText(t) is "according")
             {
-                return text.Analysis.TokenText(t).ToString().ToLowerInvariant();
+                return text.Analysis.TokenText(t);
             }
         }
 
-        return text.Analysis.TokenText(c.Cue.End - 1).ToString().ToLowerInvariant();
+        return text.Analysis.TokenText(c.Cue.End - 1);
     }
 
-    /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end".</summary>
-    private static string AfterEnd(TaggedText text, Candidate c)
+    /// <summary>The word lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> when it fits.</summary>
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer) =>
+        word.Length <= buffer.Length ? buffer[..word.ToLowerInvariant(buffer)] : word.ToString().ToLowerInvariant();
+
+    /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end" (written to <paramref name="buffer"/>).</summary>
+    private static ReadOnlySpan<char> AfterEnd(TaggedText text, Candidate c, Span<char> buffer)
     {
         var analysis = text.Analysis;
         var sentence = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)];
@@ -99,8 +120,17 @@ internal static class AttributionFeatures
         }
 
         var first = analysis.TokenText(t);
-        var second = t + 1 < sentence.EndToken ? text.Pos[t + 1].ToString() : "end";
-        return (first.Length == 1 && !char.IsLetterOrDigit(first[0]) ? first.ToString() : text.Pos[t].ToString()) + "+" + second;
+        ReadOnlySpan<char> head = first.Length == 1 && !char.IsLetterOrDigit(first[0]) ? first : text.Pos[t].ToString();
+        ReadOnlySpan<char> second = t + 1 < sentence.EndToken ? text.Pos[t + 1].ToString() : "end";
+        if (head.Length + 1 + second.Length > buffer.Length)
+        {
+            return string.Concat(head, "+", second);
+        }
+
+        head.CopyTo(buffer);
+        buffer[head.Length] = '+';
+        second.CopyTo(buffer[(head.Length + 1)..]);
+        return buffer[..(head.Length + 1 + second.Length)];
     }
 
     /// <summary>How many tokens of the sentence the content leaves out after its end.</summary>
@@ -111,11 +141,20 @@ internal static class AttributionFeatures
         return rest switch { <= 1 => "0", <= 4 => "1-4", <= 10 => "5-10", _ => "11+" };
     }
 
-    private static void Add(Span<ulong> features, ref int n, int template, string value)
+    private static void Add(Span<ulong> features, ref int n, int template, ReadOnlySpan<char> value)
     {
         if (n < features.Length)
         {
             features[n++] = FeatureHash.Feature(template + 1000, FeatureHash.Raw(value));
+        }
+    }
+
+    /// <summary>The feature of the text <c>left + "|" + right</c>.</summary>
+    private static void Add(Span<ulong> features, ref int n, int template, ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    {
+        if (n < features.Length)
+        {
+            features[n++] = FeatureHash.Feature(template + 1000, FeatureHash.RawContinue(FeatureHash.RawContinue(FeatureHash.Raw(left), "|"), right));
         }
     }
 }
