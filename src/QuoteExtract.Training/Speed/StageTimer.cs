@@ -23,6 +23,7 @@ internal static class StageTimer
         var attribution = new AttributionExtractor(grammar, AttributionScorer.Default);
         var resolver = new SpeakerResolver();
         var vm = grammar.Patterns.CreateVm();
+        var pikeVm = new PikeVm(grammar.Patterns) { UseBacktracking = false };
         var matches = new MatchSet();
 
         // Inputs of each stage, computed once (and the warm-up of every stage).
@@ -60,6 +61,17 @@ internal static class StageTimer
                     grammar.Patterns.Match(tagged[d], states[d], 0, n, matches, MatchScope.Sentence, vm);
                     matches.Clear();
                     grammar.Patterns.Match(tagged[d], states[d], 0, n, matches, MatchScope.Range, vm, grammar.WholeTextRules);
+                }
+            }),
+            ("pattern engine, both, Pike VM captures", () =>
+            {
+                for (int d = 0; d < tagged.Length; d++)
+                {
+                    int n = tagged[d].Analysis.Tokens.Length;
+                    matches.Clear();
+                    grammar.Patterns.Match(tagged[d], states[d], 0, n, matches, MatchScope.Sentence, pikeVm);
+                    matches.Clear();
+                    grammar.Patterns.Match(tagged[d], states[d], 0, n, matches, MatchScope.Range, pikeVm, grammar.WholeTextRules);
                 }
             }),
             ("pattern engine, sentence pass only", () =>

@@ -46,6 +46,7 @@ internal sealed class PikeVm
     private readonly List<int> _pendingRules = [];
 
     private readonly LazyDfa _dfa;
+    private readonly BoundedBacktracker _backtracker;
     private readonly int _dfaMaxStates;
     private readonly Dictionary<RuleSubset, (LazyDfa Dfa, ulong[] AnyStart)> _subsetDfas = [];
     private readonly ulong[]? _compoundCache;
@@ -104,6 +105,7 @@ internal sealed class PikeVm
         _minGenStamp = new int[r];
         Array.Fill(_minGenStamp, -1);
         _dfaMaxStates = dfaMaxStates;
+        _backtracker = new BoundedBacktracker(patterns);
         _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _liveRules = new ulong[_dfa.RuleWords];
@@ -124,6 +126,9 @@ internal sealed class PikeVm
     public bool UseDfa { get; set; } = true;
 
     internal LazyDfa Dfa => _dfa;
+
+    /// <summary>Whether the DFA's stretches are matched by bounded backtracking when short enough (default); off leaves them to the Pike VM, for tests.</summary>
+    public bool UseBacktracking { get; set; } = true;
 
     /// <summary>Tokens the VM ran over (inside windows), for tuning.</summary>
     internal long VmTokens { get; private set; }
@@ -294,9 +299,25 @@ internal sealed class PikeVm
         return entry;
     }
 
-    /// <summary>Runs the VM for the rules in word <paramref name="k"/> of <paramref name="rules"/>, each from the start of its live stretch to <paramref name="end"/>; rules sharing a start share a scan.</summary>
+    /// <summary>
+    /// Finds the matches of the rules in word <paramref name="k"/> of <paramref name="rules"/>, each from the start of its live
+    /// stretch to <paramref name="end"/>: by bounded backtracking when the stretch is short enough, else with the Pike VM
+    /// (rules sharing a start share a scan). Both report the same leftmost-first matches and captures.
+    /// </summary>
     private void ScanRules(int k, ulong rules, int end, int from, int to, int featureBase, MatchSet results)
     {
+        if (UseBacktracking)
+        {
+            for (ulong rest = rules; rest != 0; rest &= rest - 1)
+            {
+                int r = (k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rest);
+                if (_backtracker.FindAll(_rules[r], _ruleStart[r], end, from, to, featureBase, _bits, _flags, _words, results, ref _steps))
+                {
+                    rules &= ~(rest & (~rest + 1));
+                }
+            }
+        }
+
         while (rules != 0)
         {
             int start = _ruleStart[(k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rules)];

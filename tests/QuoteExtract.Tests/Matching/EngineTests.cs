@@ -117,7 +117,8 @@ public sealed class EngineTests
     public void The_shipped_grammar_matches_the_same_with_the_dfa_per_rule_windows_and_cache_resets()
     {
         // More than 64 predicate bits (multi-word rows), ^ rules and long-lived threads: the DFA's per-rule
-        // windows must give exactly what the VM alone gives, also when a tiny cache keeps resetting.
+        // windows, matched by backtracking or by the Pike VM, must give exactly what the VM alone gives, also
+        // when a tiny cache keeps resetting.
         var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
         var patterns = grammar.Patterns;
         patterns.Features.Words.Should().BeGreaterThan(1);
@@ -133,15 +134,18 @@ public sealed class EngineTests
         {
             var exact = new MatchSet();
             var dfa = new MatchSet();
+            var pike = new MatchSet();
             var tiny = new MatchSet();
             patterns.Match(text, quotes, 0, n, exact, scope, new PikeVm(patterns) { UseDfa = false });
             patterns.Match(text, quotes, 0, n, dfa, scope, new PikeVm(patterns));
+            patterns.Match(text, quotes, 0, n, pike, scope, new PikeVm(patterns) { UseBacktracking = false });
             var small = new PikeVm(patterns, dfaMaxStates: 5);
             patterns.Match(text, quotes, 0, n, tiny, scope, small);
 
             small.Dfa.Resets.Should().BeGreaterThan(0);
             exact.Count.Should().BeGreaterThan(30);
             Describe(dfa).Should().Equal(Describe(exact));
+            Describe(pike).Should().Equal(Describe(exact));
             Describe(tiny).Should().Equal(Describe(exact));
         }
     }
