@@ -257,18 +257,22 @@ public class MatchingBenchmarks
     }
 }
 
-/// <summary>Adds a tokens-per-second column computed from the median.</summary>
+/// <summary>Adds tokens-per-second and words-per-second columns computed from the median (one corpus pass per operation).</summary>
 internal sealed class TokensPerSecondConfig : ManualConfig
 {
-    public TokensPerSecondConfig() => AddColumn(new TokensPerSecondColumn());
+    private static readonly Lazy<long> CorpusTokens = new(() => BenchmarkCorpus.Documents.Sum(d => (long)TextAnalyzer.Analyze(d).Tokens.Length));
 
-    private sealed class TokensPerSecondColumn : IColumn
+    public TokensPerSecondConfig()
     {
-        private static readonly Lazy<long> CorpusTokens = new(() => BenchmarkCorpus.Documents.Sum(d => (long)TextAnalyzer.Analyze(d).Tokens.Length));
+        AddColumn(new RateColumn("Tokens/s (median)", "Corpus tokens divided by the median time of one pass", () => CorpusTokens.Value));
+        AddColumn(new RateColumn("Words/s (median)", "Corpus words (whitespace-separated) divided by the median time of one pass", () => BenchmarkCorpus.WordCount));
+    }
 
-        public string Id => nameof(TokensPerSecondColumn);
+    private sealed class RateColumn(string name, string legend, Func<long> count) : IColumn
+    {
+        public string Id => name;
 
-        public string ColumnName => "Tokens/s (median)";
+        public string ColumnName => name;
 
         public bool AlwaysShow => true;
 
@@ -280,14 +284,14 @@ internal sealed class TokensPerSecondConfig : ManualConfig
 
         public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => "Corpus tokens divided by the median time of one pass";
+        public string Legend => legend;
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
         {
             var median = summary[benchmarkCase]?.ResultStatistics?.Median;
-            return median is > 0 ? $"{CorpusTokens.Value / (median.Value / 1e9) / 1e6:F1}M" : "-";
+            return median is > 0 ? $"{count() / (median.Value / 1e9) / 1e6:F2}M" : "-";
         }
 
         public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;

@@ -4,6 +4,8 @@ namespace QuoteExtract.Benchmarks;
 
 /// <summary>The whole pipeline, end to end, over the benchmark corpus.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[Config(typeof(TokensPerSecondConfig))]
 public class PipelineBenchmarks
 {
     private readonly QuoteExtractor _extractor = QuoteExtractor.CreateDefault();

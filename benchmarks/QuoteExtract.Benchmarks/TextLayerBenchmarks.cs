@@ -9,6 +9,7 @@ namespace QuoteExtract.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
+[Config(typeof(TokensPerSecondConfig))]
 public class TextLayerBenchmarks
 {
     private readonly IReadOnlyList<string> _documents = BenchmarkCorpus.Documents;

@@ -111,6 +111,11 @@ speed.SetAction(result =>
     return 0;
 });
 
+var stagesText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files (searched recursively).", Required = true };
+var stagesRounds = new Option<int>("--rounds") { Description = "Timed passes per stage; the median is shown.", DefaultValueFactory = _ => 5 };
+var stages = new Command("stages", "Single-thread Stopwatch profile of the pipeline, stage by stage: where end-to-end time goes.") { stagesText, stagesRounds };
+stages.SetAction(result => QuoteExtract.Training.Speed.StageTimer.Run(result.GetValue(stagesText)!.FullName, Math.Max(1, result.GetValue(stagesRounds)), Console.Out));
+
 var split = new Option<DirectoryInfo>("--split") { Description = "A PolNeAR split directory (text/, attributions/, silver.tsv.gz, coref.jsonl.gz).", Required = true };
 var silverTags = new Option<bool>("--silver-tags") { Description = "Build tagged text from the silver layer (CoreNLP tokens, POS, NER) instead of our taggers." };
 var evaluateResolution = new Command("evaluate-resolution", "Scores speaker resolution of pronoun and nominal gold sources against CoreNLP coreference.") { split, silverTags };
@@ -141,7 +146,7 @@ trainAttribution.SetAction(result => QuoteExtract.Training.Attribution.Attributi
     result.GetValue(attributionEpochs), result.GetValue(seed), Math.Max(1, result.GetValue(attributionMembers)), Console.Out));
 train.Subcommands.Add(trainAttribution);
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, evaluateResolution, seedCheck, attributionDebug, candidatesCommand };
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, stages, evaluateResolution, seedCheck, attributionDebug, candidatesCommand };
 return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)

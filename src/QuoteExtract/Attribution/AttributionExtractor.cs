@@ -34,7 +34,27 @@ internal sealed class AttributionExtractor
     {
         var reader = new CandidateReader(_grammar, text);
         var states = reader.QuoteStates();
-        var matches = _grammar.Patterns.Match(text, states, MatchScope.Sentence);
+        var patterns = _grammar.Patterns;
+        int tokens = text.Analysis.Tokens.Length;
+        var matches = new MatchSet();
+        var whole = new MatchSet();
+
+        // One VM for both passes: the second reuses the token features the first computed.
+        var vm = patterns.Rent();
+        try
+        {
+            patterns.Match(text, states, 0, tokens, matches, MatchScope.Sentence, vm);
+
+            // The sentence splitter ends a sentence after ?" or !", so "…?” he said." needs a match across the boundary:
+            // quotation-anchored rules (role "after") run once more over the whole text and keep their matches that cross
+            // into a short sentence holding just the speaker and cue.
+            patterns.Match(text, states, 0, tokens, whole, MatchScope.Range, vm, _grammar.WholeTextRules);
+        }
+        finally
+        {
+            patterns.Return(vm);
+        }
+
         var candidates = new List<Candidate>();
         foreach (ref readonly var match in matches.AsSpan())
         {
@@ -46,10 +66,6 @@ internal sealed class AttributionExtractor
             }
         }
 
-        // The sentence splitter ends a sentence after ?" or !", so "…?” he said." needs a match across the boundary:
-        // quotation-anchored rules run once more over the whole text and keep their matches that cross into a short
-        // sentence holding just the speaker and cue.
-        var whole = _grammar.Patterns.Match(text, states, MatchScope.Range);
         foreach (ref readonly var match in whole.AsSpan())
         {
             var role = whole.Rule(match).Meta("role", "clause");

@@ -17,11 +17,19 @@ internal sealed partial class AttributionGrammar
     private AttributionGrammar(CompiledPatterns patterns, Dictionary<string, QuoteCategory> categories, HashSet<string> phrases)
     {
         Patterns = patterns;
+        WholeTextRules = patterns.Subset(static r => r.Meta("role", "clause") == "after");
         _categories = categories;
         _phrases = phrases;
     }
 
+    /// <summary>Every rule: what the layer matches sentence by sentence.</summary>
     public CompiledPatterns Patterns { get; }
+
+    /// <summary>
+    /// The rules whose role is <c>after</c> (they start at a closing quotation mark): the layer's second pass, over the
+    /// whole text, keeps nothing else, and their own automaton is much smaller than the whole grammar's.
+    /// </summary>
+    public RuleSubset WholeTextRules { get; }
 
     public static AttributionGrammar Create(QuoteExtractorOptions options)
     {

@@ -49,6 +49,9 @@ internal sealed class CompiledPatterns
     /// <summary>A scratch for one thread's repeated calls (avoids the pool).</summary>
     public PikeVm CreateVm() => new(this);
 
+    /// <summary>The rules <paramref name="keep"/> accepts, to match on their own (see <see cref="RuleSubset"/>).</summary>
+    public RuleSubset Subset(Func<CompiledRule, bool> keep) => new(this, RuleArray.Where(keep).ToArray());
+
     /// <summary>All matches in the whole document (scope <see cref="MatchScope.Range"/>).</summary>
     public MatchSet Match(TaggedText text, ReadOnlySpan<QuoteState> quotes = default, MatchScope scope = MatchScope.Range)
     {
@@ -62,8 +65,9 @@ internal sealed class CompiledPatterns
     /// <paramref name="firstToken"/> + <paramref name="tokenCount"/>), ordered by start then rule.
     /// <paramref name="quotes"/> is indexed by document token and may be empty (no quote information).
     /// </summary>
+    /// <remarks>With <paramref name="subset"/>, only its rules run.</remarks>
     public void Match(TaggedText text, ReadOnlySpan<QuoteState> quotes, int firstToken, int tokenCount, MatchSet results,
-        MatchScope scope = MatchScope.Range, PikeVm? vm = null)
+        MatchScope scope = MatchScope.Range, PikeVm? vm = null, RuleSubset? subset = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstToken);
         ArgumentOutOfRangeException.ThrowIfNegative(tokenCount);
@@ -73,12 +77,17 @@ internal sealed class CompiledPatterns
             throw new ArgumentException("The VM was created for another grammar.", nameof(vm));
         }
 
+        if (subset is not null && subset.Patterns != this)
+        {
+            throw new ArgumentException("The subset belongs to another grammar.", nameof(subset));
+        }
+
         results.Bind(this);
         bool rented = vm is null;
         vm ??= Rent();
         try
         {
-            vm.Run(text, quotes, firstToken, tokenCount, results, scope);
+            vm.Run(text, quotes, firstToken, tokenCount, results, scope, subset);
         }
         finally
         {
@@ -89,7 +98,8 @@ internal sealed class CompiledPatterns
         }
     }
 
-    private PikeVm Rent()
+    /// <summary>A VM from the pool (or a new one): for a caller that matches one input several times, then <see cref="Return"/>s it.</summary>
+    internal PikeVm Rent()
     {
         for (int i = 0; i < _pool.Length; i++)
         {
@@ -102,7 +112,8 @@ internal sealed class CompiledPatterns
         return new PikeVm(this);
     }
 
-    private void Return(PikeVm vm)
+    /// <summary>Gives a rented VM back to the pool.</summary>
+    internal void Return(PikeVm vm)
     {
         for (int i = 0; i < _pool.Length; i++)
         {

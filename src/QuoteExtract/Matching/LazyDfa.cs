@@ -60,14 +60,15 @@ internal sealed class LazyDfa
     private readonly List<int> _next = [];
     private readonly List<int> _seeds = [];
 
-    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int words, int maxStates = DefaultMaxStates)
+    /// <summary>A DFA over <paramref name="rules"/>, some or all of the grammar's <paramref name="ruleCount"/> rules (sets are indexed by rule index).</summary>
+    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int ruleCount, int words, int maxStates = DefaultMaxStates)
     {
         _maxStates = Math.Clamp(maxStates, 2, MaxStateId);
         _program = program;
         _starts = starts;
         _rules = rules;
         _words = words;
-        _ruleWords = Math.Max(1, (rules.Length + 63) / 64);
+        _ruleWords = Math.Max(1, (ruleCount + 63) / 64);
         _stride = 1 + words;
         _marks = new int[program.Length];
         _seedMarks = new int[program.Length];
@@ -75,11 +76,18 @@ internal sealed class LazyDfa
         _infoStride = words + (2 * _ruleWords);
         _info = new ulong[64 * _infoStride];
         _masked = new ulong[words];
-        HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd);
-        _anyFirst = new ulong[words];
-        _firstMasks = new ulong[rules.Length][];
-        for (int r = 0; r < rules.Length; r++)
+        var included = new bool[ruleCount];
+        foreach (var rule in rules)
         {
+            included[rule.Index] = true;
+        }
+
+        HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd && included[i.Rule]);
+        _anyFirst = new ulong[words];
+        _firstMasks = new ulong[ruleCount][];
+        foreach (var rule in rules)
+        {
+            int r = rule.Index;
             _firstMasks[r] = new ulong[words];
             _seeds.Clear();
             Close(starts[r], true, true, _seedMarks, ++_stamp, _seeds);

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace QuoteExtract.Matching;
 
 /// <summary>
-/// The matches of one or more <see cref="CompiledPatterns.Match(Tagging.TaggedText, ReadOnlySpan{QuoteState}, int, int, MatchSet, MatchScope, PikeVm?)"/>
+/// The matches of one or more <see cref="CompiledPatterns.Match(Tagging.TaggedText, ReadOnlySpan{QuoteState}, int, int, MatchSet, MatchScope, PikeVm?, RuleSubset?)"/>
 /// calls, with captures in one flat store. Reusable: <see cref="Clear"/> keeps the buffers.
 /// </summary>
 internal sealed class MatchSet

@@ -46,6 +46,9 @@ internal sealed class PikeVm
     private readonly List<int> _pendingRules = [];
 
     private readonly LazyDfa _dfa;
+    private readonly BoundedBacktracker _backtracker;
+    private readonly int _dfaMaxStates;
+    private readonly Dictionary<RuleSubset, (LazyDfa Dfa, ulong[] AnyStart)> _subsetDfas = [];
     private readonly ulong[]? _compoundCache;
     private readonly ulong[] _windowStart;
     private readonly List<CompiledRule> _windowRuleList = [];
@@ -101,7 +104,9 @@ internal sealed class PikeVm
         _minGen = new int[r];
         _minGenStamp = new int[r];
         Array.Fill(_minGenStamp, -1);
-        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _words, dfaMaxStates);
+        _dfaMaxStates = dfaMaxStates;
+        _backtracker = new BoundedBacktracker(patterns);
+        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _liveRules = new ulong[_dfa.RuleWords];
         _matchedRules = new ulong[_dfa.RuleWords];
@@ -122,11 +127,17 @@ internal sealed class PikeVm
 
     internal LazyDfa Dfa => _dfa;
 
+    /// <summary>Whether the DFA's stretches are matched by bounded backtracking when short enough (default); off leaves them to the Pike VM, for tests.</summary>
+    public bool UseBacktracking { get; set; } = true;
+
     /// <summary>Tokens the VM ran over (inside windows), for tuning.</summary>
     internal long VmTokens { get; private set; }
 
-    /// <summary>Evaluates token features for the range, then runs the automaton over it (or over each sentence in it).</summary>
-    public void Run(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count, MatchSet results, MatchScope scope)
+    /// <summary>
+    /// Evaluates token features for the range (unless this VM holds them from a call on the same input), then runs the
+    /// automaton of all rules, or of <paramref name="subset"/>'s, over it (or over each sentence in it).
+    /// </summary>
+    public void Run(TaggedText text, ReadOnlySpan<QuoteState> quotes, int first, int count, MatchSet results, MatchScope scope, RuleSubset? subset = null)
     {
         int before = results.Count;
         _steps = 0;
@@ -142,13 +153,13 @@ internal sealed class PikeVm
                 int s = Math.Max(sentence.FirstToken, first), e = Math.Min(sentence.EndToken, first + count);
                 if (s < e)
                 {
-                    Search(s, e, first, results);
+                    Search(s, e, first, results, subset);
                 }
             }
         }
         else
         {
-            Search(first, first + count, first, results);
+            Search(first, first + count, first, results, subset);
         }
 
         results.Steps += _steps;
@@ -191,11 +202,11 @@ internal sealed class PikeVm
         _featuresCount = count;
     }
 
-    private void Search(int from, int to, int featureBase, MatchSet results)
+    private void Search(int from, int to, int featureBase, MatchSet results, RuleSubset? subset)
     {
         if (!UseDfa)
         {
-            Scan(from, to, from, to, featureBase, null, results);
+            Scan(from, to, from, to, featureBase, subset?.Mask, results);
             return;
         }
 
@@ -203,12 +214,12 @@ internal sealed class PikeVm
         // threads and reaches Match (rules are independent, so one rule's long-lived threads, e.g. a rule starting
         // with ^, do not drag the others into the VM). Tokens that cannot start a rule while nothing is alive cost
         // one mask test.
-        var dfa = _dfa;
+        var (dfa, anyStarts) = subset is null ? (_dfa, _anyStart) : SubsetDfa(subset);
         var bits = _bits;
         int w = _words;
         int state = LazyDfa.Empty;
         bool anchors = dfa.HasAnchors;
-        ulong anyStart = _anyStart[0];
+        ulong anyStart = anyStarts[0];
         var live = _liveRules;
         var matched = _matchedRules;
         int resets = dfa.Resets;
@@ -217,7 +228,7 @@ internal sealed class PikeVm
         for (int i = from; i < to; i++)
         {
             int row = (i - featureBase) * w;
-            if (state == LazyDfa.Empty && (w == 1 ? (bits[row] & anyStart) == 0 : !Intersects(bits, row, _anyStart)))
+            if (state == LazyDfa.Empty && (w == 1 ? (bits[row] & anyStart) == 0 : !Intersects(bits, row, anyStarts)))
             {
                 continue;
             }
@@ -267,9 +278,46 @@ internal sealed class PikeVm
         _steps += dfa.BuildSteps;
     }
 
-    /// <summary>Runs the VM for the rules in word <paramref name="k"/> of <paramref name="rules"/>, each from the start of its live stretch to <paramref name="end"/>; rules sharing a start share a scan.</summary>
+    /// <summary>The DFA of a subset's rules (built on first use, kept with this VM) and the tests that can start them.</summary>
+    private (LazyDfa Dfa, ulong[] AnyStart) SubsetDfa(RuleSubset subset)
+    {
+        if (!_subsetDfas.TryGetValue(subset, out var entry))
+        {
+            var anyStart = new ulong[_words];
+            foreach (var rule in subset.RuleArray)
+            {
+                for (int w = 0; w < _words; w++)
+                {
+                    anyStart[w] |= rule.FirstMask[w];
+                }
+            }
+
+            entry = (new LazyDfa(_patterns.DfaProgram, _patterns.DfaStarts, subset.RuleArray, _rules.Length, _words, _dfaMaxStates), anyStart);
+            _subsetDfas.Add(subset, entry);
+        }
+
+        return entry;
+    }
+
+    /// <summary>
+    /// Finds the matches of the rules in word <paramref name="k"/> of <paramref name="rules"/>, each from the start of its live
+    /// stretch to <paramref name="end"/>: by bounded backtracking when the stretch is short enough, else with the Pike VM
+    /// (rules sharing a start share a scan). Both report the same leftmost-first matches and captures.
+    /// </summary>
     private void ScanRules(int k, ulong rules, int end, int from, int to, int featureBase, MatchSet results)
     {
+        if (UseBacktracking)
+        {
+            for (ulong rest = rules; rest != 0; rest &= rest - 1)
+            {
+                int r = (k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rest);
+                if (_backtracker.FindAll(_rules[r], _ruleStart[r], end, from, to, featureBase, _bits, _flags, _words, results, ref _steps))
+                {
+                    rules &= ~(rest & (~rest + 1));
+                }
+            }
+        }
+
         while (rules != 0)
         {
             int start = _ruleStart[(k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rules)];

@@ -37,33 +37,32 @@ internal sealed partial class TokenFeatures
         _posMasks = posMasks;
         _entityMasks = entityMasks;
         _flagMasks = flagMasks;
-        if (words == 1)
+        // Kind × tag and entity × flags products: two table rows per token instead of four.
+        int kinds = kindMasks.Length / words, tags = posMasks.Length / words, entityRows = entityMasks.Length / words;
+        _kindPosMasks = new ulong[kinds * tags * words];
+        for (int k = 0; k < kinds; k++)
         {
-            // Kind × tag and entity × flags products: two loads per token instead of four.
-            int kinds = kindMasks.Length, tags = posMasks.Length;
-            _kindPosMasks = new ulong[kinds * tags];
-            for (int k = 0; k < kinds; k++)
+            for (int t = 0; t < tags; t++)
             {
-                for (int t = 0; t < tags; t++)
+                for (int i = 0; i < words; i++)
                 {
-                    _kindPosMasks[(k * tags) + t] = kindMasks[k] | posMasks[t];
+                    _kindPosMasks[(((k * tags) + t) * words) + i] = kindMasks[(k * words) + i] | posMasks[(t * words) + i];
                 }
             }
+        }
 
-            _entityFlagMasks = new ulong[entityMasks.Length * FlagCombinations];
-            for (int e = 0; e < entityMasks.Length; e++)
+        _entityFlagMasks = new ulong[entityRows * FlagCombinations * words];
+        for (int e = 0; e < entityRows; e++)
+        {
+            for (int f = 0; f < FlagCombinations; f++)
             {
-                for (int f = 0; f < FlagCombinations; f++)
+                for (int i = 0; i < words; i++)
                 {
-                    _entityFlagMasks[(e * FlagCombinations) + f] = entityMasks[e] | flagMasks[f];
+                    _entityFlagMasks[(((e * FlagCombinations) + f) * words) + i] = entityMasks[(e * words) + i] | flagMasks[(f * words) + i];
                 }
             }
         }
-        else
-        {
-            _kindPosMasks = [];
-            _entityFlagMasks = [];
-        }
+
         _words = new LowercaseTable<WordEntry>(wordEntries);
         _shapes = shapes.Select(p => (p.Key, p.Value)).ToArray(); // few per grammar: a scan beats hashing
         _compounds = compounds;
@@ -117,6 +116,7 @@ internal sealed partial class TokenFeatures
         }
 
         bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0;
+        int tags = PennTags.Count;
         Span<char> shape = stackalloc char[TokenShape.MaxLength];
         Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
         for (int t = start; t < end; t++)
@@ -126,32 +126,43 @@ internal sealed partial class TokenFeatures
             int flag = flags[local];
             if ((uint)t < (uint)quotes.Length)
             {
-                var q = quotes[t];
-                flag |= ((q & QuoteState.Inside) != 0 ? InQuoteFlag : 0)
-                    | ((q & QuoteState.Opening) != 0 ? OpeningFlag : 0)
-                    | ((q & QuoteState.Closing) != 0 ? ClosingFlag : 0);
+                flag |= ((int)quotes[t] & 7) << 2; // Inside, Opening, Closing line up with the flag bits
                 flags[local] = (byte)flag;
             }
 
-            int kind = (int)token.Kind;
             int tag = (uint)t < (uint)pos.Length ? (int)pos[t] : 0;
             var entityTag = (uint)t < (uint)entities.Length ? entities[t] : default;
             int entity = ((int)entityTag.Position * EntityStride) + (int)entityTag.Type;
             var row = bits.Slice(local * w, w);
-            if (w == 1)
+            var kindPos = _kindPosMasks.AsSpan((((int)token.Kind * tags) + tag) * w, w);
+            var entityFlag = _entityFlagMasks.AsSpan(((entity * FlagCombinations) + flag) * w, w);
+            for (int i = 0; i < w; i++)
             {
-                row[0] = _kindMasks[kind] | _posMasks[tag] | _entityMasks[entity] | _flagMasks[flag];
+                row[i] = kindPos[i] | entityFlag[i];
             }
-            else
+
+            // As in the one-word path: one pass over the characters gives both the word-table hash and the shape.
+            var span = text.Slice(token.Start, token.Length);
+            uint hash = LowercaseTable<WordEntry>.HashSeed;
+            int n = 0;
+            char last = '\0';
+            foreach (var c in span)
             {
-                for (int i = 0; i < w; i++)
+                hash = LowercaseTable<WordEntry>.HashStep(hash, c);
+                char symbol = TokenShape.Symbol(c);
+                if (symbol != last)
                 {
-                    row[i] = _kindMasks[(kind * w) + i] | _posMasks[(tag * w) + i] | _entityMasks[(entity * w) + i] | _flagMasks[(flag * w) + i];
+                    if (n < shape.Length)
+                    {
+                        shape[n] = symbol;
+                    }
+
+                    n++;
+                    last = symbol;
                 }
             }
 
-            var span = text.Slice(token.Start, token.Length);
-            if (hasWords && _words.Find(span) is { } entry)
+            if (hasWords && _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) is { } entry)
             {
                 Or(row, entry.Lower);
                 foreach (var (exact, mask) in entry.Exact)
@@ -163,17 +174,13 @@ internal sealed partial class TokenFeatures
                 }
             }
 
-            if (hasShapes)
+            if (hasShapes && n > 0 && n <= shape.Length)
             {
-                int n = TokenShape.Collapse(span, shape);
-                if (n > 0)
+                foreach (var (known, mask) in _shapes)
                 {
-                    foreach (var (known, mask) in _shapes)
+                    if (shape[..n].SequenceEqual(known))
                     {
-                        if (shape[..n].SequenceEqual(known))
-                        {
-                            Or(row, mask);
-                        }
+                        Or(row, mask);
                     }
                 }
             }

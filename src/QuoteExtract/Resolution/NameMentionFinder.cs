@@ -267,7 +267,8 @@ internal static class NameMentionFinder
 
     private static HashSet<string> LowerCaseWords(DocumentView doc)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        // Sized once for the worst case (every token a new word): growing it step by step cost more than the lookups.
+        var words = new HashSet<string>(doc.Count, StringComparer.Ordinal);
         for (int t = 0; t < doc.Count; t++)
         {
             if (doc.IsWord(t) && !doc.IsCapitalized(t))
@@ -282,7 +283,7 @@ internal static class NameMentionFinder
     /// <summary>The recognizer's one-word person names (a surname used alone), for recognising a mistyped full name.</summary>
     private static HashSet<string> PersonNameWords(DocumentView doc)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<string>(doc.Tagged.Entities.Count, StringComparer.Ordinal);
         foreach (var entity in doc.Tagged.Entities)
         {
             if (entity.Type != EntityType.Person || entity.TokenCount != 1)

@@ -79,6 +79,17 @@ internal static class FeatureHash
         return h;
     }
 
+    /// <summary><see cref="Raw"/> of a text that starts with the text hashed to <paramref name="hash"/> and goes on with <paramref name="more"/>.</summary>
+    public static ulong RawContinue(ulong hash, ReadOnlySpan<char> more)
+    {
+        foreach (var ch in more)
+        {
+            hash = (hash ^ ch) * FnvPrime;
+        }
+
+        return hash;
+    }
+
     /// <summary>
     /// Word shape: X for upper, x for lower, d for digit, the character itself otherwise; runs of the same
     /// class longer than two are cut ("Xxx", "dd.dd", "X.X.").

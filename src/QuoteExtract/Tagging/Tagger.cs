@@ -16,6 +16,13 @@ internal sealed class Tagger
 
     private static readonly Lazy<Tagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    // Word-only weight sums, per thread (the tagger itself is shared and immutable); see WordScoreCache.
+    [ThreadStatic]
+    private static WordScoreCache? t_posWords;
+
+    [ThreadStatic]
+    private static WordScoreCache? t_nerWords;
+
     private readonly PerceptronModel _pos;
     private readonly PerceptronModel _ner;
 
@@ -77,13 +84,14 @@ internal sealed class Tagger
 
         var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
         var confidenceArray = ArrayPool<float>.Shared.Rent(n);
+        var partialArray = ArrayPool<int>.Shared.Rent(n * PosTags.Count);
         try
         {
             var text = analysis.Text.AsSpan();
             var sentences = analysis.Sentences;
             if (sentences.IsEmpty)
             {
-                TagSentence(text, tokens, 0, n, infoArray, pos, entityTags, confidenceArray);
+                TagSentence(text, tokens, 0, n, infoArray, pos, entityTags, confidenceArray, partialArray);
             }
             else
             {
@@ -94,21 +102,21 @@ internal sealed class Tagger
                     ct.ThrowIfCancellationRequested();
                     if (sentence.FirstToken > next)
                     {
-                        TagSentence(text, tokens, next, sentence.FirstToken - next, infoArray, pos, entityTags, confidenceArray);
+                        TagSentence(text, tokens, next, sentence.FirstToken - next, infoArray, pos, entityTags, confidenceArray, partialArray);
                     }
 
                     int first = Math.Max(sentence.FirstToken, next);
                     int end = Math.Min(sentence.EndToken, n);
                     if (end > first)
                     {
-                        TagSentence(text, tokens, first, end - first, infoArray, pos, entityTags, confidenceArray);
+                        TagSentence(text, tokens, first, end - first, infoArray, pos, entityTags, confidenceArray, partialArray);
                         next = end;
                     }
                 }
 
                 if (next < n)
                 {
-                    TagSentence(text, tokens, next, n - next, infoArray, pos, entityTags, confidenceArray);
+                    TagSentence(text, tokens, next, n - next, infoArray, pos, entityTags, confidenceArray, partialArray);
                 }
             }
 
@@ -118,12 +126,13 @@ internal sealed class Tagger
         {
             ArrayPool<TokenInfo>.Shared.Return(infoArray);
             ArrayPool<float>.Shared.Return(confidenceArray);
+            ArrayPool<int>.Shared.Return(partialArray);
         }
     }
 
     private void TagSentence(
         ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first, int count,
-        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray)
+        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray, int[] partialArray)
     {
         var info = infoArray.AsSpan(first, count);
         for (int i = 0; i < count; i++)
@@ -132,15 +141,36 @@ internal sealed class Tagger
             TokenInfo.Compute(text, token.Start, token.End, i == 0, out info[i]);
         }
 
+        // Each model's features are summed in two steps. First, for every token of the sentence, the features that do
+        // not read earlier decisions (the token's own, memoised per word, and its neighbours'): tokens are independent
+        // here, so the scattered table reads of many tokens overlap. Then the greedy left-to-right pass adds the few
+        // features that read the previous classes. Integer sums do not depend on order: the scores are exactly those
+        // of adding the full template one feature at a time.
         Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
         var pos = posArray.AsSpan(first, count);
-        Span<int> posScores = stackalloc int[PosTags.Count];
+        int posWidth = PosTags.Count;
+        var posPartial = partialArray.AsSpan(0, count * posWidth);
+        var posWords = t_posWords?.Model == _pos ? t_posWords : t_posWords = new WordScoreCache(_pos);
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var token = ref info[i];
+            var word = posWords.Entry(token.Raw, token.Norm, (ulong)token.Flags, out bool known);
+            if (!known)
+            {
+                _pos.Score(features[..FeatureTemplates.PosWord(token, features)], word);
+            }
+
+            var row = posPartial.Slice(i * posWidth, posWidth);
+            word.CopyTo(row);
+            _pos.Score(features[..FeatureTemplates.PosNeighbours(info, i, features)], row);
+        }
+
+        Span<int> posScores = stackalloc int[posWidth];
         int previous1 = 0, previous2 = 0;
         for (int i = 0; i < count; i++)
         {
-            int k = FeatureTemplates.Pos(info, i, previous1, previous2, features);
-            posScores.Clear();
-            _pos.Score(features[..k], posScores);
+            posPartial.Slice(i * posWidth, posWidth).CopyTo(posScores);
+            _pos.Score(features[..FeatureTemplates.PosHistory(info, i, previous1, previous2, features)], posScores);
             int best = 0;
             for (int c = 1; c < posScores.Length; c++)
             {
@@ -162,15 +192,32 @@ internal sealed class Tagger
 
         var entities = entityArray.AsSpan(first, count);
         var confidence = confidenceArray.AsSpan(first, count);
-        Span<int> nerScores = stackalloc int[Bilou.ClassCount];
+        int nerWidth = Bilou.ClassCount;
+        var nerPartial = partialArray.AsSpan(0, count * nerWidth);
+        var nerWords = t_nerWords?.Model == _ner ? t_nerWords : t_nerWords = new WordScoreCache(_ner);
+        const CharacterFlags nerFlags = ~(CharacterFlags.SpaceBefore | CharacterFlags.SpaceAfter); // spacing is no entity feature
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly var token = ref info[i];
+            var word = nerWords.Entry(token.Raw, token.Norm, (ulong)(token.Flags & nerFlags) | ((ulong)pos[i] << 16), out bool known);
+            if (!known)
+            {
+                _ner.Score(features[..FeatureTemplates.NerWord(token, pos[i], features)], word);
+            }
+
+            var row = nerPartial.Slice(i * nerWidth, nerWidth);
+            word.CopyTo(row);
+            _ner.Score(features[..FeatureTemplates.NerNeighbours(info, pos, i, features)], row);
+        }
+
+        Span<int> nerScores = stackalloc int[nerWidth];
         int last = 0;
         previous1 = 0;
         previous2 = 0;
         for (int i = 0; i < count; i++)
         {
-            int k = FeatureTemplates.Ner(info, pos, i, previous1, previous2, features);
-            nerScores.Clear();
-            _ner.Score(features[..k], nerScores);
+            nerPartial.Slice(i * nerWidth, nerWidth).CopyTo(nerScores);
+            _ner.Score(features[..FeatureTemplates.NerHistory(info, pos, i, previous1, previous2, features)], nerScores);
             int best = BestAllowed(nerScores, last, i == count - 1);
             entities[i] = Bilou.FromClass(best);
             // Confidence only matters inside entities; most tokens are outside, so skip the exponentials there.

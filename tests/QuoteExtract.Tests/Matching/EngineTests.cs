@@ -117,7 +117,8 @@ public sealed class EngineTests
     public void The_shipped_grammar_matches_the_same_with_the_dfa_per_rule_windows_and_cache_resets()
     {
         // More than 64 predicate bits (multi-word rows), ^ rules and long-lived threads: the DFA's per-rule
-        // windows must give exactly what the VM alone gives, also when a tiny cache keeps resetting.
+        // windows, matched by backtracking or by the Pike VM, must give exactly what the VM alone gives, also
+        // when a tiny cache keeps resetting.
         var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
         var patterns = grammar.Patterns;
         patterns.Features.Words.Should().BeGreaterThan(1);
@@ -133,16 +134,54 @@ public sealed class EngineTests
         {
             var exact = new MatchSet();
             var dfa = new MatchSet();
+            var pike = new MatchSet();
             var tiny = new MatchSet();
             patterns.Match(text, quotes, 0, n, exact, scope, new PikeVm(patterns) { UseDfa = false });
             patterns.Match(text, quotes, 0, n, dfa, scope, new PikeVm(patterns));
+            patterns.Match(text, quotes, 0, n, pike, scope, new PikeVm(patterns) { UseBacktracking = false });
             var small = new PikeVm(patterns, dfaMaxStates: 5);
             patterns.Match(text, quotes, 0, n, tiny, scope, small);
 
             small.Dfa.Resets.Should().BeGreaterThan(0);
             exact.Count.Should().BeGreaterThan(30);
             Describe(dfa).Should().Equal(Describe(exact));
+            Describe(pike).Should().Equal(Describe(exact));
             Describe(tiny).Should().Equal(Describe(exact));
+        }
+    }
+
+    [Fact]
+    public void A_rule_subset_matches_exactly_what_its_rules_match_in_the_whole_grammar()
+    {
+        // The attribution layer's whole-text pass runs only the role=after rules, with the VM of its sentence pass (whose
+        // token features it reuses). Rules are independent, so the subset must report the same matches (spans and
+        // captures) as those rules do when every rule runs, with the DFA or the VM alone, with a fresh VM or a used one.
+        var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
+        var patterns = grammar.Patterns;
+        var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 12).Select(i => (i % 3) switch
+        {
+            0 => "“ Taxes/NNS will/MD rise/VB ,/, ” Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD ./.",
+            1 => "“ Will/MD taxes/NNS rise/VB ?/. ” asked/VBD the/DT mayor/NN ./.",
+            _ => "“ We/PRP won/VBD ,/, ” she/PRP said/VBD on/IN Tuesday/NNP ./.",
+        })));
+        var quotes = new QuoteExtract.Attribution.CandidateReader(grammar, text).QuoteStates();
+        var subset = grammar.WholeTextRules;
+        var after = patterns.Rules.Where(r => r.Meta("role") == "after").ToArray();
+        subset.Rules.Should().Equal(after).And.NotBeEmpty();
+
+        int n = text.Analysis.Tokens.Length;
+        var full = new MatchSet();
+        patterns.Match(text, quotes, 0, n, full, MatchScope.Range, new PikeVm(patterns) { UseDfa = false });
+        var expected = Describe(full).Where(m => after.Any(r => m.StartsWith($"{r.Index}:", StringComparison.Ordinal))).ToArray();
+        expected.Should().HaveCountGreaterThan(6);
+
+        var used = new PikeVm(patterns);
+        patterns.Match(text, quotes, 0, n, new MatchSet(), MatchScope.Sentence, used);
+        foreach (var vm in new[] { new PikeVm(patterns), new PikeVm(patterns) { UseDfa = false }, used })
+        {
+            var matches = new MatchSet();
+            patterns.Match(text, quotes, 0, n, matches, MatchScope.Range, vm, subset);
+            Describe(matches).Should().Equal(expected);
         }
     }
 

@@ -3,7 +3,7 @@ using QuoteExtract.Matching;
 
 namespace QuoteExtract.Tests.Matching;
 
-/// <summary>The Pike VM against the backtracking definition, on generated patterns and texts.</summary>
+/// <summary>The engine (DFA stretches matched by bounded backtracking or the Pike VM) against the backtracking definition, on generated patterns and texts.</summary>
 public sealed class SemanticsTests
 {
     [Theory]
@@ -180,6 +180,9 @@ public sealed class SemanticsTests
         var plain = new MatchSet();
         compiled.Match(text, default, 0, words.Length, plain, MatchScope.Range, new PikeVm(compiled) { UseDfa = false });
         plain.Spans().Should().Equal(set.Spans(), "the DFA only decides where the VM runs");
+        var pike = new MatchSet();
+        compiled.Match(text, default, 0, words.Length, pike, MatchScope.Range, new PikeVm(compiled) { UseBacktracking = false });
+        pike.Spans().Should().Equal(set.Spans(), "backtracking and the Pike VM find the same matches in the DFA's stretches");
 
         var actual = new List<string>();
         for (int i = 0; i < set.Count; i++)
