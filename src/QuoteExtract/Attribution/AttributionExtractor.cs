@@ -115,7 +115,7 @@ internal sealed class AttributionExtractor
     public List<Candidate> Extract(TaggedText text, CancellationToken ct)
     {
         var candidates = Candidates(text, ct);
-        var chosen = Select(candidates, _scorer.Threshold);
+        var chosen = Select(candidates, _scorer.Threshold, _scorer.DirectThreshold);
         AddUncuedQuotations(text, chosen);
         chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return chosen;
@@ -190,15 +190,21 @@ internal sealed class AttributionExtractor
     }
 
     /// <summary>Greedy by score: a candidate is kept when it conflicts with nothing kept so far.</summary>
-    public static List<Candidate> Select(List<Candidate> candidates, double threshold)
+    public static List<Candidate> Select(List<Candidate> candidates, double threshold, double directThreshold)
     {
         var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
         var chosen = new List<Candidate>();
+        double lowest = Math.Min(threshold, directThreshold);
         foreach (var c in order)
         {
-            if (c.Score < threshold)
+            if (c.Score < lowest)
             {
                 break;
+            }
+
+            if (c.Score < (c.Kind == QuoteKind.Direct ? directThreshold : threshold))
+            {
+                continue;
             }
 
             bool conflict = false;
