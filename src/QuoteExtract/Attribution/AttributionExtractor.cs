@@ -117,6 +117,7 @@ internal sealed class AttributionExtractor
             }
         }
 
+        AddContinuations(text.Analysis, candidates);
         var cueStarts = candidates.Select(c => c.Cue.Start).Distinct().Order().ToArray();
         foreach (var c in candidates)
         {
@@ -130,22 +131,96 @@ internal sealed class AttributionExtractor
     public List<Candidate> Extract(TaggedText text, CancellationToken ct)
     {
         var candidates = Candidates(text, ct);
-        var chosen = Select(candidates, _scorer.Threshold);
+        var chosen = Select(candidates, _scorer.Threshold, _scorer.DirectThreshold);
         AddUncuedQuotations(text, chosen);
         chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return chosen;
     }
 
+    /// <summary>
+    /// <c>“A,” he said with disbelief. “B.”</c>: a quotation right after a direct quote's cue sentence usually goes on
+    /// with the same words (the gold joins the two). Each such direct quote gets a variant holding both, so the scorer
+    /// weighs the pair, not “A” alone (which the gold would count as wrong).
+    /// </summary>
+    private static void AddContinuations(AnalyzedText analysis, List<Candidate> candidates)
+    {
+        var quotations = analysis.Quotations;
+        int count = candidates.Count;
+        for (int i = 0; i < count; i++)
+        {
+            var c = candidates[i];
+            if (c.Kind != QuoteKind.Direct || !c.Content2.IsNone || c.Cue.IsNone || c.Cue.Start < c.Content.End)
+            {
+                continue;
+            }
+
+            int after = Math.Max(c.Cue.End, c.Speaker.IsNone ? 0 : c.Speaker.End);
+            int q = FirstQuotationFrom(quotations, after);
+            if (q < 0 || ParagraphOf(analysis, quotations[q].OpenToken) != ParagraphOf(analysis, c.Content.Start)
+                || !OnlyAttributionBetween(analysis, c, c.ContentEnd, quotations[q].OpenToken, MaxWordsAfterDirect))
+            {
+                continue;
+            }
+
+            candidates.Add(new Candidate
+            {
+                Rule = c.Rule,
+                Speaker = c.Speaker,
+                Cue = c.Cue,
+                Content = c.Content,
+                Content2 = new TokenRange(quotations[q].OpenToken, quotations[q].CloseToken + 1),
+                Kind = c.Kind,
+                Category = c.Category,
+                Prior = c.Prior,
+                CutKind = "continued",
+            });
+        }
+    }
+
+    /// <summary>The first closed outermost quotation opening at or after <paramref name="token"/>, or -1.</summary>
+    private static int FirstQuotationFrom(ReadOnlySpan<Quotation> quotations, int token)
+    {
+        int lo = 0, hi = quotations.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (quotations[mid].OpenToken < token)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int q = lo; q < quotations.Length; q++)
+        {
+            if (quotations[q].Depth == 0)
+            {
+                return quotations[q].IsClosed ? q : -1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Greedy by score: a candidate is kept when it conflicts with nothing kept so far.</summary>
-    public static List<Candidate> Select(List<Candidate> candidates, double threshold)
+    public static List<Candidate> Select(List<Candidate> candidates, double threshold, double directThreshold)
     {
         var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
         var chosen = new List<Candidate>();
+        double lowest = Math.Min(threshold, directThreshold);
         foreach (var c in order)
         {
-            if (c.Score < threshold)
+            if (c.Score < lowest)
             {
                 break;
+            }
+
+            if (c.Score < (c.Kind == QuoteKind.Direct ? directThreshold : threshold))
+            {
+                continue;
             }
 
             bool conflict = false;

@@ -7,7 +7,7 @@ namespace QuoteExtract.Attribution;
 /// <summary>
 /// Scores candidates with the averaged perceptron trained by <c>train attribution</c> (Resources/Models/attribution.bin)
 /// and turns its margin into a probability with the logistic fit stored next to it (attribution.calibration:
-/// slope, intercept, selection threshold). Without a model, the rule's prior with a few hand adjustments is used.
+/// slope, intercept, selection thresholds for other and for direct quotes). Without a model, the rule's prior with a few hand adjustments is used.
 /// Immutable and thread-safe.
 /// </summary>
 internal sealed class AttributionScorer
@@ -18,12 +18,13 @@ internal sealed class AttributionScorer
     private readonly double _slope;
     private readonly double _intercept;
 
-    public AttributionScorer(PerceptronModel? model, double slope, double intercept, double threshold)
+    public AttributionScorer(PerceptronModel? model, double slope, double intercept, double threshold, double? directThreshold = null)
     {
         _model = model;
         _slope = slope;
         _intercept = intercept;
         Threshold = threshold;
+        DirectThreshold = directThreshold ?? threshold;
     }
 
     public static AttributionScorer Default => LazyDefault.Value;
@@ -33,6 +34,9 @@ internal sealed class AttributionScorer
 
     /// <summary>Candidates whose probability is below this are never kept.</summary>
     public double Threshold { get; }
+
+    /// <summary>The same for direct quotes, whose scores rank differently (a quotation with its cue is rarely wrong).</summary>
+    public double DirectThreshold { get; }
 
     public bool HasModel => _model is not null;
 
@@ -125,7 +129,7 @@ internal sealed class AttributionScorer
         var values = reader.ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith('#'))
             .SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        return new AttributionScorer(model, values[0], values[1], values[2]);
+        return new AttributionScorer(model, values[0], values[1], values[2], values.Length > 3 ? values[3] : null);
     }
 
     private static string? Resource(Assembly assembly, string file) =>
