@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace QuoteExtract;
 
 /// <summary>
@@ -53,24 +51,32 @@ public sealed class QuoteExtractor
     /// <param name="text">The document text.</param>
     /// <param name="cancellationToken">Cancels a long extraction.</param>
     /// <returns>The quotes, entities and diagnostics.</returns>
-    public QuoteExtractionResult Extract(ReadOnlyMemory<char> text, CancellationToken cancellationToken = default) =>
-        _pipeline.Run(text.ToString(), cancellationToken);
+    public QuoteExtractionResult Extract(ReadOnlyMemory<char> text, CancellationToken cancellationToken = default)
+    {
+        // Copy no more than the pipeline reads: one character past the limit shows that the text is too long.
+        bool longer = text.Length > _options.MaxDocumentLength + 1L;
+        return _pipeline.Run((longer ? text[..(_options.MaxDocumentLength + 1)] : text).ToString(), cancellationToken, longer);
+    }
 
-    /// <summary>Reads a whole document from <paramref name="reader"/> and extracts its quotes.</summary>
+    /// <summary>
+    /// Reads a document from <paramref name="reader"/> and extracts its quotes. Reading stops just past
+    /// <see cref="QuoteExtractorOptions.MaxDocumentLength"/>; a longer document is truncated with a diagnostic.
+    /// </summary>
     /// <param name="reader">The document.</param>
     /// <param name="cancellationToken">Cancels reading or extraction.</param>
     /// <returns>The quotes, entities and diagnostics.</returns>
     public async Task<QuoteExtractionResult> ExtractAsync(TextReader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return _pipeline.Run(text, cancellationToken);
+        var (text, more) = await BoundedInput.ReadAsync(reader, _options.MaxDocumentLength, cancellationToken).ConfigureAwait(false);
+        return _pipeline.Run(text, cancellationToken, more);
     }
 
     /// <summary>
     /// Reads a UTF-8 document from <paramref name="stream"/> (a byte-order mark is removed, so offsets
     /// count from the first character after it) and extracts its quotes.
-    /// Invalid UTF-8 becomes U+FFFD and is reported as a diagnostic.
+    /// Invalid UTF-8 becomes U+FFFD and is reported as an <c>invalid-utf8</c> diagnostic; the document is not rejected.
+    /// Reading stops just past <see cref="QuoteExtractorOptions.MaxDocumentLength"/>; a longer document is truncated with a diagnostic.
     /// </summary>
     /// <param name="stream">The document bytes.</param>
     /// <param name="cancellationToken">Cancels reading or extraction.</param>
@@ -78,10 +84,8 @@ public sealed class QuoteExtractor
     public async Task<QuoteExtractionResult> ExtractAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var decoded = Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        var result = _pipeline.Run(decoded.Text, cancellationToken);
+        var (decoded, more) = await BoundedInput.ReadUtf8Async(stream, _options.MaxDocumentLength, cancellationToken).ConfigureAwait(false);
+        var result = _pipeline.Run(decoded.Text, cancellationToken, more);
         return decoded.InvalidBytes == 0
             ? result
             : result with { Diagnostics = [Utf8Text.InvalidDiagnostic(decoded), .. result.Diagnostics] };

@@ -54,6 +54,7 @@ internal sealed class EntityCluster
 
     public void Add(ClusterMention mention)
     {
+        WorkMeter.Add(_mentions.Count + 1);
         foreach (var m in _mentions)
         {
             if (m.Start == mention.Start && m.End == mention.End)

@@ -75,6 +75,7 @@ internal sealed class Tagger
             return [];
         }
 
+        WorkMeter.Add(n);
         var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
         var confidenceArray = ArrayPool<float>.Shared.Rent(n);
         try
