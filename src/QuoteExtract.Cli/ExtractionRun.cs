@@ -73,12 +73,29 @@ internal sealed class ExtractionRun(
             }
 
             writer.Finish();
+            if (!ReferenceEquals(output, stdout))
+            {
+                output.Dispose();
+            }
+        }
+        catch (IOException e)
+        {
+            // A full disk or a closed pipe (quote-extract … | head): nothing more can be written.
+            stderr.WriteLine($"quote-extract: cannot write output: {e.Message}");
+            return ExitCodes.UsageError;
         }
         finally
         {
             if (!ReferenceEquals(output, stdout))
             {
-                output.Dispose();
+                try
+                {
+                    output.Dispose();
+                }
+                catch (IOException)
+                {
+                    // Already reported: the output failed while it was written.
+                }
             }
         }
 
@@ -100,33 +117,51 @@ internal sealed class ExtractionRun(
             return 1;
         }
 
-        if (outcome.Warning is not null)
+        foreach (var diagnostic in outcome.Result!.Diagnostics)
         {
-            stderr.WriteLine($"quote-extract: {outcome.Source}: warning: {outcome.Warning}");
+            stderr.WriteLine($"quote-extract: {outcome.Source}: warning: {diagnostic.Message}");
         }
 
         writer.Write(outcome.Source, outcome.Result!);
         return 0;
     }
 
+    /// <summary>
+    /// Reads and extracts one document. Reading stops just past the document limit (the library truncates with a
+    /// diagnostic), so a huge file cannot exhaust memory. An input that cannot be read is a failure of that input
+    /// alone; so is an unexpected error of the library on one document, which must not lose the others.
+    /// </summary>
     private static DocumentOutcome Process(InputDocument document, QuoteExtractor extractor, CancellationToken cancellationToken)
     {
-        Utf8Text.Decoded decoded;
+        Stream stream;
         try
         {
-            using var stream = document.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            decoded = Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            stream = document.Open();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
         {
-            return new DocumentOutcome(document.Source, null, new InputFailure(document.Source, $"cannot read: {e.Message}"), null);
+            return Failed(document, $"cannot read: {e.Message}");
         }
 
-        var warning = decoded.InvalidBytes > 0 ? Utf8Text.InvalidDiagnostic(decoded).Message : null;
-        return new DocumentOutcome(document.Source, extractor.Extract(decoded.Text, cancellationToken), null, warning);
+        try
+        {
+            using (stream)
+            {
+                return new DocumentOutcome(document.Source, extractor.ExtractAsync(stream, cancellationToken).GetAwaiter().GetResult(), null);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Failed(document, $"cannot read: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return Failed(document, $"internal error, please report it with this input: {e.GetType().Name}: {e.Message}");
+        }
     }
+
+    private static DocumentOutcome Failed(InputDocument document, string reason) =>
+        new(document.Source, null, new InputFailure(document.Source, reason));
 
     private void Report(InputFailure failure) => stderr.WriteLine($"quote-extract: {failure.Source}: {failure.Reason}");
 
@@ -135,6 +170,6 @@ internal sealed class ExtractionRun(
             ? Console.OpenStandardInput()
             : new MemoryStream(Encoding.UTF8.GetBytes(stdin.ReadToEnd()));
 
-    /// <summary>What became of one document: a result (maybe with a warning) or a failure.</summary>
-    private sealed record DocumentOutcome(string Source, QuoteExtractionResult? Result, InputFailure? Failure, string? Warning);
+    /// <summary>What became of one document: a result (its diagnostics are shown as warnings) or a failure.</summary>
+    private sealed record DocumentOutcome(string Source, QuoteExtractionResult? Result, InputFailure? Failure);
 }

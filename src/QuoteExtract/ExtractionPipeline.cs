@@ -1,3 +1,4 @@
+using System.Globalization;
 using QuoteExtract.Attribution;
 using QuoteExtract.Matching;
 using QuoteExtract.Resolution;
@@ -22,25 +23,56 @@ internal sealed class ExtractionPipeline
         _attributions = new AttributionExtractor(AttributionGrammar.Create(options), AttributionScorer.Default);
     }
 
-    public QuoteExtractionResult Run(string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extracts from <paramref name="text"/>: cut to <see cref="QuoteExtractorOptions.MaxDocumentLength"/> (with a
+    /// <c>text-truncated</c> diagnostic), then section by section when it is longer than a section (with a
+    /// <c>text-sectioned</c> diagnostic). <paramref name="inputWasLonger"/> says the caller stopped reading a longer
+    /// input, so its full length is unknown.
+    /// </summary>
+    public QuoteExtractionResult Run(string text, CancellationToken cancellationToken, bool inputWasLonger = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = new List<ExtractionDiagnostic>();
         if (text.Length > _options.MaxDocumentLength)
         {
             var cut = _options.MaxDocumentLength;
-            if (char.IsLowSurrogate(text[cut]) && cut > 0)
+            if (char.IsLowSurrogate(text[cut]) && char.IsHighSurrogate(text[cut - 1]))
             {
                 cut--; // never split a surrogate pair
             }
 
+            var length = inputWasLonger ? $"more than {_options.MaxDocumentLength}" : text.Length.ToString(CultureInfo.InvariantCulture);
             diagnostics.Add(new ExtractionDiagnostic(
                 "text-truncated",
-                $"The text has {text.Length} characters; only the first {cut} were read (MaxDocumentLength).",
+                $"The text has {length} characters; only the first {cut} were read (MaxDocumentLength).",
                 cut));
             text = text[..cut];
         }
 
+        var sections = DocumentSections.Split(text, _options.SectionLength);
+        if (sections.Count == 1)
+        {
+            var whole = RunSection(text, cancellationToken);
+            return diagnostics.Count == 0 ? whole : whole with { Diagnostics = diagnostics };
+        }
+
+        diagnostics.Add(new ExtractionDiagnostic(
+            "text-sectioned",
+            $"The text has {text.Length} characters, more than a section ({_options.SectionLength}): it was read in {sections.Count} sections cut at "
+            + "paragraph or line breaks. Speakers are resolved within their section; named entities of the same name are merged across sections."));
+        var merger = new SectionMerger();
+        foreach (var (start, length) in sections)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            merger.Add(start, RunSection(text.Substring(start, length), cancellationToken));
+        }
+
+        return merger.Build(diagnostics) with { Text = text };
+    }
+
+    /// <summary>All layers over one section (or a whole document of at most a section's length).</summary>
+    private QuoteExtractionResult RunSection(string text, CancellationToken cancellationToken)
+    {
         var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, cancellationToken);
         var tagged = Tagger.Default.Tag(analysis, cancellationToken);
         var found = _attributions.Extract(tagged, cancellationToken);
@@ -89,10 +121,11 @@ internal sealed class ExtractionPipeline
             .Where(q => _options.Categories.Count == 0 || _options.Categories.Contains(q.Category))
             .ToList();
         // Every named person of the document, and every other entity a kept quote resolves to.
+        WorkMeter.Add((long)resolution.Entities.Count * (kept.Count + 1));
         var entities = resolution.Entities
             .Where(e => e.Type == EntityKind.Person || kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e)))
             .ToList();
-        return new QuoteExtractionResult(kept, entities, diagnostics) { Text = text };
+        return new QuoteExtractionResult(kept, entities, []) { Text = text };
     }
 
     private static SpeakerMention Mention(AnalyzedText analysis, TokenRange speaker)

@@ -4,7 +4,8 @@ namespace QuoteExtract;
 
 /// <summary>
 /// Runs a function over a sequence with bounded parallelism and yields the results in input order.
-/// At most <c>2 × degree</c> items are in flight, so memory stays flat however long the sequence is.
+/// At most <c>2 × degree</c> items are in flight, so memory stays flat however long the sequence is; once the token
+/// is cancelled no further result is yielded.
 /// </summary>
 internal static class OrderedBatch
 {
@@ -27,6 +28,7 @@ internal static class OrderedBatch
 
             while (window.Count > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return window.Dequeue().GetAwaiter().GetResult();
             }
         }
@@ -49,6 +51,8 @@ internal static class OrderedBatch
         {
             await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
+                // Checked here too: a source that ignores the token must not keep the batch going.
+                cancellationToken.ThrowIfCancellationRequested();
                 window.Enqueue(Start(item, work, gate, cancellationToken));
                 if (window.Count >= 2 * degree)
                 {
@@ -58,6 +62,7 @@ internal static class OrderedBatch
 
             while (window.Count > 0)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return await window.Dequeue().ConfigureAwait(false);
             }
         }

@@ -67,26 +67,33 @@ public sealed class QuoteExtractor
     /// <returns>The quotes, entities and diagnostics.</returns>
     public QuoteExtractionResult Extract(ReadOnlyMemory<char> text, CancellationToken cancellationToken = default)
     {
-        // Memory over a whole string is that string: no need to copy it.
-        var whole = MemoryMarshal.TryGetString(text, out var s, out var start, out var length) && start == 0 && length == s.Length;
-        return _pipeline.Run(whole ? s! : text.ToString(), cancellationToken);
+        // Copy no more than the pipeline reads (one character past the limit shows that the text is too long), and
+        // nothing at all when the memory is a whole string.
+        bool longer = text.Length > _options.MaxDocumentLength + 1L;
+        var read = longer ? text[..(_options.MaxDocumentLength + 1)] : text;
+        bool whole = MemoryMarshal.TryGetString(read, out var s, out var start, out var length) && start == 0 && length == s.Length;
+        return _pipeline.Run(whole ? s! : read.ToString(), cancellationToken, longer);
     }
 
-    /// <summary>Reads a whole document from <paramref name="reader"/> and extracts its quotes.</summary>
+    /// <summary>
+    /// Reads a document from <paramref name="reader"/> and extracts its quotes. Reading stops just past
+    /// <see cref="QuoteExtractorOptions.MaxDocumentLength"/>; a longer document is truncated with a diagnostic.
+    /// </summary>
     /// <param name="reader">The document.</param>
     /// <param name="cancellationToken">Cancels reading or extraction.</param>
     /// <returns>The quotes, entities and diagnostics.</returns>
     public async Task<QuoteExtractionResult> ExtractAsync(TextReader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return _pipeline.Run(text, cancellationToken);
+        var (text, more) = await BoundedInput.ReadAsync(reader, _options.MaxDocumentLength, cancellationToken).ConfigureAwait(false);
+        return _pipeline.Run(text, cancellationToken, more);
     }
 
     /// <summary>
     /// Reads a UTF-8 document from <paramref name="stream"/> (a byte-order mark is removed, so offsets
     /// count from the first character after it) and extracts its quotes.
-    /// Invalid UTF-8 becomes U+FFFD and is reported as a diagnostic.
+    /// Invalid UTF-8 becomes U+FFFD and is reported as an <c>invalid-utf8</c> diagnostic; the document is not rejected.
+    /// Reading stops just past <see cref="QuoteExtractorOptions.MaxDocumentLength"/>; a longer document is truncated with a diagnostic.
     /// </summary>
     /// <param name="stream">The document bytes.</param>
     /// <param name="cancellationToken">Cancels reading or extraction.</param>
@@ -94,10 +101,8 @@ public sealed class QuoteExtractor
     public async Task<QuoteExtractionResult> ExtractAsync(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var decoded = Utf8Text.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        var result = _pipeline.Run(decoded.Text, cancellationToken);
+        var (decoded, more) = await BoundedInput.ReadUtf8Async(stream, _options.MaxDocumentLength, cancellationToken).ConfigureAwait(false);
+        var result = _pipeline.Run(decoded.Text, cancellationToken, more);
         return decoded.InvalidBytes == 0
             ? result
             : result with { Diagnostics = [Utf8Text.InvalidDiagnostic(decoded), .. result.Diagnostics] };

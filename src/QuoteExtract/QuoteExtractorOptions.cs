@@ -21,8 +21,22 @@ public sealed class QuoteExtractorOptions
     /// <summary>Quotes whose confidence is below this are dropped. Between 0 and 1; default 0.</summary>
     public double MinimumConfidence { get; set; }
 
-    /// <summary>Longer documents are truncated to this many characters, with a diagnostic. Must be positive.</summary>
+    /// <summary>
+    /// Longer documents are truncated to this many characters (never inside a surrogate pair) and the result carries a
+    /// <c>text-truncated</c> diagnostic whose offset is the cut; readers and streams stop reading just past it, so
+    /// memory stays bounded whatever the input. Must be positive. Default 10 million.
+    /// </summary>
     public int MaxDocumentLength { get; set; } = DefaultMaxDocumentLength;
+
+    /// <summary>
+    /// Documents longer than this many characters are read in sections of at most this length, cut at paragraph
+    /// breaks (see <see cref="DocumentSections"/>), so that extraction time stays linear in the length of any input.
+    /// Far above the longest news article, so articles are read whole; internal so that tests can make it small.
+    /// </summary>
+    internal int SectionLength { get; set; } = DefaultSectionLength;
+
+    /// <summary>The default <see cref="SectionLength"/>: 100,000 characters, about three times the longest article of the corpus.</summary>
+    internal const int DefaultSectionLength = 100_000;
 
     /// <summary>Whether speakers are resolved to document entities. Default true.</summary>
     public bool ResolveSpeakers { get; set; } = true;
@@ -41,6 +55,11 @@ public sealed class QuoteExtractorOptions
         {
             throw new ArgumentException(
                 $"{nameof(MaxDocumentLength)} must be positive, but was {MaxDocumentLength}.", nameof(MaxDocumentLength));
+        }
+
+        if (SectionLength < 2)
+        {
+            throw new ArgumentException($"{nameof(SectionLength)} must be at least 2, but was {SectionLength}.", nameof(SectionLength));
         }
 
         if (ExtraCueWords is null || ExtraPatterns is null || Categories is null)
@@ -79,6 +98,7 @@ public sealed class QuoteExtractorOptions
         Categories = Categories.ToHashSet(),
         MinimumConfidence = MinimumConfidence,
         MaxDocumentLength = MaxDocumentLength,
+        SectionLength = SectionLength,
         ResolveSpeakers = ResolveSpeakers,
     };
 }

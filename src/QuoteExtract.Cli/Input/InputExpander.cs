@@ -2,8 +2,8 @@ namespace QuoteExtract.Cli.Input;
 
 /// <summary>
 /// Turns the command line's PATH arguments into documents: a file is itself, a directory is its
-/// <c>*.txt</c> files found recursively in ordinal path order, <c>-</c> is standard input.
-/// Paths that cannot be used are reported as failures, never thrown.
+/// <c>*.txt</c> files found recursively (links to directories are not followed) in ordinal path order,
+/// <c>-</c> is standard input. Paths that cannot be used are reported as failures, never thrown.
 /// </summary>
 internal static class InputExpander
 {
@@ -27,22 +27,9 @@ internal static class InputExpander
             }
             else if (Directory.Exists(path))
             {
-                try
-                {
-                    var files = Directory.EnumerateFiles(path, "*.txt", new EnumerationOptions
-                    {
-                        RecurseSubdirectories = true,
-                        IgnoreInaccessible = true,
-                        AttributesToSkip = FileAttributes.None,
-                        MatchCasing = MatchCasing.CaseSensitive,
-                    }).ToList();
-                    files.Sort(StringComparer.Ordinal);
-                    documents.AddRange(files.Select(f => new InputDocument(f, () => File.OpenRead(f))));
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    failures.Add(new InputFailure(path, $"cannot list directory: {e.Message}"));
-                }
+                var files = TextFilesBelow(path, failures);
+                files.Sort(StringComparer.Ordinal);
+                documents.AddRange(files.Select(f => new InputDocument(f, () => File.OpenRead(f))));
             }
             else if (File.Exists(path))
             {
@@ -55,6 +42,47 @@ internal static class InputExpander
         }
 
         return (documents, failures);
+    }
+
+    /// <summary>
+    /// The <c>*.txt</c> files below <paramref name="root"/>, hidden ones included. Links to files are listed (a dangling
+    /// one then fails alone when read); links to directories are not followed, so that a link loop cannot make the
+    /// listing endless. A directory that cannot be listed is a failure; the rest is still listed.
+    /// </summary>
+    private static List<string> TextFilesBelow(string root, List<InputFailure> failures)
+    {
+        var files = new List<string>();
+        var options = new EnumerationOptions { AttributesToSkip = FileAttributes.None, IgnoreInaccessible = false };
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            try
+            {
+                foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", options))
+                {
+                    var path = Path.Combine(directory, entry.Name);
+                    if (entry is DirectoryInfo)
+                    {
+                        if (entry.LinkTarget is null)
+                        {
+                            pending.Push(path);
+                        }
+                    }
+                    else if (entry.Name.EndsWith(".txt", StringComparison.Ordinal))
+                    {
+                        files.Add(path);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures.Add(new InputFailure(directory, $"cannot list directory: {e.Message}"));
+            }
+        }
+
+        return files;
     }
 
     private static Stream OpenSample() =>

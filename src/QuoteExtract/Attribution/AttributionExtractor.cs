@@ -44,11 +44,13 @@ internal sealed class AttributionExtractor
         try
         {
             patterns.Match(text, states, 0, tokens, matches, MatchScope.Sentence, vm);
+            WorkMeter.Add(matches.Steps + matches.Count);
 
             // The sentence splitter ends a sentence after ?" or !", so "…?” he said." needs a match across the boundary:
             // quotation-anchored rules (role "after") run once more over the whole text and keep their matches that cross
             // into a short sentence holding just the speaker and cue.
             patterns.Match(text, states, 0, tokens, whole, MatchScope.Range, vm, _grammar.WholeTextRules);
+            WorkMeter.Add(whole.Steps + whole.Count);
         }
         finally
         {
@@ -79,12 +81,11 @@ internal sealed class AttributionExtractor
             }
         }
 
-        // Multi-word cues win: "responded … by saying" over "responded" for the same speaker, when both read their
-        // content on the same side of the cue ("“…,” Smith said of the plan." keeps its quotation).
-        candidates.RemoveAll(c => candidates.Any(o => o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length
-                                                      && (o.Content.Start >= o.Cue.End) == (c.Content.Start >= c.Cue.End)));
+        RemoveShorterCues(candidates, text.Analysis.Tokens.Length);
 
+        // A content to the sentence end stops before the next attribution that starts inside it (its speaker or cue).
         int count = candidates.Count;
+        var starts = candidates.Select(AttributionStart).Order().ToArray();
         for (int i = 0; i < count; i++)
         {
             var c = candidates[i];
@@ -93,16 +94,8 @@ internal sealed class AttributionExtractor
                 continue;
             }
 
-            int stop = int.MaxValue;
-            foreach (var other in candidates.Take(count))
-            {
-                int start = other.Speaker.IsNone ? other.Cue.Start : Math.Min(other.Speaker.Start, other.Cue.Start);
-                if (start > c.Content.Start && start < c.Content.End && start < stop && other.Cue.Start >= c.Content.Start)
-                {
-                    stop = start;
-                }
-            }
-
+            int next = LowerBound(starts, c.Content.Start + 1);
+            int stop = next < starts.Length && starts[next] < c.Content.End ? starts[next] : int.MaxValue;
             if (stop != int.MaxValue && reader.CutBefore(c, stop, "attribution") is { } cut)
             {
                 candidates.Add(cut);
@@ -119,13 +112,84 @@ internal sealed class AttributionExtractor
 
         AddContinuations(text.Analysis, candidates);
         var cueStarts = candidates.Select(c => c.Cue.Start).Distinct().Order().ToArray();
+        WorkMeter.Add(candidates.Count);
         foreach (var c in candidates)
         {
-            c.CuesInside = cueStarts.Count(s => s != c.Cue.Start && c.ContentContains(s));
+            c.CuesInside = CuesInside(cueStarts, c);
             _scorer.Score(text, c);
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// Multi-word cues win: "responded … by saying" over "responded" for the same speaker, when both read their
+    /// content on the same side of the cue ("“…,” Smith said of the plan." keeps its quotation). A candidate goes when
+    /// another one's cue strictly contains its own.
+    /// </summary>
+    private static void RemoveShorterCues(List<Candidate> candidates, int tokenCount)
+    {
+        var byCue = new TokenBuckets(tokenCount);
+        foreach (var c in candidates)
+        {
+            byCue.Add(c, c.Cue);
+        }
+
+        var shorter = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
+        foreach (var c in candidates)
+        {
+            // A cue that contains c's cue also contains its first token.
+            foreach (var o in byCue.Near(c.Cue.Start, c.Cue.Start))
+            {
+                if (o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length
+                    && (o.Content.Start >= o.Cue.End) == (c.Content.Start >= c.Cue.End))
+                {
+                    shorter.Add(c);
+                    break;
+                }
+            }
+        }
+
+        candidates.RemoveAll(shorter.Contains);
+    }
+
+    /// <summary>Where an attribution starts: its speaker or its cue, whichever comes first.</summary>
+    private static int AttributionStart(Candidate c) => c.Speaker.IsNone ? c.Cue.Start : Math.Min(c.Speaker.Start, c.Cue.Start);
+
+    /// <summary>How many of the sorted distinct <paramref name="cueStarts"/>, other than the candidate's own, lie in its content.</summary>
+    private static int CuesInside(int[] cueStarts, Candidate c)
+    {
+        int inside = CountIn(cueStarts, c.Content.Start, c.Content.End);
+        if (!c.Content2.IsNone)
+        {
+            inside += CountIn(cueStarts, c.Content2.Start, c.Content2.End)
+                - CountIn(cueStarts, Math.Max(c.Content.Start, c.Content2.Start), Math.Min(c.Content.End, c.Content2.End));
+        }
+
+        return c.ContentContains(c.Cue.Start) ? inside - 1 : inside;
+    }
+
+    /// <summary>Number of values of <paramref name="sorted"/> in [start, end).</summary>
+    private static int CountIn(int[] sorted, int start, int end) => end <= start ? 0 : LowerBound(sorted, end) - LowerBound(sorted, start);
+
+    /// <summary>Index of the first value of <paramref name="sorted"/> at least <paramref name="value"/> (its length if none).</summary>
+    private static int LowerBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     public List<Candidate> Extract(TaggedText text, CancellationToken ct)
@@ -205,11 +269,15 @@ internal sealed class AttributionExtractor
         return -1;
     }
 
-    /// <summary>Greedy by score: a candidate is kept when it conflicts with nothing kept so far.</summary>
+    /// <summary>
+    /// Greedy by score: a candidate is kept when it conflicts with nothing kept so far. Conflicting candidates
+    /// share a token, so only the kept ones filed near the candidate are compared with it.
+    /// </summary>
     public static List<Candidate> Select(List<Candidate> candidates, double threshold, double directThreshold)
     {
         var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
         var chosen = new List<Candidate>();
+        var kept = new TokenBuckets(candidates.Count == 0 ? 0 : candidates.Max(c => Extent(c).End) + 1);
         double lowest = Math.Min(threshold, directThreshold);
         foreach (var c in order)
         {
@@ -224,7 +292,8 @@ internal sealed class AttributionExtractor
             }
 
             bool conflict = false;
-            foreach (var k in chosen)
+            var (start, end) = Extent(c);
+            foreach (var k in kept.Near(start, end))
             {
                 if (k.ContentOverlaps(c) || Overlap(k.Cue, c.Cue) || k.ContentContains(c.Cue.Start) || c.ContentContains(k.Cue.Start))
                 {
@@ -236,10 +305,27 @@ internal sealed class AttributionExtractor
             if (!conflict)
             {
                 chosen.Add(c);
+                kept.Add(c, start, end);
             }
         }
 
         return chosen;
+    }
+
+    /// <summary>The tokens from the first to the last of the candidate's content, second fragment and cue.</summary>
+    private static (int Start, int End) Extent(Candidate c)
+    {
+        int start = c.Content.Start, end = c.Content.End;
+        foreach (var range in (ReadOnlySpan<TokenRange>)[c.Content2, c.Cue])
+        {
+            if (!range.IsNone)
+            {
+                start = Math.Min(start, range.Start);
+                end = Math.Max(end, range.End);
+            }
+        }
+
+        return (start, end);
     }
 
     /// <summary>
@@ -255,6 +341,10 @@ internal sealed class AttributionExtractor
         var sentences = analysis.Sentences;
         var quotations = analysis.Quotations;
         var added = new List<Candidate>();
+
+        // Quotations only ever meet attributions near them: file the kept ones by the tokens they take and by the
+        // ends of their contents, and file them again when a quotation extends them.
+        var neighbours = new UncuedNeighbours(analysis, chosen);
         for (int q = 0; q < quotations.Length; q++)
         {
             var quotation = quotations[q];
@@ -264,23 +354,24 @@ internal sealed class AttributionExtractor
             }
 
             var range = new TokenRange(quotation.OpenToken, quotation.CloseToken + 1);
-            if (chosen.Any(c => c.ContentOverlaps(Probe(range)) || Overlap(c.Cue, range)) || added.Any(c => Overlap(c.Content, range)))
+            if (neighbours.Taken(range))
             {
                 continue;
             }
 
             int paragraph = sentences[SentenceOf(analysis, quotation.OpenToken)].Paragraph;
-            var previous = chosen.Where(c => c.ContentEnd <= range.Start && !c.FromContext && ParagraphOf(analysis, c.ContentEnd - 1) == paragraph).MaxBy(c => c.ContentEnd);
-            previous = OuterDirectQuote(analysis, chosen, previous, range.Start) ?? previous;
+            var previous = neighbours.Previous(range, paragraph);
+            previous = neighbours.OuterDirectQuote(previous, range.Start) ?? previous;
             if (previous is not null && OnlyAttributionBetween(analysis, previous, previous.ContentEnd, range.Start,
                     previous.Kind == QuoteKind.Direct && previous.Cue.Start >= previous.ContentEnd ? MaxWordsAfterDirect : MaxWordsBetween))
             {
                 previous.Content2 = new TokenRange(previous.Content2.IsNone ? range.Start : previous.Content2.Start, range.End);
                 previous.Kind = previous.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : previous.Kind;
+                neighbours.Refile(previous);
                 continue;
             }
 
-            var next = chosen.Where(c => c.ContentStart >= range.End && !c.FromContext && ParagraphOf(analysis, c.ContentStart) == paragraph).MinBy(c => c.ContentStart);
+            var next = neighbours.Next(range, paragraph);
             if (next is not null && next.Kind == QuoteKind.Direct && next.Cue.Start >= range.End && next.Cue.End <= next.ContentStart
                 && OnlyAttributionBetween(analysis, next, range.End, next.ContentStart, MaxWordsBetween))
             {
@@ -288,6 +379,7 @@ internal sealed class AttributionExtractor
                 next.Content2 = new TokenRange(next.Content.Start, next.ContentEnd);
                 next.Content = range;
                 next.Kind = next.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : next.Kind;
+                neighbours.Refile(next);
                 continue;
             }
 
@@ -302,7 +394,7 @@ internal sealed class AttributionExtractor
                 continue;
             }
 
-            added.Add(new Candidate
+            added.Add(neighbours.Taking(new Candidate
             {
                 Rule = "context",
                 Speaker = context.Speaker,
@@ -315,38 +407,17 @@ internal sealed class AttributionExtractor
                 Prior = 0.5,
                 Score = context.Score * 0.8,
                 Confidence = context.Confidence * 0.8,
-            });
+            }));
         }
 
         chosen.AddRange(added);
     }
 
-    /// <summary>
-    /// <c>“A,” said X, who likened it to a crash. “B.”</c>: an attribution inside the cue sentence of a direct quote
-    /// (a relative clause, a participle, an appositive's own cue) is an aside; the next quotation continues X's words.
-    /// Returns that direct quote when <paramref name="previous"/> is such an aside, else null.
-    /// </summary>
-    private static Candidate? OuterDirectQuote(AnalyzedText analysis, List<Candidate> chosen, Candidate? previous, int before)
-    {
-        if (previous is null || previous.Cue.IsNone)
-        {
-            return null;
-        }
-
-        int sentence = SentenceOf(analysis, previous.Cue.Start);
-        var outer = chosen.Where(c => c != previous && !c.FromContext && c.Kind == QuoteKind.Direct && !c.Cue.IsNone
-                && c.Cue.Start >= c.ContentEnd && c.Cue.Start < previous.Cue.Start && c.ContentEnd <= before
-                && SentenceOf(analysis, c.Cue.Start) == sentence)
-            .MaxBy(c => c.Cue.Start);
-        return outer;
-    }
-
-    private static Candidate Probe(TokenRange range) => new() { Rule = "", Speaker = TokenRange.None, Cue = TokenRange.None, Content = range };
-
     /// <summary>True when tokens [from, to) hold nothing but the attribution's own speaker and cue, punctuation and a few words of the cue's clause.</summary>
     private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to, int maxWords)
     {
         int words = 0;
+        WorkMeter.Add(to - from);
         for (int t = from; t < to; t++)
         {
             var token = analysis.Tokens[t];
@@ -368,6 +439,7 @@ internal sealed class AttributionExtractor
     /// <summary>True when only punctuation precedes the token in its sentence.</summary>
     private static bool StartsSentence(AnalyzedText analysis, int token)
     {
+        WorkMeter.Add(token - analysis.Sentences[SentenceOf(analysis, token)].FirstToken);
         for (int t = analysis.Sentences[SentenceOf(analysis, token)].FirstToken; t < token; t++)
         {
             if (analysis.Tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.QuoteMark or TokenKind.Dash))
@@ -413,8 +485,8 @@ internal sealed class AttributionExtractor
         return lo;
     }
 
-    private static int ParagraphOf(AnalyzedText analysis, int token) =>
+    internal static int ParagraphOf(AnalyzedText analysis, int token) =>
         token < 0 ? -1 : analysis.Sentences[SentenceOf(analysis, token)].Paragraph;
 
-    private static bool Overlap(TokenRange a, TokenRange b) => !a.IsNone && !b.IsNone && a.Start < b.End && b.Start < a.End;
+    internal static bool Overlap(TokenRange a, TokenRange b) => !a.IsNone && !b.IsNone && a.Start < b.End && b.Start < a.End;
 }

@@ -28,6 +28,7 @@ internal sealed class CandidateReader
         Array.Fill(_quotationByOpen, -1);
         Array.Fill(_quotationByClose, -1);
         var quotations = _analysis.Quotations;
+        WorkMeter.Add(n + quotations.Length);
         for (int q = 0; q < quotations.Length; q++)
         {
             if (quotations[q].Depth != 0)
@@ -49,6 +50,7 @@ internal sealed class CandidateReader
         var states = new QuoteState[_analysis.Tokens.Length];
         foreach (var q in _analysis.Quotations)
         {
+            WorkMeter.Add(q.EndInnerToken - q.FirstInnerToken + 1);
             for (int t = q.FirstInnerToken; t < q.EndInnerToken; t++)
             {
                 states[t] |= QuoteState.Inside;
@@ -250,6 +252,7 @@ internal sealed class CandidateReader
     {
         var found = new List<(int, string)>();
         var tokens = _analysis.Tokens;
+        WorkMeter.Add(end - content.Start);
         int depth = 0;
         for (int t = content.Start + 2; t < end - 1 && found.Count < 8; t++)
         {
@@ -347,6 +350,7 @@ internal sealed class CandidateReader
 
     public QuoteKind KindOf(Candidate c)
     {
+        WorkMeter.Add(c.ContentEnd - c.Content.Start);
         var tokens = _analysis.Tokens;
         if (_quotationByOpen[c.Content.Start] >= 0)
         {
@@ -405,6 +409,7 @@ internal sealed class CandidateReader
     {
         var tokens = _analysis.Tokens;
         int start = raw.Start, end = raw.End;
+        WorkMeter.Add(end - start);
         while (start < end && tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash && !IsBracketOpen(start))
         {
             start++;
@@ -485,6 +490,7 @@ internal sealed class CandidateReader
 
     private bool OnlyPunctuation(int from, int to)
     {
+        WorkMeter.Add(to - from);
         for (int t = from; t < to; t++)
         {
             if (_analysis.Tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.Dash))

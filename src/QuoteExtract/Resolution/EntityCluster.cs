@@ -7,6 +7,7 @@ namespace QuoteExtract.Resolution;
 internal sealed class EntityCluster
 {
     private readonly List<ClusterMention> _mentions = [];
+    private readonly HashSet<(int Start, int End)> _spans = [];
     private int _maleVotes;
     private int _femaleVotes;
 
@@ -52,17 +53,14 @@ internal sealed class EntityCluster
 
     public int FirstStart => _mentions.Count == 0 ? int.MaxValue : _mentions.Min(m => m.Start);
 
+    /// <summary>Adds a mention unless one with the same characters is there already (the first one stays).</summary>
     public void Add(ClusterMention mention)
     {
-        foreach (var m in _mentions)
+        WorkMeter.Add(1);
+        if (_spans.Add((mention.Start, mention.End)))
         {
-            if (m.Start == mention.Start && m.End == mention.End)
-            {
-                return;
-            }
+            _mentions.Add(mention);
         }
-
-        _mentions.Add(mention);
     }
 
     /// <summary>Keeps the fullest name: more name tokens win, the earlier one on ties.</summary>

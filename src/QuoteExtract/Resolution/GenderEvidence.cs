@@ -27,8 +27,10 @@ internal static class GenderEvidence
             var top = new BestCandidate<EntityCluster>();
             // An object pronoun does not refer to a person of its own clause ("Sanders attacked her").
             bool objectPronoun = doc.Key(i) == "him" || (doc.Key(i) == "her" && doc.Pos(i) == Tagging.PosTag.PRP);
+            WorkMeter.Add(clusters.Count);
             foreach (var cluster in clusters)
             {
+                WorkMeter.Add(cluster.Mentions.Count);
                 if (cluster.Kind != EntityKind.Person || (cluster.StatedGender != Gender.Unknown && cluster.StatedGender != gender))
                 {
                     continue;
@@ -69,6 +71,7 @@ internal static class GenderEvidence
     private static bool SubjectPronounBefore(DocumentView doc, int pronoun, PronounKind kind, EntityCluster named)
     {
         int sentence = doc.SentenceOf(pronoun);
+        WorkMeter.Add(named.Mentions.Count + pronoun - doc.Tagged.Analysis.Sentences[sentence].FirstToken);
         int firstName = named.Mentions.Where(m => m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == sentence)
             .Select(m => m.FirstToken).DefaultIfEmpty(pronoun).Min();
         for (int t = firstName - 1; t >= 0 && doc.SentenceOf(t) == sentence; t--)

@@ -67,6 +67,7 @@ internal static class NameClusterer
     {
         EntityCluster? best = null;
         (int Gender, int Seen) bestKey = (-1, -1);
+        WorkMeter.Add(clusters.Count);
         foreach (var cluster in clusters)
         {
             if (!Matches(mention, cluster))
@@ -75,6 +76,7 @@ internal static class NameClusterer
             }
 
             int seen = -1;
+            WorkMeter.Add(cluster.Mentions.Count);
             foreach (var m in cluster.Mentions)
             {
                 if (m.Form == MentionForm.Name && m.Start < mention.Start)
@@ -176,6 +178,7 @@ internal static class NameClusterer
         var sentences = doc.Tagged.Analysis.Sentences;
         int sentenceStart = sentences.Length == 0 ? 0 : sentences[doc.SentenceOf(mention.FirstToken)].FirstToken;
         int before = mention.FirstToken - 1;
+        WorkMeter.Add(mention.FirstToken - sentenceStart);
         while (before >= sentenceStart && (doc.IsAttachedPeriod(before) || Lexicon.Roles.Contains(doc.Key(before))
             || Lexicon.Honorifics.ContainsKey(doc.Key(before)) || Lexicon.RoleModifiers.Contains(doc.Key(before)) || doc.IsCapitalized(before)))
         {

@@ -332,6 +332,7 @@ internal static class NameMentionFinder
             }
 
             var keys = Enumerable.Range(i, end - i).Select(doc.Key).ToList();
+            WorkMeter.Add(personKeys.Count);
             if (personKeys.Any(p => p.Count > keys.Count - 1 && keys.All(p.Contains)))
             {
                 var mention = Build(doc, i, end, EntityKind.Person);

@@ -29,6 +29,7 @@ internal static class NominalResolver
             // A description that introduces someone: reuse a group found in the text at this very place.
             foreach (var cluster in clusters)
             {
+                WorkMeter.Add(cluster.Mentions.Count + 1);
                 if (cluster.Kind == EntityKind.Unnamed && cluster.Mentions.Any(m => m.FirstToken >= speaker.FirstToken && m.EndToken <= speaker.EndToken))
                 {
                     return (cluster, 0.85);
@@ -47,6 +48,7 @@ internal static class NominalResolver
         }
 
         // "the fund" after "the International Monetary Fund": an organisation or place whose name holds the head.
+        WorkMeter.Add(clusters.Count);
         if (Lexicon.OrganizationHeads.Contains(phrase.Head) || clusters.Any(c => c.Kind is EntityKind.Organization or EntityKind.Location && NameHolds(c, phrase.Head)))
         {
             var (org, score, second) = BestOrganization(doc, clusters, phrase, speaker.FirstToken, previous);
@@ -64,6 +66,7 @@ internal static class NominalResolver
     {
         var head = Lexicon.CanonicalRole(Lexicon.Singular(phrase.Head));
         var top = new BestCandidate<EntityCluster>();
+        WorkMeter.Add(clusters.Count);
         foreach (var cluster in clusters)
         {
             if (cluster.Kind != EntityKind.Person || cluster.Roles.Count == 0)
@@ -104,6 +107,7 @@ internal static class NominalResolver
     {
         bool polity = Lexicon.OrganizationHeads.Contains(phrase.Head) && phrase.Head is "government" or "administration" or "country" or "nation" or "state" or "regime" or "kremlin";
         var top = new BestCandidate<EntityCluster>();
+        WorkMeter.Add(clusters.Count);
         foreach (var cluster in clusters)
         {
             double weight = cluster.Kind switch
@@ -139,6 +143,7 @@ internal static class NominalResolver
 
     private static EntityCluster Group(List<EntityCluster> clusters, DocumentView doc, NominalPhrase phrase, SpeakerMention speaker)
     {
+        WorkMeter.Add(clusters.Count);
         var cluster = clusters.FirstOrDefault(c => c.Kind == EntityKind.Group && c.NameKeys.Count == 1 && c.NameKeys[0] == phrase.Head);
         if (cluster is null)
         {

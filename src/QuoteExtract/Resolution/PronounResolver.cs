@@ -11,6 +11,7 @@ internal static class PronounResolver
         DocumentView doc, IReadOnlyList<EntityCluster> clusters, int token, PronounKind kind, PreviousSpeaker previous)
     {
         var top = new BestCandidate<EntityCluster>();
+        WorkMeter.Add(clusters.Count);
         previous = Salience.Interrupted(clusters.Where(c => Agreement(c, kind) > 0), previous, token);
         foreach (var cluster in clusters)
         {

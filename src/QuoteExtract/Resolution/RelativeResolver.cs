@@ -25,6 +25,7 @@ internal static class RelativeResolver
             return (null, 0);
         }
 
+        WorkMeter.Add(names.Count);
         foreach (var name in names)
         {
             if (name.EndToken == last + 1 && !name.Possessive)

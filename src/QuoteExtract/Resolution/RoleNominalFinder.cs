@@ -11,6 +11,7 @@ internal static class RoleNominalFinder
 
     public static void AddMentions(DocumentView doc, List<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
     {
+        WorkMeter.Add(clusters.Count + doc.Count);
         if (!clusters.Any(c => c.Kind == EntityKind.Person && c.Roles.Count > 0))
         {
             return;

@@ -26,6 +26,7 @@ internal static class Salience
 
         foreach (var cluster in candidates)
         {
+            WorkMeter.Add(cluster.Mentions.Count);
             if (!ReferenceEquals(cluster, previous.Cluster)
                 && cluster.Mentions.Any(m => m.Subject && m.FirstToken > previous.Token && m.EndToken <= at))
             {
@@ -47,6 +48,7 @@ internal static class Salience
         bool subject = false;
         int count = 0;
         bool quotedReference = doc.IsQuoted(at);
+        WorkMeter.Add(cluster.Mentions.Count);
         foreach (var m in cluster.Mentions)
         {
             // Names inside a quotation are what is said, not who says it (unless the reference is quoted too).

@@ -12,10 +12,11 @@ internal static class SpeakerNames
     /// The name the speaker span is about: not a possessor (<c>Putin’s adviser</c>), not a premodifier
     /// (<c>Clinton campaign spokesman Brian Fallon</c>), not inside a prepositional phrase (<c>a spokesman for Clinton</c>).
     /// </summary>
-    public static NameMention? HeadName(DocumentView doc, List<NameMention> names, SpeakerMention speaker)
+    public static NameMention? HeadName(DocumentView doc, NameIndex names, SpeakerMention speaker)
     {
+        // Both tests below need the name to meet the speaker span, so only the names around it are looked at.
         NameMention? first = null;
-        foreach (var name in names)
+        foreach (var name in names.Around(speaker.Start, speaker.End))
         {
             if (name.Start <= speaker.Start && name.End >= speaker.End)
             {
@@ -24,7 +25,7 @@ internal static class SpeakerNames
             }
         }
 
-        foreach (var name in names)
+        foreach (var name in names.Around(speaker.Start, speaker.End))
         {
             if (name.Start < speaker.Start || name.End > speaker.End || name.Possessive)
             {
@@ -109,6 +110,7 @@ internal static class SpeakerNames
         var key = doc.Key(word);
         EntityCluster? best = null;
         int bestSeen = -1;
+        WorkMeter.Add(clusters.Count);
         foreach (var cluster in clusters)
         {
             if (cluster.Kind != EntityKind.Person || cluster.NameKeys.Count < 2 || !cluster.NameKeys.Contains(key))
@@ -116,6 +118,7 @@ internal static class SpeakerNames
                 continue;
             }
 
+            WorkMeter.Add(cluster.Mentions.Count);
             int seen = cluster.Mentions.Where(m => m.Start < speaker.Start).Select(m => m.Start).DefaultIfEmpty(-1).Max();
             if (seen > bestSeen)
             {

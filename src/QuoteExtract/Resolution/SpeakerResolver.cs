@@ -22,12 +22,14 @@ internal sealed class SpeakerResolver
         }
 
         var doc = new DocumentView(text);
+        WorkMeter.Add(doc.Count);
         var names = NameMentionFinder.Find(doc, ct);
         var byMention = new Dictionary<NameMention, EntityCluster>(ReferenceEqualityComparer.Instance);
         var clusters = NameClusterer.Cluster(doc, names, byMention);
         CoordinationFinder.AddClusters(doc, names, clusters);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
         var clipped = speakers.Select(s => Clip(doc, s)).ToArray();
+        var nameIndex = new NameIndex(names);
         var speakerTokens = clipped.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
         RoleNominalFinder.AddMentions(doc, clusters, speakerTokens, ct);
         GenderEvidence.Collect(doc, clusters, speakerTokens, ct);
@@ -45,7 +47,7 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            var (cluster, confidence) = ResolveOne(doc, names, byMention, clusters, speaker, previous);
+            var (cluster, confidence) = ResolveOne(doc, names, nameIndex, byMention, clusters, speaker, previous);
             resolved[index] = (cluster, confidence);
             if (cluster is not null)
             {
@@ -58,10 +60,10 @@ internal sealed class SpeakerResolver
     }
 
     private static (EntityCluster? Cluster, double Confidence) ResolveOne(
-        DocumentView doc, List<NameMention> names, Dictionary<NameMention, EntityCluster> byMention,
+        DocumentView doc, List<NameMention> names, NameIndex nameIndex, Dictionary<NameMention, EntityCluster> byMention,
         List<EntityCluster> clusters, SpeakerMention speaker, PreviousSpeaker previous)
     {
-        var name = SpeakerNames.HeadName(doc, names, speaker);
+        var name = SpeakerNames.HeadName(doc, nameIndex, speaker);
         if (name is not null)
         {
             return (byMention[name], NameConfidence);
@@ -101,7 +103,7 @@ internal sealed class SpeakerResolver
         var proper = SpeakerNames.UntaggedName(doc, speaker);
         if (proper is not null)
         {
-            names.Add(proper);
+            nameIndex.Add(proper);
             var cluster = NameClusterer.Join(doc, proper, clusters);
             byMention[proper] = cluster;
             return (cluster, 0.8);

@@ -58,6 +58,7 @@ internal static class UnnamedSourceFinder
         EntityCluster? cluster = null;
         if (!phrase.IsIndefinite || phrase.Determiner is "some" or "many" or "several")
         {
+            WorkMeter.Add(clusters.Count);
             for (int c = clusters.Count - 1; c >= 0; c--)
             {
                 if (clusters[c].Kind == EntityKind.Unnamed && clusters[c].Head == head && clusters[c].Plural == phrase.IsPlural

@@ -82,6 +82,7 @@ internal sealed class Tagger
             return [];
         }
 
+        WorkMeter.Add(n);
         var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
         var confidenceArray = ArrayPool<float>.Shared.Rent(n);
         var partialArray = ArrayPool<int>.Shared.Rent(n * PosTags.Count);

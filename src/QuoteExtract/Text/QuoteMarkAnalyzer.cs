@@ -163,6 +163,7 @@ internal static class QuoteMarkAnalyzer
     private static int ClosingDoubleMarksAhead(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int t)
     {
         int closers = 0;
+        int from = t;
         for (; t < tokens.Length && !tokens[t].Has(TokenFlags.ParagraphBreakBefore); t++)
         {
             if (tokens[t].Kind != TokenKind.QuoteMark)
@@ -174,6 +175,7 @@ internal static class QuoteMarkAnalyzer
             {
                 if (c == '“')
                 {
+                    WorkMeter.Add(t - from);
                     return closers;
                 }
 
@@ -181,6 +183,7 @@ internal static class QuoteMarkAnalyzer
             }
         }
 
+        WorkMeter.Add(t - from);
         return closers;
     }
 

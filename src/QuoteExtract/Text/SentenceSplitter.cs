@@ -5,9 +5,17 @@ namespace QuoteExtract.Text;
 /// ! and ?, and takes along the closing quotes and brackets that follow. Abbreviations never end a sentence because
 /// the tokenizer keeps their period on the word. Line breaks are not boundaries (CoreNLP's default, measured on the corpus:
 /// splitting at blank lines costs more than it gains), unless <see cref="SentenceBreaks.Paragraph"/> asks for it.
+/// No sentence is longer than <see cref="MaxTokens"/>.
 /// </summary>
 internal static class SentenceSplitter
 {
+    /// <summary>
+    /// Longest sentence: a run of tokens without a boundary is cut here. Sentence-level work (content to the sentence
+    /// end, the subject search) grows with sentence length, so text without punctuation must not make one huge
+    /// sentence. The corpus' longest sentence has 220 tokens.
+    /// </summary>
+    public const int MaxTokens = 400;
+
     /// <summary>Writes sentences into <paramref name="buffer"/> (grown as needed) and returns their count; paragraph indices are filled in later.</summary>
     public static int Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, SentenceBreaks breaks, ref Sentence[] buffer)
     {
@@ -16,6 +24,12 @@ internal static class SentenceSplitter
         int t = 0;
         while (t < tokens.Length)
         {
+            if (t - first == MaxTokens)
+            {
+                Add(ref buffer, ref count, tokens, first, t);
+                first = t;
+            }
+
             if (breaks == SentenceBreaks.Paragraph && t > first && tokens[t].Has(TokenFlags.ParagraphBreakBefore))
             {
                 Add(ref buffer, ref count, tokens, first, t);

@@ -25,6 +25,7 @@ internal static class TextAnalyzer
         int paragraphCount = ParagraphBuilder.Build(tokenSpan, sentences.AsSpan(0, sentenceCount), ref paragraphs);
 
         cancellationToken.ThrowIfCancellationRequested();
+        WorkMeter.Add(text.Length + tokenCount);
         return new AnalyzedText(text, tokens, tokenCount, sentences, sentenceCount, paragraphs, paragraphCount);
     }
 }

@@ -1,0 +1,87 @@
+using QuoteExtract.Tests.Robustness.Inputs;
+
+namespace QuoteExtract.Tests.Robustness;
+
+/// <summary>
+/// Extraction work grows linearly with the input: twice the text costs about twice the work, counted by the
+/// <see cref="WorkMeter"/> (automaton steps, tokens, and every candidate, name and mention comparison), not timed.
+/// Inputs are generated blocks repeated, so the doubled text is the same kind of text.
+/// </summary>
+public sealed class LinearWorkTests
+{
+    private static readonly QuoteExtractor Default = QuoteExtractor.CreateDefault();
+
+    /// <summary>Small sections, so that a few hundred thousand characters already make many.</summary>
+    private static readonly QuoteExtractor Sectioned = new(new QuoteExtractorOptions { SectionLength = 20_000 });
+
+    public static TheoryData<string> Kinds() =>
+        ["news", "crlf news", "mixed scripts", "no punctuation", "unmatched quotes", "nested quotes"];
+
+    public static TheoryData<string> AllKinds() => [.. Kinds(), "dense attributions"];
+
+    /// <remarks>
+    /// Not for text made of nothing but attributions to the same few names and pronouns: within a section, speaker
+    /// resolution weighs each pronoun against every earlier mention of each person (2.6 times the work for twice
+    /// such text at this size). Sections bound that, as the test below shows for every kind.
+    /// </remarks>
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Twice_the_text_within_one_section_costs_about_twice_the_work(string kind)
+    {
+        AssertLinear(Default, kind, 20_000);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllKinds))]
+    public void Twice_the_text_over_many_sections_costs_about_twice_the_work(string kind)
+    {
+        AssertLinear(Sectioned, kind, 100_000);
+    }
+
+    private static void AssertLinear(QuoteExtractor extractor, string kind, int length)
+    {
+        var block = Block(kind);
+        var once = Repeat(block, length);
+        var twice = once + Separator(kind) + once;
+
+        long small = Work(extractor, once);
+        long large = Work(extractor, twice);
+
+        ((double)large / small).Should().BeInRange(1.6, 2.5, $"{kind}: {small:N0} units for {once.Length:N0} characters, {large:N0} for {twice.Length:N0}");
+    }
+
+    private static long Work(QuoteExtractor extractor, string text)
+    {
+        var meter = new WorkMeter();
+        using (meter.Attach())
+        {
+            extractor.Extract(text);
+        }
+
+        return meter.Units;
+    }
+
+    private static string Block(string kind) => kind switch
+    {
+        "news" => NewsText.Generate(1, 30),
+        "crlf news" => HostileText.Crlf(NewsText.Generate(2, 30)),
+        "mixed scripts" => HostileText.MixedScripts(3, 5_000),
+        "dense attributions" => HostileText.DenseAttributions(4, 5_000),
+        "no punctuation" => HostileText.NoPunctuation(5, 1_000) + " ",
+        "unmatched quotes" => HostileText.UnmatchedQuotes(6, 500),
+        _ => HostileText.NestedQuotes(500) + " ",
+    };
+
+    private static string Separator(string kind) => kind.Contains("news", StringComparison.Ordinal) ? "\n\n" : " ";
+
+    private static string Repeat(string block, int length)
+    {
+        var text = new System.Text.StringBuilder(length + block.Length);
+        while (text.Length < length)
+        {
+            text.Append(block);
+        }
+
+        return text.ToString();
+    }
+}
