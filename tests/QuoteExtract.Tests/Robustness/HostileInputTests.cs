@@ -60,7 +60,7 @@ public sealed class HostileInputTests
     [Fact]
     public void Default_memory_is_an_empty_document()
     {
-        Extractor.Extract(ReadOnlyMemory<char>.Empty).Should().BeEquivalentTo(QuoteExtractionResult.Empty);
+        Extractor.Extract(ReadOnlyMemory<char>.Empty).Should().BeEquivalentTo(QuoteExtractionResult.Empty with { Text = "" });
     }
 
     [Fact]
