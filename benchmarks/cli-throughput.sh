@@ -3,7 +3,8 @@
 #  - builds a corpus in a temporary directory by repeating the PolNeAR dev texts from ../shared (never in the repo),
 #  - runs `quote-extract -f jsonl DIR -o FILE` under /usr/bin/time -v,
 #  - samples the process's resident memory and the output size while it runs,
-#  - prints words/s, peak working set, whether memory stayed flat and when the first output was written.
+#  - prints words/s (wall and per CPU second), peak working set, whether memory stayed flat and when the first
+#    output was written.
 #
 # Usage: benchmarks/cli-throughput.sh [MEGABYTES] [THREADS]    (defaults: 40 MB, all processors)
 set -euo pipefail
@@ -68,11 +69,13 @@ elapsed=$(awk '/Elapsed \(wall clock\)/ { print $NF }' "$work/time.txt")
 seconds=$(echo "$end - $start" | bc)
 peak=$(awk '/Maximum resident set size/ { print $NF }' "$work/time.txt")
 cpu=$(awk -F': ' '/Percent of CPU/ { print $2 }' "$work/time.txt")
+cpu_seconds=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/time.txt")
 lines=$(wc -l < "$out")
 
 echo "documents written: $lines of $n"
 echo "elapsed: $elapsed (wall), CPU: $cpu, threads: $threads"
 echo "words/s: $(echo "$words / $seconds" | bc) (whole process, start-up included)"
+echo "words per CPU second: $(echo "$words / $cpu_seconds" | bc) (user + system time of all threads; less skewed by other load)"
 echo "peak working set: $((peak / 1024)) MB"
 awk -v total="$seconds" '
     $3 > 0 && first == "" { first = $1 }

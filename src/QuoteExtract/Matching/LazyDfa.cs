@@ -20,11 +20,13 @@ internal sealed class LazyDfa
     /// <summary>The state with no live thread.</summary>
     public const int Empty = 0;
 
-    private const int DefaultMaxStates = 10_000;
+    // Sized for a large news corpus: the 840 PolNeAR train texts need about 22,000 states and 82,000 transitions of the
+    // shipped grammar; with 10,000 states the cache was dropped and rebuilt 4-5 times a pass, half the engine's time.
+    public const int DefaultMaxStates = 40_000;
     private const int MaxCapacity = 1 << 18;
 
-    /// <summary>Bound on the instruction ids stored across all states (4 MB), so that a cache stays small whatever the grammar.</summary>
-    private const int MaxStateInts = 1 << 20;
+    /// <summary>Bound on the instruction ids stored across all states (16 MB), so that a cache stays bounded whatever the grammar.</summary>
+    private const int MaxStateInts = 1 << 22;
 
     private readonly Instruction[] _program;
     private readonly CompiledRule[] _rules;
@@ -55,6 +57,9 @@ internal sealed class LazyDfa
 
     private readonly int[] _marks;
     private readonly int[] _seedMarks;
+    private readonly int[] _closureMarks;
+    private readonly int[]?[] _closures;
+    private readonly List<int> _closure = [];
     private int _stamp;
     private readonly int[] _stack;
     private readonly List<int> _next = [];
@@ -72,6 +77,8 @@ internal sealed class LazyDfa
         _stride = 1 + words;
         _marks = new int[program.Length];
         _seedMarks = new int[program.Length];
+        _closureMarks = new int[program.Length];
+        _closures = new int[]?[4 * (program.Length + 1)];
         _stack = new int[program.Length + 1];
         _infoStride = words + (2 * _ruleWords);
         _info = new ulong[64 * _infoStride];
@@ -218,7 +225,15 @@ internal sealed class LazyDfa
         _states.Clear();
         _stateIds.Clear();
         _stateInts = 0;
-        _keys = new long[capacity * _stride];
+        if (_keys.Length == capacity * _stride)
+        {
+            Array.Clear(_keys); // a full cache is dropped several times a pass on a large corpus: reuse its table
+        }
+        else
+        {
+            _keys = new long[capacity * _stride];
+        }
+
         _capacity = capacity;
         _count = 0;
         Intern([]);
@@ -293,12 +308,15 @@ internal sealed class LazyDfa
         return h;
     }
 
-    private int Intern(int[] pcs)
+    private int Intern(ReadOnlySpan<int> set)
     {
-        if (_stateIds.TryGetValue(pcs, out int id))
+        // Most transitions built lead to a known state: look it up from the scratch set, allocate only a new one.
+        if (_stateIds.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(set, out int id))
         {
             return id;
         }
+
+        var pcs = set.ToArray();
 
         id = _states.Count;
         _states.Add(pcs);
@@ -332,19 +350,22 @@ internal sealed class LazyDfa
     }
 
     /// <summary>Steps the live threads and the seeds of every rule over one token, then closes over the next position.</summary>
-    private int[] Compute(int[] state, ReadOnlySpan<ulong> row, int flags)
+    /// <remarks>The set is sorted, in a scratch buffer valid until the next call.</remarks>
+    private ReadOnlySpan<int> Compute(int[] state, ReadOnlySpan<ulong> row, int flags)
     {
         _next.Clear();
         int stamp = ++_stamp;
+        bool nextAtStart = (flags & NextAtStart) != 0, nextAtEnd = (flags & NextAtEnd) != 0;
         foreach (int pc in state)
         {
             var ins = _program[pc];
             if (ins.Op == OpCode.Test && Bit(row, ins.X))
             {
-                Close(pc + 1, (flags & NextAtStart) != 0, (flags & NextAtEnd) != 0, _marks, stamp, _next);
+                AddAll(Closure(pc + 1, nextAtStart, nextAtEnd), stamp);
             }
         }
 
+        bool seedAtStart = (flags & SeedAtStart) != 0, seedAtEnd = (flags & SeedAtEnd) != 0;
         foreach (var rule in _rules)
         {
             if (!Intersects(row, _firstMasks[rule.Index]))
@@ -352,21 +373,51 @@ internal sealed class LazyDfa
                 continue;
             }
 
-            _seeds.Clear();
-            Close(_starts[rule.Index], (flags & SeedAtStart) != 0, (flags & SeedAtEnd) != 0, _seedMarks, ++_stamp, _seeds);
-            foreach (int pc in _seeds)
+            foreach (int pc in Closure(_starts[rule.Index], seedAtStart, seedAtEnd))
             {
                 var ins = _program[pc];
                 if (ins.Op == OpCode.Test && Bit(row, ins.X))
                 {
-                    Close(pc + 1, (flags & NextAtStart) != 0, (flags & NextAtEnd) != 0, _marks, stamp, _next);
+                    AddAll(Closure(pc + 1, nextAtStart, nextAtEnd), stamp);
                 }
             }
         }
 
-        var pcs = _next.ToArray();
-        Array.Sort(pcs);
+        var pcs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_next);
+        pcs.Sort();
         return pcs;
+    }
+
+    private void AddAll(int[] pcs, int stamp)
+    {
+        foreach (int pc in pcs)
+        {
+            if (_marks[pc] != stamp)
+            {
+                _marks[pc] = stamp;
+                _next.Add(pc);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The Test and Match instructions reachable from <paramref name="pc"/> without consuming a token, given the sentence
+    /// facts: computed once per instruction and facts, then reused by every transition built (building a transition was
+    /// most of a cold cache's cost, and a large corpus keeps the cache cold: it fills and is dropped several times a pass).
+    /// </summary>
+    private int[] Closure(int pc, bool atStart, bool atEnd)
+    {
+        int key = (pc << 2) | (atStart ? 1 : 0) | (atEnd ? 2 : 0);
+        if (_closures[key] is { } known)
+        {
+            return known;
+        }
+
+        _closure.Clear();
+        Close(pc, atStart, atEnd, _closureMarks, ++_stamp, _closure);
+        var closure = _closure.ToArray();
+        _closures[key] = closure;
+        return closure;
     }
 
     /// <summary>Adds the Test and Match instructions reachable from <paramref name="pc0"/> without consuming a token.</summary>
@@ -425,21 +476,27 @@ internal sealed class LazyDfa
         return false;
     }
 
-    private sealed class PcSetComparer : IEqualityComparer<int[]>
+    private sealed class PcSetComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
         public static readonly PcSetComparer Instance = new();
 
         public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
 
-        public int GetHashCode(int[] obj)
+        public int GetHashCode(int[] obj) => GetHashCode((ReadOnlySpan<int>)obj);
+
+        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<int> alternate)
         {
             var hash = default(HashCode);
-            foreach (int pc in obj)
+            foreach (int pc in alternate)
             {
                 hash.Add(pc);
             }
 
             return hash.ToHashCode();
         }
+
+        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
     }
 }

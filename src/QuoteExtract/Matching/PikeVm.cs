@@ -67,7 +67,7 @@ internal sealed class PikeVm
     private long _steps;
 
     public PikeVm(CompiledPatterns patterns)
-        : this(patterns, 10_000)
+        : this(patterns, LazyDfa.DefaultMaxStates)
     {
     }
 
