@@ -3,8 +3,8 @@ namespace QuoteExtract;
 /// <summary>
 /// Joins the results of a document's sections (see <see cref="DocumentSections"/>) into one result over the whole
 /// text: offsets are shifted to the document, and named entities of the same kind and name are one entity, with
-/// the mentions of every section. Unnamed sources stay per section: two groups described alike far apart are not
-/// known to be the same.
+/// the mentions of every section (in document order, since sections and each section's mentions are). Unnamed sources
+/// stay per section: two groups described alike far apart are not known to be the same.
 /// </summary>
 internal sealed class SectionMerger
 {
@@ -16,16 +16,19 @@ internal sealed class SectionMerger
     public void Add(int offset, QuoteExtractionResult section)
     {
         var mapped = new Dictionary<SpeakerEntity, MergedEntity>(ReferenceEqualityComparer.Instance);
+        var joined = new HashSet<(EntityKind, string)>();
         foreach (var entity in section.Entities)
         {
+            // Two entities of one section that share a name stay two, as in a document read whole; the first joins
+            // the entity of that name from earlier sections.
             var key = (entity.Type, entity.Name);
-            if (entity.Type == EntityKind.Unnamed || !_named.TryGetValue(key, out var merged))
+            if (entity.Type == EntityKind.Unnamed || !joined.Add(key) || !_named.TryGetValue(key, out var merged))
             {
                 merged = new MergedEntity(entity.Name, entity.Type);
                 _entities.Add(merged);
                 if (entity.Type != EntityKind.Unnamed)
                 {
-                    _named[key] = merged;
+                    _named.TryAdd(key, merged);
                 }
             }
 

@@ -16,14 +16,14 @@ public sealed class PropertyTests
     [Fact]
     public void Generated_documents_keep_every_invariant()
     {
-        FuzzText.Document.Sample(text => RobustnessChecks.Check(Extractor, text), iter: 300, threads: 1, print: Print);
+        FuzzText.Document.Sample(text => RobustnessChecks.Check(Extractor, text), iter: 150, threads: 1, print: Print);
     }
 
     [Fact]
     public void Generated_documents_read_in_tiny_sections_keep_every_invariant()
     {
         var extractor = new QuoteExtractor(new QuoteExtractorOptions { SectionLength = 200 });
-        FuzzText.MutatedNews.Sample(text => ResultInvariants.Check(text, extractor.Extract(text)), iter: 150, threads: 1, print: Print);
+        FuzzText.MutatedNews.Sample(text => ResultInvariants.Check(text, extractor.Extract(text)), iter: 100, threads: 1, print: Print);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class PropertyTests
             return text.Length > limit
                 ? cut?.Offset is { } at && at >= limit - 1 && at <= limit && result.Quotes.All(q => q.Content.End <= at)
                 : cut is null;
-        }, iter: 100, threads: 1);
+        }, iter: 80, threads: 1);
     }
 
     private static string Print(string text) => $"\"{(text.Length > 500 ? text[..500] + "…" : text)}\" ({text.Length} characters)";

@@ -83,4 +83,24 @@ public sealed class SectionTests
         result.Quotes.Where(q => q.Speaker?.Text == "Jane Okoro").Should().OnlyContain(q => ReferenceEquals(q.Entity, jane));
         result.Entities.Select(e => e.Id).Should().OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public void Two_entities_of_one_section_with_the_same_name_stay_two_and_mentions_stay_in_order()
+    {
+        // Found by the full-size stress run: a section with two people the resolver kept apart under one name.
+        static SpeakerEntity Person(string id, params int[] starts) =>
+            new(id, "Jane", EntityKind.Person, Gender.Unknown, starts.Select(s => new TextSpan(s, s + 4, "Jane")).ToArray());
+        var first = Person("e1", 10);
+        var again = Person("e1", 2);
+        var other = Person("e2", 0, 30);
+        var merger = new SectionMerger();
+
+        merger.Add(0, new QuoteExtractionResult([], [first], []));
+        merger.Add(100, new QuoteExtractionResult([], [again, other], []));
+        var merged = merger.Build([]);
+
+        merged.Entities.Select(e => e.Mentions.Select(m => m.Start)).Should().BeEquivalentTo(
+            new[] { new[] { 10, 102 }, new[] { 100, 130 } }, o => o.WithStrictOrdering());
+        merged.Entities.Select(e => e.Id).Should().Equal("e1", "e2");
+    }
 }
