@@ -139,14 +139,12 @@ internal static class AttributionFeatures
     private static ReadOnlySpan<char> NextWord(TaggedText text, Candidate c, Span<char> buffer)
     {
         var analysis = text.Analysis;
-        int t = NextTokenInSentence(analysis, c);
+        int t = NextTokenInSentence(analysis, c, out int sentenceEnd);
         if (t < 0)
         {
             return "end";
         }
-
-        var sentence = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)];
-        if (IsTemporal(analysis.TokenText(t)) || (t + 1 < sentence.EndToken && text.Pos[t] == PosTag.IN && IsTemporal(analysis.TokenText(t + 1))))
+        if (IsTemporal(analysis.TokenText(t)) || (t + 1 < sentenceEnd && text.Pos[t] == PosTag.IN && IsTemporal(analysis.TokenText(t + 1))))
         {
             return "temporal";
         }
@@ -155,10 +153,10 @@ internal static class AttributionFeatures
     }
 
     /// <summary>The first token after the content when the content's sentence goes on past it (not just its final mark), or -1.</summary>
-    private static int NextTokenInSentence(AnalyzedText analysis, Candidate c)
+    private static int NextTokenInSentence(AnalyzedText analysis, Candidate c, out int sentenceEnd)
     {
-        var sentence = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)];
-        return c.ContentEnd >= sentence.EndToken - 1 ? -1 : c.ContentEnd;
+        sentenceEnd = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)].EndToken;
+        return c.ContentEnd >= sentenceEnd - 1 ? -1 : c.ContentEnd;
     }
 
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords =
@@ -212,17 +210,15 @@ internal static class AttributionFeatures
     private static ReadOnlySpan<char> AfterEnd(TaggedText text, Candidate c, Span<char> buffer)
     {
         var analysis = text.Analysis;
-        int t = NextTokenInSentence(analysis, c);
+        int t = NextTokenInSentence(analysis, c, out int sentenceEnd);
         if (t < 0)
         {
             return "end";
         }
 
-        var sentence = analysis.Sentences[AttributionExtractor.SentenceOf(analysis, c.ContentEnd - 1)];
-
         var first = analysis.TokenText(t);
         ReadOnlySpan<char> head = first.Length == 1 && !char.IsLetterOrDigit(first[0]) ? first : text.Pos[t].ToString();
-        ReadOnlySpan<char> second = t + 1 < sentence.EndToken ? text.Pos[t + 1].ToString() : "end";
+        ReadOnlySpan<char> second = t + 1 < sentenceEnd ? text.Pos[t + 1].ToString() : "end";
         if (head.Length + 1 + second.Length > buffer.Length)
         {
             return string.Concat(head, "+", second);
