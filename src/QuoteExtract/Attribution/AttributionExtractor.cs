@@ -417,22 +417,19 @@ internal sealed class AttributionExtractor
     private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to, int maxWords)
     {
         int words = 0;
-        WorkMeter.Add(to - from);
         for (int t = from; t < to; t++)
         {
             var token = analysis.Tokens[t];
-            if (token.Kind == TokenKind.QuoteMark || token.Has(TokenFlags.ParagraphBreakBefore))
-            {
-                return false;
-            }
-
             bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
-            if (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords)
+            if (token.Kind == TokenKind.QuoteMark || token.Has(TokenFlags.ParagraphBreakBefore)
+                || (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords))
             {
+                WorkMeter.Add(t - from + 1);
                 return false;
             }
         }
 
+        WorkMeter.Add(to - from);
         return true;
     }
 

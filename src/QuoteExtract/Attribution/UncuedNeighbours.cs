@@ -6,40 +6,57 @@ namespace QuoteExtract.Attribution;
 /// <summary>
 /// The lookups that give a quotation without a cue its neighbouring attributions (see
 /// <see cref="AttributionExtractor"/>): whether a kept attribution or an added quotation already takes its tokens,
-/// and the kept attribution whose content ends last before it, or starts first after it, in its paragraph. Each
-/// answers from the buckets near the quotation; ties go to the attribution kept first, as a scan in keeping order
-/// would find. Attributions grow as quotations join them, so they are filed again after each change.
+/// and the kept attribution whose content ends last before it, or starts first after it, in its paragraph. Overlaps
+/// are looked up in the buckets near the quotation, ends and starts by binary search in the kept attributions
+/// sorted by content end and by content start, so no lookup scans the document. Ties go to the attribution kept
+/// first, as a scan in keeping order would find.
 /// </summary>
+/// <remarks>
+/// A quotation joins an attribution only when nothing kept overlaps it and the attribution is the nearest one
+/// before (or after) it, so the content that grows over the quotation passes no other end (or start): the sorted
+/// orders stay valid. Each change is checked against its neighbours all the same, and a broken order is sorted again.
+/// </remarks>
 internal sealed class UncuedNeighbours
 {
     private readonly AnalyzedText _analysis;
     private readonly TokenBuckets _taken;
-    private readonly TokenBuckets _byEnd;
-    private readonly TokenBuckets _byStart;
     private readonly Dictionary<Candidate, int> _order = new(ReferenceEqualityComparer.Instance);
+    private readonly Candidate[] _byEnd;
+    private readonly Candidate[] _byStart;
+    private readonly Dictionary<Candidate, int> _endIndex = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Candidate, int> _startIndex = new(ReferenceEqualityComparer.Instance);
 
     public UncuedNeighbours(AnalyzedText analysis, List<Candidate> chosen)
     {
         _analysis = analysis;
-        int tokens = analysis.Tokens.Length;
-        _taken = new TokenBuckets(tokens);
-        _byEnd = new TokenBuckets(tokens);
-        _byStart = new TokenBuckets(tokens);
+        _taken = new TokenBuckets(analysis.Tokens.Length);
         foreach (var c in chosen)
         {
             _order[c] = _order.Count;
-            Refile(c);
+            FileTokens(c);
         }
+
+        _byEnd = [.. chosen];
+        _byStart = [.. chosen];
+        SortByEnd();
+        SortByStart();
     }
 
-    /// <summary>Files a kept attribution (again) under its content, cue and content ends.</summary>
+    /// <summary>Files a kept attribution again after a quotation joined its content.</summary>
     public void Refile(Candidate c)
     {
-        _taken.Add(c, c.Content);
-        _taken.Add(c, c.Content2);
-        _taken.Add(c, c.Cue);
-        _byEnd.Add(c, c.ContentEnd - 1, c.ContentEnd - 1);
-        _byStart.Add(c, c.ContentStart, c.ContentStart);
+        FileTokens(c);
+        int i = _endIndex[c];
+        if ((i > 0 && CompareEnd(_byEnd[i - 1], c) > 0) || (i + 1 < _byEnd.Length && CompareEnd(c, _byEnd[i + 1]) > 0))
+        {
+            SortByEnd();
+        }
+
+        i = _startIndex[c];
+        if ((i > 0 && CompareStart(_byStart[i - 1], c) > 0) || (i + 1 < _byStart.Length && CompareStart(c, _byStart[i + 1]) > 0))
+        {
+            SortByStart();
+        }
     }
 
     /// <summary>Files a quotation added with a borrowed speaker, so that no later quotation overlaps it; returns it.</summary>
@@ -66,51 +83,54 @@ internal sealed class UncuedNeighbours
     /// <summary>The kept attribution of <paramref name="paragraph"/> whose content ends last at or before the start of <paramref name="range"/>.</summary>
     public Candidate? Previous(TokenRange range, int paragraph)
     {
-        int paragraphStart = FirstToken(paragraph);
-        for (int b = TokenBuckets.BucketOf(range.Start - 1); b >= 0 && ((b + 1) << 6) > paragraphStart; b--)
+        // The first of those with the last end at or before the start: ends in an earlier paragraph mean none in this one.
+        int i = FirstIndex(_byEnd, c => c.ContentEnd > range.Start) - 1;
+        if (i < 0)
         {
-            Candidate? best = null;
-            foreach (var c in _byEnd.InBucket(b))
-            {
-                if (c.ContentEnd <= range.Start && !c.FromContext && AttributionExtractor.ParagraphOf(_analysis, c.ContentEnd - 1) == paragraph
-                    && (best is null || c.ContentEnd > best.ContentEnd || (c.ContentEnd == best.ContentEnd && _order[c] < _order[best])))
-                {
-                    best = c;
-                }
-            }
-
-            if (best is not null)
-            {
-                return best;
-            }
+            return null;
         }
 
-        return null;
+        while (i > 0 && _byEnd[i - 1].ContentEnd == _byEnd[i].ContentEnd)
+        {
+            i--;
+        }
+
+        var found = _byEnd[i];
+        return !found.FromContext && AttributionExtractor.ParagraphOf(_analysis, found.ContentEnd - 1) == paragraph ? found : null;
     }
 
     /// <summary>The kept attribution of <paramref name="paragraph"/> whose content starts first at or after the end of <paramref name="range"/>.</summary>
     public Candidate? Next(TokenRange range, int paragraph)
     {
-        int paragraphEnd = EndToken(paragraph);
-        for (int b = TokenBuckets.BucketOf(range.End); b < _byStart.BucketCount && (b << 6) < paragraphEnd; b++)
+        int i = FirstIndex(_byStart, c => c.ContentStart >= range.End);
+        if (i == _byStart.Length)
         {
-            Candidate? best = null;
-            foreach (var c in _byStart.InBucket(b))
-            {
-                if (c.ContentStart >= range.End && !c.FromContext && AttributionExtractor.ParagraphOf(_analysis, c.ContentStart) == paragraph
-                    && (best is null || c.ContentStart < best.ContentStart || (c.ContentStart == best.ContentStart && _order[c] < _order[best])))
-                {
-                    best = c;
-                }
-            }
+            return null;
+        }
 
-            if (best is not null)
+        var found = _byStart[i];
+        return !found.FromContext && AttributionExtractor.ParagraphOf(_analysis, found.ContentStart) == paragraph ? found : null;
+    }
+
+    /// <summary>The first index whose candidate passes <paramref name="test"/>, which is false then true along the array.</summary>
+    private static int FirstIndex(Candidate[] sorted, Func<Candidate, bool> test)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (test(sorted[mid]))
             {
-                return best;
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
             }
         }
 
-        return null;
+        WorkMeter.Add(1);
+        return lo;
     }
 
     /// <summary>
@@ -140,12 +160,35 @@ internal sealed class UncuedNeighbours
         return outer;
     }
 
-    // Sentences of one paragraph are consecutive, so its tokens are one run.
-    private int FirstToken(int paragraph) => _analysis.Sentences[_analysis.Paragraphs[paragraph].FirstSentence].FirstToken;
 
-    private int EndToken(int paragraph)
+    private int CompareEnd(Candidate a, Candidate b) => a.ContentEnd != b.ContentEnd ? a.ContentEnd.CompareTo(b.ContentEnd) : _order[a].CompareTo(_order[b]);
+
+    private int CompareStart(Candidate a, Candidate b) => a.ContentStart != b.ContentStart ? a.ContentStart.CompareTo(b.ContentStart) : _order[a].CompareTo(_order[b]);
+
+    private void SortByEnd()
     {
-        var p = _analysis.Paragraphs[paragraph];
-        return _analysis.Sentences[p.FirstSentence + p.SentenceCount - 1].EndToken;
+        WorkMeter.Add(_byEnd.Length);
+        Array.Sort(_byEnd, CompareEnd);
+        for (int i = 0; i < _byEnd.Length; i++)
+        {
+            _endIndex[_byEnd[i]] = i;
+        }
+    }
+
+    private void SortByStart()
+    {
+        WorkMeter.Add(_byStart.Length);
+        Array.Sort(_byStart, CompareStart);
+        for (int i = 0; i < _byStart.Length; i++)
+        {
+            _startIndex[_byStart[i]] = i;
+        }
+    }
+
+    private void FileTokens(Candidate c)
+    {
+        _taken.Add(c, c.Content);
+        _taken.Add(c, c.Content2);
+        _taken.Add(c, c.Cue);
     }
 }

@@ -11,10 +11,18 @@ internal sealed class PatternParser
 {
     private const int MaxRepeat = 200;
 
+    /// <summary>Deepest nesting of groups, token-test parentheses and negations: parsing and compiling recurse, so a bound keeps any input from exhausting the stack.</summary>
+    private const int MaxNesting = 64;
+
+    /// <summary>Most tests joined by &amp; and | in one token test, which compile to a chain as deep as it is long.</summary>
+    private const int MaxTestTerms = 256;
+
     private readonly string _text;
     private readonly string _source;
     private readonly LexiconSet? _lexicons;
     private int _pos;
+    private int _nesting;
+    private int _testTerms;
 
     private PatternParser(string text, string source, LexiconSet? lexicons)
     {
@@ -240,6 +248,7 @@ internal sealed class PatternParser
                     }
                     else
                     {
+                        _testTerms = 0;
                         test = ParseOr();
                         SkipTrivia();
                     }
@@ -276,7 +285,9 @@ internal sealed class PatternParser
                         }
                     }
 
+                    Nest(start);
                     var body = ParseAlternation();
+                    _nesting--;
                     SkipTrivia();
                     if (Current != ')')
                     {
@@ -325,6 +336,15 @@ internal sealed class PatternParser
         }
     }
 
+    /// <summary>Enters one more level of nesting, or fails past <see cref="MaxNesting"/>.</summary>
+    private void Nest(int at)
+    {
+        if (++_nesting > MaxNesting)
+        {
+            throw Error(at, $"Groups, parentheses and negations may nest at most {MaxNesting} deep.");
+        }
+    }
+
     private TokenTest ParseOr()
     {
         var left = ParseAnd();
@@ -358,15 +378,20 @@ internal sealed class PatternParser
         SkipTrivia();
         if (Current == '!')
         {
+            Nest(_pos);
             _pos++;
-            return new NotTest(ParseUnary());
+            var operand = ParseUnary();
+            _nesting--;
+            return new NotTest(operand);
         }
 
         if (Current == '(')
         {
             int start = _pos;
+            Nest(start);
             _pos++;
             var inner = ParseOr();
+            _nesting--;
             SkipTrivia();
             if (Current != ')')
             {
@@ -383,6 +408,11 @@ internal sealed class PatternParser
     private TokenTest ParseAtom()
     {
         int start = _pos;
+        if (++_testTerms > MaxTestTerms)
+        {
+            throw Error(start, $"A token test may join at most {MaxTestTerms} tests with & and |.");
+        }
+
         var key = ReadIdentifier("a token test such as lower=\"said\", pos=VB* or sent_end").ToLowerInvariant();
         SkipTrivia();
         bool negate = false;

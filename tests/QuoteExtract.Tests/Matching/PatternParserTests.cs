@@ -86,4 +86,39 @@ public sealed class PatternParserTests
         var act = () => LexiconSet.Parse("cue: said\nno colon here\n");
         act.Should().Throw<PatternSyntaxException>().Which.Line.Should().Be(2);
     }
+
+    [Theory]
+    [InlineData(100_000, "(", ")", "nest at most 64")]
+    [InlineData(100_000, "(?<x> ", ")", "nest at most 64")]
+    [InlineData(100_000, "[!", "]", "nest at most 64")]
+    public void Nesting_of_any_depth_is_a_syntax_error_not_a_stack_overflow(int depth, string open, string close, string message)
+    {
+        var text = "rule r: " + string.Concat(Enumerable.Repeat(open, depth)) + "\"a\"" + string.Concat(Enumerable.Repeat(close, depth));
+        if (open == "[!")
+        {
+            text = "rule r: [" + new string('!', depth) + "lower=\"a\"]";
+        }
+
+        var act = () => PatternParser.Parse(text);
+
+        act.Should().Throw<PatternSyntaxException>().WithMessage($"*{message}*");
+    }
+
+    [Fact]
+    public void A_token_test_of_many_terms_is_a_syntax_error_not_a_stack_overflow()
+    {
+        var text = "rule r: [" + string.Join(" & ", Enumerable.Repeat("lower=\"a\"", 100_000)) + "]";
+
+        var act = () => PatternParser.Parse(text);
+
+        act.Should().Throw<PatternSyntaxException>().WithMessage("*at most 256 tests*");
+    }
+
+    [Fact]
+    public void Nesting_within_the_limits_still_compiles()
+    {
+        var text = "rule r: " + new string('(', 64) + "[" + string.Join(" | ", Enumerable.Repeat("lower=\"a\"", 256)) + "]" + new string(')', 64);
+
+        Doc.Compile(text).Rules.Should().ContainSingle();
+    }
 }

@@ -57,6 +57,21 @@ public sealed class HostileInputTests
         await many.Should().ThrowAsync<ArgumentNullException>();
     }
 
+    [Theory]
+    [InlineData("\0\u0001garbage((")]
+    [InlineData("deep")]
+    public void Hostile_extra_patterns_fail_construction_with_a_format_error(string pattern)
+    {
+        if (pattern == "deep")
+        {
+            pattern = "rule r: " + new string('(', 100_000) + "\"a\"" + new string(')', 100_000);
+        }
+
+        var act = () => new QuoteExtractor(new QuoteExtractorOptions { ExtraPatterns = { pattern } });
+
+        act.Should().Throw<FormatException>().WithMessage("ExtraPatterns*");
+    }
+
     [Fact]
     public void Default_memory_is_an_empty_document()
     {

@@ -39,6 +39,19 @@ public sealed class LinearWorkTests
         AssertLinear(Sectioned, kind, 60_000);
     }
 
+    /// <summary>
+    /// One long run of straight quotation marks after a single attribution: each tiny quotation looks for the nearest
+    /// attribution before it, which must not mean walking back over the run (a fuzz finding).
+    /// </summary>
+    [Fact]
+    public void Twice_the_run_of_quotation_marks_costs_about_twice_the_work()
+    {
+        long small = Work(Default, HostileText.StraightQuoteRun(10_000));
+        long large = Work(Default, HostileText.StraightQuoteRun(20_000));
+
+        ((double)large / small).Should().BeInRange(1.6, 2.5, $"{small:N0} units for 10,000 marks, {large:N0} for 20,000");
+    }
+
     private static void AssertLinear(QuoteExtractor extractor, string kind, int length)
     {
         var block = Block(kind);

@@ -41,6 +41,13 @@ internal static class HostileText
         return text.ToString();
     }
 
+    /// <summary>
+    /// An attribution, then <paramref name="count"/> straight double quotation marks in a row: thousands of tiny
+    /// quotations, each looking for an attribution before it (the fuzz harness found this quadratic).
+    /// </summary>
+    public static string StraightQuoteRun(int count) =>
+        "According to Omar Haddad, the budget would cover the costs. \"The budget would cover " + new string('"', count) + " he said.";
+
     /// <summary>Quotations nested <paramref name="depth"/> deep in alternating styles, all closed, then a cue and a speaker.</summary>
     public static string NestedQuotes(int depth)
     {
