@@ -17,6 +17,8 @@ public sealed class LinearWorkTests
     /// </summary>
     private static readonly QuoteExtractor WithoutResolution = new(new QuoteExtractorOptions { ResolveSpeakers = false });
 
+    private static readonly QuoteExtractor Default = QuoteExtractor.CreateDefault();
+
     /// <summary>Small sections, so that a few hundred thousand characters already make many.</summary>
     private static readonly QuoteExtractor Sectioned = new(new QuoteExtractorOptions { SectionLength = 10_000 });
 
@@ -46,6 +48,7 @@ public sealed class LinearWorkTests
     [Fact]
     public void Twice_the_run_of_quotation_marks_costs_about_twice_the_work()
     {
+        Work(Default, HostileText.StraightQuoteRun(10_000));
         long small = Work(Default, HostileText.StraightQuoteRun(10_000));
         long large = Work(Default, HostileText.StraightQuoteRun(20_000));
 
