@@ -158,9 +158,37 @@ internal static class NameClusterer
             return false;
         }
 
-        var letters = string.Concat(shortForm[0].Where(char.IsLetter));
-        var initials = string.Concat(longForm.Where(k => !Lexicon.Stopwords.Contains(k) && k.Length > 0).Select(k => k[0]));
-        return letters.Length >= 2 && letters == initials;
+        // The short form's letters must be the long form's initials (stopwords skipped), at least two of them.
+        // Compared in step, without building either string: this runs for every name against every entity.
+        var letters = shortForm[0];
+        int i = 0, matched = 0;
+        foreach (var key in longForm)
+        {
+            if (key.Length == 0 || Lexicon.Stopwords.Contains(key))
+            {
+                continue;
+            }
+
+            while (i < letters.Length && !char.IsLetter(letters[i]))
+            {
+                i++;
+            }
+
+            if (i == letters.Length || letters[i] != key[0])
+            {
+                return false;
+            }
+
+            i++;
+            matched++;
+        }
+
+        while (i < letters.Length && !char.IsLetter(letters[i]))
+        {
+            i++;
+        }
+
+        return i == letters.Length && matched >= 2;
     }
 
     /// <summary>

@@ -16,12 +16,9 @@ internal sealed class Tagger
 
     private static readonly Lazy<Tagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Word-only weight sums, per thread (the tagger itself is shared and immutable); see WordScoreCache.
-    [ThreadStatic]
-    private static WordScoreCache? t_posWords;
-
-    [ThreadStatic]
-    private static WordScoreCache? t_nerWords;
+    // Word-only weight sums (see WordScoreCache), lent to one call at a time from a small lock-free pool, so that they
+    // stay warm across calls and threads (a batch's worker threads are new for each batch).
+    private readonly WordCaches?[] _caches = new WordCaches?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
 
     private readonly PerceptronModel _pos;
     private readonly PerceptronModel _ner;
@@ -86,13 +83,14 @@ internal sealed class Tagger
         var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
         var confidenceArray = ArrayPool<float>.Shared.Rent(n);
         var partialArray = ArrayPool<int>.Shared.Rent(n * PosTags.Count);
+        var caches = RentCaches();
         try
         {
             var text = analysis.Text.AsSpan();
             var sentences = analysis.Sentences;
             if (sentences.IsEmpty)
             {
-                TagSentence(text, tokens, 0, n, infoArray, pos, entityTags, confidenceArray, partialArray);
+                TagSentence(text, tokens, 0, n, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
             }
             else
             {
@@ -103,21 +101,21 @@ internal sealed class Tagger
                     ct.ThrowIfCancellationRequested();
                     if (sentence.FirstToken > next)
                     {
-                        TagSentence(text, tokens, next, sentence.FirstToken - next, infoArray, pos, entityTags, confidenceArray, partialArray);
+                        TagSentence(text, tokens, next, sentence.FirstToken - next, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
                     }
 
                     int first = Math.Max(sentence.FirstToken, next);
                     int end = Math.Min(sentence.EndToken, n);
                     if (end > first)
                     {
-                        TagSentence(text, tokens, first, end - first, infoArray, pos, entityTags, confidenceArray, partialArray);
+                        TagSentence(text, tokens, first, end - first, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
                         next = end;
                     }
                 }
 
                 if (next < n)
                 {
-                    TagSentence(text, tokens, next, n - next, infoArray, pos, entityTags, confidenceArray, partialArray);
+                    TagSentence(text, tokens, next, n - next, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
                 }
             }
 
@@ -128,12 +126,13 @@ internal sealed class Tagger
             ArrayPool<TokenInfo>.Shared.Return(infoArray);
             ArrayPool<float>.Shared.Return(confidenceArray);
             ArrayPool<int>.Shared.Return(partialArray);
+            ReturnCaches(caches);
         }
     }
 
     private void TagSentence(
         ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first, int count,
-        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray, int[] partialArray)
+        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray, int[] partialArray, WordCaches caches)
     {
         var info = infoArray.AsSpan(first, count);
         for (int i = 0; i < count; i++)
@@ -151,7 +150,7 @@ internal sealed class Tagger
         var pos = posArray.AsSpan(first, count);
         int posWidth = PosTags.Count;
         var posPartial = partialArray.AsSpan(0, count * posWidth);
-        var posWords = t_posWords?.Model == _pos ? t_posWords : t_posWords = new WordScoreCache(_pos);
+        var posWords = caches.Pos;
         for (int i = 0; i < count; i++)
         {
             ref readonly var token = ref info[i];
@@ -195,7 +194,7 @@ internal sealed class Tagger
         var confidence = confidenceArray.AsSpan(first, count);
         int nerWidth = Bilou.ClassCount;
         var nerPartial = partialArray.AsSpan(0, count * nerWidth);
-        var nerWords = t_nerWords?.Model == _ner ? t_nerWords : t_nerWords = new WordScoreCache(_ner);
+        var nerWords = caches.Ner;
         const CharacterFlags nerFlags = ~(CharacterFlags.SpaceBefore | CharacterFlags.SpaceAfter); // spacing is no entity feature
         for (int i = 0; i < count; i++)
         {
@@ -226,6 +225,30 @@ internal sealed class Tagger
             last = best;
             previous2 = previous1;
             previous1 = best + 1;
+        }
+    }
+
+    private WordCaches RentCaches()
+    {
+        for (int i = 0; i < _caches.Length; i++)
+        {
+            if (Volatile.Read(ref _caches[i]) is not null && Interlocked.Exchange(ref _caches[i], null) is { } caches)
+            {
+                return caches;
+            }
+        }
+
+        return new WordCaches(_pos, _ner);
+    }
+
+    private void ReturnCaches(WordCaches caches)
+    {
+        for (int i = 0; i < _caches.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _caches[i], caches, null) is null)
+            {
+                return;
+            }
         }
     }
 
@@ -323,5 +346,13 @@ internal sealed class Tagger
         using var stream = (name is null ? null : assembly.GetManifestResourceStream(name))
             ?? throw new InvalidOperationException($"The embedded tagger model '{file}' is missing from {assembly.GetName().Name}.");
         return PerceptronModel.Read(stream, kind);
+    }
+
+    /// <summary>One call's word caches, one per model.</summary>
+    private sealed class WordCaches(PerceptronModel pos, PerceptronModel ner)
+    {
+        public WordScoreCache Pos { get; } = new(pos);
+
+        public WordScoreCache Ner { get; } = new(ner);
     }
 }

@@ -3,11 +3,12 @@ using System.Runtime.CompilerServices;
 namespace QuoteExtract.Tagging;
 
 /// <summary>
-/// Per-thread memo of the weight sums of a token's word-only features (<see cref="FeatureTemplates.PosWord"/>,
+/// Memo of the weight sums of a token's word-only features (<see cref="FeatureTemplates.PosWord"/>,
 /// <see cref="FeatureTemplates.NerWord"/>): most tokens are frequent words, so their sum is read back instead of
 /// a dozen scattered table lookups. Direct-mapped; an entry is keyed by the word's two independent 64-bit hashes
 /// and everything else the features read (flags, tag). Integer sums do not depend on the order of addition, so
-/// scores, and so tags, are exactly those of adding every feature one by one.
+/// scores, and so tags, are exactly those of adding every feature one by one. Used by one call at a time (the
+/// tagger pools them).
 /// </summary>
 internal sealed class WordScoreCache
 {

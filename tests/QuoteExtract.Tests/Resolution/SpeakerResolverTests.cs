@@ -206,6 +206,20 @@ public sealed class SpeakerResolverTests
         result.Speakers[0].Entity!.Name.Should().Be("European Union");
     }
 
+    [Theory]
+    [InlineData("The [World Health Organization]ORG met on Friday. The [WHO]ORG said it would respond.", "WHO", "World Health Organization")]
+    [InlineData("The [Bank of England]ORG met on Friday. The [BE]ORG said it would respond.", "BE", "Bank of England")]
+    [InlineData("The [World Health Organization]ORG met on Friday. The [WHOM]ORG said it would respond.", "WHOM", "WHOM")]
+    [InlineData("The [World Health Organization]ORG met on Friday. The [WH]ORG said it would respond.", "WH", "WH")]
+    public void An_acronym_joins_only_the_organisation_whose_initials_it_spells(string annotated, string speaker, string entity)
+    {
+        var text = Build(annotated);
+
+        var result = Resolve(text, Speaker(text, speaker));
+
+        result.Speakers[0].Entity!.Name.Should().Be(entity);
+    }
+
     [Fact]
     public void Countries_capitals_and_the_West_speak_as_location_and_group_entities()
     {
