@@ -143,24 +143,7 @@ internal sealed partial class TokenFeatures
 
             // As in the one-word path: one pass over the characters gives both the word-table hash and the shape.
             var span = text.Slice(token.Start, token.Length);
-            uint hash = LowercaseTable<WordEntry>.HashSeed;
-            int n = 0;
-            char last = '\0';
-            foreach (var c in span)
-            {
-                hash = LowercaseTable<WordEntry>.HashStep(hash, c);
-                char symbol = TokenShape.Symbol(c);
-                if (symbol != last)
-                {
-                    if (n < shape.Length)
-                    {
-                        shape[n] = symbol;
-                    }
-
-                    n++;
-                    last = symbol;
-                }
-            }
+            uint hash = HashAndShape(span, shape, out int n);
 
             if (hasWords && _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) is { } entry)
             {
@@ -254,24 +237,7 @@ internal sealed partial class TokenFeatures
 
             // One pass over the characters gives both the word-table hash and the collapsed shape.
             var span = text.Slice(token.Start, token.Length);
-            uint hash = LowercaseTable<WordEntry>.HashSeed;
-            int n = 0;
-            char last = '\0';
-            foreach (var c in span)
-            {
-                hash = LowercaseTable<WordEntry>.HashStep(hash, c);
-                char symbol = TokenShape.Symbol(c);
-                if (symbol != last)
-                {
-                    if (n < shape.Length)
-                    {
-                        shape[n] = symbol;
-                    }
-
-                    n++;
-                    last = symbol;
-                }
-            }
+            uint hash = HashAndShape(span, shape, out int n);
 
             if (hasWords && _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) is { } entry)
             {
@@ -433,5 +399,36 @@ internal sealed partial class TokenFeatures
 
             return stack[0];
         }
+    }
+
+    /// <summary>
+    /// One pass over a token's characters: the word-table hash (before <see cref="LowercaseTable{T}.HashFinish"/>) and
+    /// the collapsed shape, written to <paramref name="shape"/> as far as it fits; <paramref name="length"/> is the full
+    /// shape length.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static uint HashAndShape(ReadOnlySpan<char> span, Span<char> shape, out int length)
+    {
+        uint hash = LowercaseTable<WordEntry>.HashSeed;
+        int n = 0;
+        char last = '\0';
+        foreach (var c in span)
+        {
+            hash = LowercaseTable<WordEntry>.HashStep(hash, c);
+            char symbol = TokenShape.Symbol(c);
+            if (symbol != last)
+            {
+                if (n < shape.Length)
+                {
+                    shape[n] = symbol;
+                }
+
+                n++;
+                last = symbol;
+            }
+        }
+
+        length = n;
+        return hash;
     }
 }
