@@ -19,7 +19,7 @@ public class BatchBenchmarks
     public int Threads { get; set; }
 
     [GlobalSetup]
-    public void Setup() => Console.WriteLine($"// Batch corpus: {BenchmarkCorpus.Documents.Count} documents, {BenchmarkCorpus.WordCount} words");
+    public void Setup() => Console.WriteLine($"// Batch corpus: {BenchmarkCorpus.Documents.Count} documents, {BenchmarkCorpus.WordCount} words; processors {Environment.ProcessorCount}, server GC {System.Runtime.GCSettings.IsServerGC}");
 
     [Benchmark(Description = "ExtractMany (corpus)")]
     public int ExtractMany()

@@ -146,7 +146,13 @@ trainAttribution.SetAction(result => QuoteExtract.Training.Attribution.Attributi
     result.GetValue(attributionEpochs), result.GetValue(seed), Math.Max(1, result.GetValue(attributionMembers)), Console.Out));
 train.Subcommands.Add(trainAttribution);
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, stages, evaluateResolution, seedCheck, attributionDebug, candidatesCommand };
+var scalingText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files (searched recursively).", Required = true };
+var scalingRounds = new Option<int>("--rounds") { Description = "Timed passes per thread count (alternating); the median is shown.", DefaultValueFactory = _ => 9 };
+var scalingThreads = new Option<int>("--threads") { Description = "Worker threads compared with one.", DefaultValueFactory = _ => 2 };
+var batchScaling = new Command("batch-scaling", "Wall-clock speed-up of ExtractMany with several worker threads over one.") { scalingText, scalingRounds, scalingThreads };
+batchScaling.SetAction(result => QuoteExtract.Training.Speed.BatchScaling.Run(result.GetValue(scalingText)!.FullName, Math.Max(1, result.GetValue(scalingRounds)), Math.Max(2, result.GetValue(scalingThreads)), Console.Out));
+
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, stages, batchScaling, evaluateResolution, seedCheck, attributionDebug, candidatesCommand };
 return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)
