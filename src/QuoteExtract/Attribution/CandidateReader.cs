@@ -271,6 +271,13 @@ internal sealed class CandidateReader
                 continue;
             }
 
+            if (_quotationByClose[t] >= 0)
+            {
+                // A partial quote may end the content: called the town the “Crossroads of America” by its citizens.
+                found.Add((t + 1, "quote-end"));
+                continue;
+            }
+
             var w = _analysis.TokenText(t);
             var next = _text.Pos[t + 1];
             var nextWord = _analysis.TokenText(t + 1).ToString().ToLowerInvariant();
