@@ -1,3 +1,4 @@
+using QuoteExtract.Matching;
 using QuoteExtract.Tagging;
 using QuoteExtract.Text;
 
@@ -159,11 +160,10 @@ internal static class AttributionFeatures
         return c.ContentEnd >= sentenceEnd - 1 ? -1 : c.ContentEnd;
     }
 
+    // The grammar's "time" word class (attribution.lexicon), so that rules and features agree on what a time word is.
     private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords =
         System.Collections.Frozen.FrozenSet.ToFrozenSet(
-            ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-             "july", "august", "september", "october", "november", "december", "week", "weeks", "month", "months", "year", "years", "today",
-             "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "weekend", "tonight", "earlier", "later", "ago"],
+            LexiconSet.Parse(GrammarResources.Read("attribution.lexicon"), "attribution.lexicon").Words("time"),
             StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Words that make a time expression: "in February", "on Monday", "last week", "earlier this year".</summary>
