@@ -65,7 +65,7 @@ internal sealed class BoundedBacktracker
         int captureSlots = 2 * rule.CaptureNames.Count;
         for (int p = windowStart; p < windowEnd;)
         {
-            if (!Intersects(bits, (p - featureBase) * words, first) || !TryAt(p, window, bits, flags, ref steps))
+            if (!PikeVm.Intersects(bits, (p - featureBase) * words, first) || !TryAt(p, window, bits, flags, ref steps))
             {
                 p++;
                 continue;
@@ -184,20 +184,6 @@ internal sealed class BoundedBacktracker
         {
             _visited[cell >> 6] &= ~(1UL << cell);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Intersects(ulong[] bits, int row, ulong[] mask)
-    {
-        for (int i = 0; i < mask.Length; i++)
-        {
-            if ((bits[row + i] & mask[i]) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The fixed facts of one search: the rule's instructions, the stretch, the range and the feature layout.</summary>

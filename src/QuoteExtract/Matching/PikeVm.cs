@@ -490,8 +490,9 @@ internal sealed class PikeVm
         list.Reset(_stamp);
     }
 
+    /// <summary>True when token row <paramref name="row"/> of <paramref name="bits"/> has any bit of <paramref name="mask"/> (shared with <see cref="BoundedBacktracker"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Intersects(ulong[] bits, int row, ulong[] mask)
+    internal static bool Intersects(ulong[] bits, int row, ulong[] mask)
     {
         for (int w = 0; w < mask.Length; w++)
         {

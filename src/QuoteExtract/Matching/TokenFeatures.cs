@@ -84,8 +84,6 @@ internal sealed partial class TokenFeatures
         var analysis = tagged.Analysis;
         var tokens = analysis.Tokens;
         var text = analysis.Text.AsSpan();
-        var pos = tagged.Pos;
-        var entities = tagged.EntityTags;
         int w = Words;
         int end = start + count;
 
@@ -123,19 +121,10 @@ internal sealed partial class TokenFeatures
         {
             int local = t - start;
             var token = tokens[t];
-            int flag = flags[local];
-            if ((uint)t < (uint)quotes.Length)
-            {
-                flag |= ((int)quotes[t] & 7) << 2; // Inside, Opening, Closing line up with the flag bits
-                flags[local] = (byte)flag;
-            }
-
-            int tag = (uint)t < (uint)pos.Length ? (int)pos[t] : 0;
-            var entityTag = (uint)t < (uint)entities.Length ? entities[t] : default;
-            int entity = ((int)entityTag.Position * EntityStride) + (int)entityTag.Type;
+            var (kindPosRow, entityFlagRow) = TableRows(tagged, quotes, flags, t, local, tags);
             var row = bits.Slice(local * w, w);
-            var kindPos = _kindPosMasks.AsSpan((((int)token.Kind * tags) + tag) * w, w);
-            var entityFlag = _entityFlagMasks.AsSpan(((entity * FlagCombinations) + flag) * w, w);
+            var kindPos = _kindPosMasks.AsSpan(kindPosRow * w, w);
+            var entityFlag = _entityFlagMasks.AsSpan(entityFlagRow * w, w);
             for (int i = 0; i < w; i++)
             {
                 row[i] = kindPos[i] | entityFlag[i];
@@ -210,8 +199,6 @@ internal sealed partial class TokenFeatures
     {
         var tokens = tagged.Analysis.Tokens;
         var text = tagged.Analysis.Text.AsSpan();
-        var pos = tagged.Pos;
-        var entities = tagged.EntityTags;
         var kindPos = _kindPosMasks;
         var entityFlag = _entityFlagMasks;
         int tags = PennTags.Count;
@@ -223,17 +210,8 @@ internal sealed partial class TokenFeatures
         {
             int local = t - start;
             var token = tokens[t];
-            int flag = flags[local];
-            if ((uint)t < (uint)quotes.Length)
-            {
-                flag |= ((int)quotes[t] & 7) << 2; // Inside, Opening, Closing line up with the flag bits
-                flags[local] = (byte)flag;
-            }
-
-            int tag = (uint)t < (uint)pos.Length ? (int)pos[t] : 0;
-            var entityTag = (uint)t < (uint)entities.Length ? entities[t] : default;
-            int entity = ((int)entityTag.Position * EntityStride) + (int)entityTag.Type;
-            ulong row = kindPos[((int)token.Kind * tags) + tag] | entityFlag[(entity * FlagCombinations) + flag];
+            var (kindPosRow, entityFlagRow) = TableRows(tagged, quotes, flags, t, local, tags);
+            ulong row = kindPos[kindPosRow] | entityFlag[entityFlagRow];
 
             // One pass over the characters gives both the word-table hash and the collapsed shape.
             var span = text.Slice(token.Start, token.Length);
@@ -430,5 +408,27 @@ internal sealed partial class TokenFeatures
 
         length = n;
         return hash;
+    }
+
+    /// <summary>
+    /// The rows of the kind × tag and entity × flag tables for token <paramref name="t"/>; adds its quote state to its
+    /// flags first (Inside, Opening, Closing line up with the flag bits).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static (int KindPos, int EntityFlag) TableRows(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, Span<byte> flags, int t, int local, int tags)
+    {
+        int flag = flags[local];
+        if ((uint)t < (uint)quotes.Length)
+        {
+            flag |= ((int)quotes[t] & 7) << 2;
+            flags[local] = (byte)flag;
+        }
+
+        var pos = tagged.Pos;
+        var entities = tagged.EntityTags;
+        int tag = (uint)t < (uint)pos.Length ? (int)pos[t] : 0;
+        var entityTag = (uint)t < (uint)entities.Length ? entities[t] : default;
+        int entity = ((int)entityTag.Position * EntityStride) + (int)entityTag.Type;
+        return (((int)tagged.Analysis.Tokens[t].Kind * tags) + tag, (entity * FlagCombinations) + flag);
     }
 }
