@@ -46,12 +46,40 @@ internal static class Tokenizer
                 Array.Resize(ref buffer, Math.Max(16, buffer.Length * 2));
             }
 
+            if ((pending & (TokenFlags.NewlineBefore | TokenFlags.ParagraphBreakBefore)) == TokenFlags.NewlineBefore
+                && count > 0 && LineBreakEndsParagraph(text, buffer[count - 1], flags))
+            {
+                pending |= TokenFlags.ParagraphBreakBefore;
+            }
+
             buffer[count++] = new Token(i, length, kind, flags | pending);
             pending = TokenFlags.None;
             i += length;
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Whether a single line break (not a blank line) before a token starts a paragraph. Many news feeds separate
+    /// paragraphs, quotations and signature lines with one line break; hard-wrapped text breaks lines anywhere.
+    /// So a single break counts when the line before ends a sentence (or a quotation after one), or the next line
+    /// opens a quotation.
+    /// </summary>
+    private static bool LineBreakEndsParagraph(ReadOnlySpan<char> text, Token previous, TokenFlags next)
+    {
+        if ((next & TokenFlags.OpeningQuote) != 0)
+        {
+            return true;
+        }
+
+        int end = previous.End;
+        if (previous.Kind == TokenKind.QuoteMark && (previous.Flags & TokenFlags.ClosingQuote) != 0)
+        {
+            end = previous.Start;
+        }
+
+        return end > 0 && text[end - 1] is '.' or '!' or '?' or '…';
     }
 
     /// <summary>Length of the token starting at <paramref name="i"/>; <paramref name="attached"/> says the previous token ends right here.</summary>
