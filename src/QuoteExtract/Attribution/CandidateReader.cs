@@ -148,7 +148,7 @@ internal sealed class CandidateReader
                     }
 
                     (cue, raw) = ExtendPhrase(cue, raw);
-                    var trimmed = Trim(raw);
+                    var trimmed = Trim(raw, quotationOnly: restOfSentence);
                     if (trimmed.IsNone)
                     {
                         return null;
@@ -412,7 +412,7 @@ internal sealed class CandidateReader
     /// Drops leading commas/colons; runs on to the closing mark of a quotation the content cuts; drops the final
     /// period of an indirect content but keeps everything up to a closing quote mark.
     /// </summary>
-    private TokenRange Trim(TokenRange raw)
+    private TokenRange Trim(TokenRange raw, bool quotationOnly)
     {
         var tokens = _analysis.Tokens;
         int start = raw.Start, end = raw.End;
@@ -428,8 +428,9 @@ internal sealed class CandidateReader
             end++;
         }
 
-        // A content that opens with a quotation is that quotation: what follows its closing mark is the writer's.
-        if (start < end && _quotationByOpen[start] >= 0)
+        // A rest of the sentence that opens with a quotation is that quotation: what follows its closing mark is the
+        // writer's. A rule's own content capture says where the content ends ("“We won” in Ohio, she said").
+        if (quotationOnly && start < end && _quotationByOpen[start] >= 0)
         {
             return QuotationRange(_quotationByOpen[start]);
         }

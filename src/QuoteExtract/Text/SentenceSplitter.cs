@@ -4,7 +4,8 @@ namespace QuoteExtract.Text;
 /// Sentence boundaries as CoreNLP's ssplit draws them over PTB tokens: a sentence ends at a "." token or a run of
 /// ! and ?, and takes along the closing quotes and brackets that follow. Abbreviations never end a sentence because
 /// the tokenizer keeps their period on the word. Line breaks are not boundaries (CoreNLP's default, measured on the corpus:
-/// splitting at blank lines costs more than it gains), unless <see cref="SentenceBreaks.Paragraph"/> asks for it.
+/// splitting at blank lines costs more than it gains), unless <see cref="SentenceBreaks.Paragraph"/> asks for it; that
+/// mode, used for extraction, also keeps a sentence going when a lower-case word or a comma follows its end mark.
 /// No sentence is longer than <see cref="MaxTokens"/>.
 /// </summary>
 internal static class SentenceSplitter
@@ -45,6 +46,12 @@ internal static class SentenceSplitter
                     end++;
                 }
 
+                if (breaks == SentenceBreaks.Paragraph && end < tokens.Length && ContinuesSentence(text, tokens[end]))
+                {
+                    t = end;
+                    continue;
+                }
+
                 Add(ref buffer, ref count, tokens, first, end);
                 first = end;
                 t = end;
@@ -60,6 +67,22 @@ internal static class SentenceSplitter
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// For extraction, a sentence goes on after its end mark when the next word is lower-case or a comma, semicolon or
+    /// colon: <c>Sen. Jane Okoro (D-Md.) said …</c> (CoreNLP splits after "D-Md." and its bracket) and
+    /// <c>“Why now?” said Okoro.</c> both read as one sentence, as the attribution grammar needs them.
+    /// </summary>
+    private static bool ContinuesSentence(ReadOnlySpan<char> text, Token next)
+    {
+        if (next.Has(TokenFlags.ParagraphBreakBefore))
+        {
+            return false;
+        }
+
+        char c = text[next.Start];
+        return char.IsLower(c) || (next.Kind == TokenKind.Punctuation && c is ',' or ';' or ':');
     }
 
     private static void Add(ref Sentence[] buffer, ref int count, ReadOnlySpan<Token> tokens, int first, int end)
