@@ -359,7 +359,8 @@ internal sealed class CandidateReader
     {
         WorkMeter.Add(c.ContentEnd - c.Content.Start);
         var tokens = _analysis.Tokens;
-        if (_quotationByOpen[c.Content.Start] >= 0)
+        // Direct: the content is a quotation (a quotation and the writer's words after it is mixed).
+        if (_quotationByOpen[c.Content.Start] is >= 0 and var q && _analysis.Quotations[q].LastToken + 1 >= c.Content.End)
         {
             return QuoteKind.Direct;
         }
