@@ -25,6 +25,14 @@ internal static class AttributionDebug
                 .Select(t => $"{analysis.TokenText(t)}/{tagged.Pos[t]}{(tagged.EntityTags[t].Type == EntityType.None ? "" : "/" + tagged.EntityTags[t].Type)}")));
         }
 
+        foreach (var q in analysis.Quotations)
+        {
+            if (grep is null || text[q.Start..q.End].Contains(grep, StringComparison.Ordinal))
+            {
+                output.WriteLine($"quotation depth {q.Depth}{(q.IsClosed ? "" : " unclosed")}: {text[q.Start..q.End]}");
+            }
+        }
+
         foreach (var c in extractor.Candidates(tagged, CancellationToken.None))
         {
             var content = Slice(analysis, c.Content.Start, c.ContentEnd);

@@ -421,7 +421,7 @@ internal sealed class AttributionExtractor
         {
             var token = analysis.Tokens[t];
             bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
-            if (token.Kind == TokenKind.QuoteMark || token.Has(TokenFlags.ParagraphBreakBefore)
+            if ((token.Kind == TokenKind.QuoteMark && MarksQuotation(analysis, t)) || token.Has(TokenFlags.ParagraphBreakBefore)
                 || (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords))
             {
                 WorkMeter.Add(t - from + 1);
@@ -432,6 +432,10 @@ internal sealed class AttributionExtractor
         WorkMeter.Add(to - from);
         return true;
     }
+
+    /// <summary>True when token <paramref name="t"/> opens or closes a quotation (a stray mark, as in "the Democrats' event", does not).</summary>
+    private static bool MarksQuotation(AnalyzedText analysis, int t) =>
+        analysis.QuotationAt(t) is >= 0 and var q && (analysis.Quotations[q].OpenToken == t || analysis.Quotations[q].CloseToken == t);
 
     /// <summary>True when only punctuation precedes the token in its sentence.</summary>
     private static bool StartsSentence(AnalyzedText analysis, int token)
