@@ -111,6 +111,7 @@ internal sealed class AttributionExtractor
         }
 
         AddContinuations(text.Analysis, candidates);
+        MarkVariantPositions(candidates);
         var cueStarts = candidates.Select(c => c.Cue.Start).Distinct().Order().ToArray();
         WorkMeter.Add(candidates.Count);
         foreach (var c in candidates)
@@ -120,6 +121,27 @@ internal sealed class AttributionExtractor
         }
 
         return candidates;
+    }
+
+    /// <summary>Sets each candidate's <see cref="Candidate.VariantPosition"/> among the candidates of its rule, cue and speaker.</summary>
+    private static void MarkVariantPositions(List<Candidate> candidates)
+    {
+        foreach (var family in candidates.GroupBy(c => (c.Rule, c.Cue.Start, c.Speaker.Start)))
+        {
+            int shortest = int.MaxValue, longest = int.MinValue, count = 0;
+            foreach (var c in family)
+            {
+                shortest = Math.Min(shortest, c.ContentEnd - c.ContentStart);
+                longest = Math.Max(longest, c.ContentEnd - c.ContentStart);
+                count++;
+            }
+
+            foreach (var c in family)
+            {
+                int length = c.ContentEnd - c.ContentStart;
+                c.VariantPosition = count == 1 || shortest == longest ? "only" : length == longest ? "longest" : length == shortest ? "shortest" : "middle";
+            }
+        }
     }
 
     /// <summary>

@@ -109,6 +109,13 @@ internal static class AttributionFeatures
         Add(features, ref n, 46, category, nextWord);
         Add(features, ref n, 47, "ends-temporal", IsTemporal(analysis.TokenText(c.ContentEnd - 1)) ? "True" : "False", cut);
         Add(features, ref n, 48, "coordinated-cue", CoordinatedCueInside(text, c) ? "True" : "False");
+
+        // The content's end among its variants' ends, with what the end is (cut kind, next word, rule).
+        Add(features, ref n, 49, c.VariantPosition);
+        Add(features, ref n, 50, c.VariantPosition, cut);
+        Add(features, ref n, 51, c.VariantPosition, nextWord);
+        Add(features, ref n, 52, c.VariantPosition, rule);
+        Add(features, ref n, 53, c.VariantPosition, cue);
         return n;
     }
 

@@ -44,6 +44,12 @@ internal sealed class Candidate
     /// <summary>How many other candidates' cues start inside this content (a long content swallowing attributions).</summary>
     public int CuesInside { get; set; }
 
+    /// <summary>
+    /// Where this content's end lies among its variants (same rule, cue and speaker): "only", "shortest", "longest"
+    /// or "middle". The scorer weighs a boundary against the alternatives, not alone.
+    /// </summary>
+    public string VariantPosition { get; set; } = "only";
+
     public double Score { get; set; }
 
     public double Confidence { get; set; }
