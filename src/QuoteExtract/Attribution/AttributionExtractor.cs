@@ -140,6 +140,7 @@ internal sealed class AttributionExtractor
             {
                 int length = c.ContentEnd - c.ContentStart;
                 c.VariantPosition = count == 1 || shortest == longest ? "only" : length == longest ? "longest" : length == shortest ? "shortest" : "middle";
+                c.VariantShare = (((4 * length) + longest - 1) / Math.Max(1, longest)) switch { <= 1 => "q1", 2 => "q2", 3 => "q3", _ => "q4" };
             }
         }
     }

@@ -116,6 +116,8 @@ internal static class AttributionFeatures
         Add(features, ref n, 51, c.VariantPosition, nextWord);
         Add(features, ref n, 52, c.VariantPosition, rule);
         Add(features, ref n, 53, c.VariantPosition, cue);
+        Add(features, ref n, 54, c.VariantShare, cut);
+        Add(features, ref n, 55, c.VariantShare, rule);
         return n;
     }
 

@@ -50,6 +50,9 @@ internal sealed class Candidate
     /// </summary>
     public string VariantPosition { get; set; } = "only";
 
+    /// <summary>The content's length as a share of its longest variant's, in quarters ("q1" … "q4").</summary>
+    public string VariantShare { get; set; } = "q4";
+
     public double Score { get; set; }
 
     public double Confidence { get; set; }
