@@ -309,6 +309,34 @@ public sealed class AttributionTests
     }
 
     [Fact]
+    public void Signature_lines_one_per_line_each_name_their_own_speaker()
+    {
+        const string text = "Readers wrote in after the debate.\n\n“The plan will never pay for itself and everybody knows it.” ― Laura Benson\n"
+            + "“Nobody in this town believes a single word of that promise.”― Omar Haddad\n";
+        ShouldBeAt(Single(text, "pay for itself").Speaker, text, "Laura Benson");
+        ShouldBeAt(Single(text, "single word").Speaker, text, "Omar Haddad");
+    }
+
+    [Fact]
+    public void A_party_and_state_tag_after_the_name_does_not_cut_the_sentence()
+    {
+        const string text = "At a rally on Monday, Sen. Marco Delgado (R-Fla.) said the new tariff plan would hurt farmers in his state.";
+        var q = Single(text, "tariff");
+        ShouldBeAt(q.Speaker, text, "Sen. Marco Delgado");
+        ShouldBeAt(q.Cue, text, "said");
+        ShouldBeAt(q.Content, text, "the new tariff plan would hurt farmers in his state");
+    }
+
+    [Fact]
+    public void A_question_quoted_before_said_and_a_long_appositive_keeps_its_speaker()
+    {
+        const string text = "“Is this really the best plan the council could come up with?” said Ruth Hale, a former deputy mayor who now teaches law at the state university.";
+        var q = Single(text, "best plan");
+        ShouldBeAt(q.Speaker, text, "Ruth Hale");
+        q.Kind.Should().Be(QuoteKind.Direct);
+    }
+
+    [Fact]
     public void A_relative_pronoun_with_a_time_phrase_before_the_cue_is_a_speaker()
     {
         const string text = "Senator Tom Hale, who on Tuesday endorsed the governor, spoke to reporters in Denver.";

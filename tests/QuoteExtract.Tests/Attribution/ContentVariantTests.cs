@@ -43,4 +43,24 @@ public sealed class ContentVariantTests
         Contents(text, "continued").Should().ContainSingle()
             .Which.Should().Be(text);
     }
+
+    [Fact]
+    public void A_stray_apostrophe_in_the_cue_sentence_does_not_stop_the_continuation()
+    {
+        const string text = "“We are meeting our targets,” said Ana Ruiz, a spokeswoman for the Democrats' host committee. “The convention will be a success.”";
+        Contents(text, "continued").Should().ContainSingle().Which.Should().Be(text);
+    }
+
+    [Theory]
+    [InlineData("“We are extremely happy” about the decision, said Ana Ruiz, the union's director.", "“We are extremely happy” about the decision")]
+    [InlineData("“We are alive, unlike the robots” at the other convention, he said.", "“We are alive, unlike the robots” at the other convention")]
+    [InlineData("However good the goal, raising the tax “is a misguided approach,” said Tom Burke.", "However good the goal, raising the tax “is a misguided approach,”")]
+    public void A_quotation_sharing_its_sentence_with_the_writer_s_words_gives_a_mixed_candidate(string text, string content)
+    {
+        var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph);
+        var candidates = Extractor.Candidates(Tagger.Default.Tag(analysis), CancellationToken.None);
+        candidates.Where(c => c.Kind == QuoteKind.Mixed)
+            .Select(c => text[analysis.Tokens[c.Content.Start].Start..analysis.Tokens[c.ContentEnd - 1].End])
+            .Should().Contain(content);
+    }
 }

@@ -42,6 +42,18 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void Extraction_sentences_go_on_past_an_end_mark_before_a_lower_case_word_or_comma()
+    {
+        const string party = "Sen. Ann Reyes (D-Md.) said the bill would pass. It did.";
+        SentenceTexts(party).Should().Equal("Sen. Ann Reyes (D-Md.)", "said the bill would pass.", "It did.");
+        SentenceTexts(party, SentenceBreaks.Paragraph).Should().Equal("Sen. Ann Reyes (D-Md.) said the bill would pass.", "It did.");
+
+        const string question = "“Why now?” said Ann Reyes, the mayor. “Why not?” She left.";
+        SentenceTexts(question, SentenceBreaks.Paragraph).Should().Equal("“Why now?” said Ann Reyes, the mayor.", "“Why not?”", "She left.");
+        SentenceTexts("Rep. Tom Ray (R-Fla.), the chair, agreed.", SentenceBreaks.Paragraph).Should().ContainSingle();
+    }
+
+    [Fact]
     public void Opening_quote_after_a_period_starts_the_next_sentence()
     {
         SentenceTexts("He spoke. \"Stop,\" she said.").Should().Equal("He spoke.", "\"Stop,\" she said.");
@@ -84,10 +96,10 @@ public sealed class SentenceSplitterTests
     [Fact]
     public void Paragraphs_are_ranges_with_their_sentences()
     {
-        const string text = "  First one. Second one.\n\n\nThird one.\nStill third.  ";
+        const string text = "  First one. Second one.\n\n\nThird one and\nstill third.  ";
         var analyzed = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph);
-        analyzed.Paragraphs.ToArray().Should().Equal(new Paragraph(2, 24, 0, 2), new Paragraph(27, 50, 2, 2));
-        analyzed.Sentences[3].Paragraph.Should().Be(1);
+        analyzed.Paragraphs.ToArray().Should().Equal(new Paragraph(2, 24, 0, 2), new Paragraph(27, 53, 2, 1));
+        analyzed.Sentences[2].Paragraph.Should().Be(1);
     }
 
     [Fact]

@@ -268,6 +268,28 @@ public sealed class TokenizerTests
     }
 
     [Fact]
+    public void A_single_line_break_ends_a_paragraph_only_after_a_sentence_end_or_before_a_quotation()
+    {
+        static bool BreakBefore(string text, string word)
+        {
+            var analyzed = TextAnalyzer.Analyze(text);
+            int t = Enumerable.Range(0, analyzed.Tokens.Length).First(i => analyzed.TokenText(i).SequenceEqual(word));
+            return analyzed.Tokens[t].Has(TokenFlags.ParagraphBreakBefore);
+        }
+
+        BreakBefore("The vote passed.\nLater the mayor left.", "Later").Should().BeTrue();
+        BreakBefore("“We won.”\nLater the mayor left.", "Later").Should().BeTrue();
+        const string signatures = "“We won.” ― Jane Okoro\n“We lost.” ― Tim Ray";
+        var paragraphs = TextAnalyzer.Analyze(signatures).Paragraphs;
+        paragraphs.Length.Should().Be(2);
+        signatures[paragraphs[1].Start..paragraphs[1].End].Should().Be("“We lost.” ― Tim Ray");
+
+        // Hard-wrapped text breaks lines inside sentences: those breaks are not paragraphs.
+        BreakBefore("The mayor said the vote\nwould pass on Monday.", "would").Should().BeFalse();
+        BreakBefore("The mayor, who spoke\nLater than planned, left.", "Later").Should().BeFalse();
+    }
+
+    [Fact]
     public void Buffer_grows_by_doubling_and_keeps_every_token()
     {
         var buffer = new Token[1];
