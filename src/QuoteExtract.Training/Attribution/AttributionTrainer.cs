@@ -90,24 +90,25 @@ internal static class AttributionTrainer
             c.Score = c.Confidence = 1 / (1 + Math.Exp(-((slope * margins[i]) + intercept)));
         }
 
-        // The selection thresholds (other, direct) that maximise end-to-end F1 over the cross-fitted scores, by
-        // coordinate ascent from one shared threshold.
+        // The selection thresholds (indirect, direct, mixed) that maximise end-to-end F1 over the cross-fitted scores,
+        // by coordinate ascent from one shared threshold.
         var grid = Enumerable.Range(0, 27).Select(i => 0.05 + (0.025 * i)).ToArray();
         int goldTotal = goldCounts.Sum();
-        double F1(double other, double direct) => Evaluate(examples, other, direct, goldTotal).F;
-        double bestThreshold = grid.MaxBy(t => F1(t, t)), bestDirect = bestThreshold;
+        double F1(SelectionThresholds t) => Evaluate(examples, t, goldTotal).F;
+        var chosen = SelectionThresholds.All(grid.MaxBy(t => F1(SelectionThresholds.All(t))));
         for (int round = 0; round < 2; round++)
         {
-            bestDirect = grid.MaxBy(t => F1(bestThreshold, t));
-            bestThreshold = grid.MaxBy(t => F1(t, bestDirect));
+            chosen = chosen with { Direct = grid.MaxBy(t => F1(chosen with { Direct = t })) };
+            chosen = chosen with { Mixed = grid.MaxBy(t => F1(chosen with { Mixed = t })) };
+            chosen = chosen with { Indirect = grid.MaxBy(t => F1(chosen with { Indirect = t })) };
         }
 
-        var (bp, br, bestF1) = Evaluate(examples, bestThreshold, bestDirect, goldTotal);
+        var (bp, br, bestF1) = Evaluate(examples, chosen, goldTotal);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-fitted selected P {bp:0.000} R {br:0.000} F1 {bestF1:0.000}"));
 
         File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
-            $"# slope intercept threshold direct-threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {bestThreshold:0.000} {bestDirect:0.000}\n"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {bestThreshold:0.000} direct {bestDirect:0.000} (cross-fitted F1 {bestF1:0.000})"));
+            $"# slope intercept indirect-threshold direct-threshold mixed-threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {chosen.Indirect:0.000} {chosen.Direct:0.000} {chosen.Mixed:0.000}\n"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {chosen.Indirect:0.000} direct {chosen.Direct:0.000} mixed {chosen.Mixed:0.000} (cross-fitted F1 {bestF1:0.000})"));
         return 0;
     }
 
@@ -189,13 +190,13 @@ internal static class AttributionTrainer
     }
 
     /// <summary>Greedy selection per document as the extractor does it; a kept candidate labelled correct is a hit.</summary>
-    private static (double P, double R, double F) Evaluate(List<Example> held, double threshold, double directThreshold, int gold)
+    private static (double P, double R, double F) Evaluate(List<Example> held, SelectionThresholds thresholds, int gold)
     {
         int selected = 0, correct = 0;
         foreach (var group in held.GroupBy(e => e.Document))
         {
             var byCandidate = group.ToDictionary(e => e.Candidate);
-            var kept = AttributionExtractor.Select(group.Select(e => e.Candidate).ToList(), threshold, directThreshold);
+            var kept = AttributionExtractor.Select(group.Select(e => e.Candidate).ToList(), thresholds);
             selected += kept.Count;
             correct += kept.Count(c => byCandidate[c].Positive);
         }

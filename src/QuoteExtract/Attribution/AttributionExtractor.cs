@@ -218,7 +218,7 @@ internal sealed class AttributionExtractor
     public List<Candidate> Extract(TaggedText text, CancellationToken ct)
     {
         var candidates = Candidates(text, ct);
-        var chosen = Select(candidates, _scorer.Threshold, _scorer.DirectThreshold);
+        var chosen = Select(candidates, _scorer.Thresholds);
         AddUncuedQuotations(text, chosen);
         chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return chosen;
@@ -296,12 +296,12 @@ internal sealed class AttributionExtractor
     /// Greedy by score: a candidate is kept when it conflicts with nothing kept so far. Conflicting candidates
     /// share a token, so only the kept ones filed near the candidate are compared with it.
     /// </summary>
-    public static List<Candidate> Select(List<Candidate> candidates, double threshold, double directThreshold)
+    public static List<Candidate> Select(List<Candidate> candidates, SelectionThresholds thresholds)
     {
         var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
         var chosen = new List<Candidate>();
         var kept = new TokenBuckets(candidates.Count == 0 ? 0 : candidates.Max(c => Extent(c).End) + 1);
-        double lowest = Math.Min(threshold, directThreshold);
+        double lowest = thresholds.Lowest;
         foreach (var c in order)
         {
             if (c.Score < lowest)
@@ -309,7 +309,7 @@ internal sealed class AttributionExtractor
                 break;
             }
 
-            if (c.Score < (c.Kind == QuoteKind.Direct ? directThreshold : threshold))
+            if (c.Score < thresholds.For(c.Kind))
             {
                 continue;
             }

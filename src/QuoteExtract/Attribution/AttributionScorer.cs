@@ -7,7 +7,7 @@ namespace QuoteExtract.Attribution;
 /// <summary>
 /// Scores candidates with the averaged perceptron trained by <c>train attribution</c> (Resources/Models/attribution.bin)
 /// and turns its margin into a probability with the logistic fit stored next to it (attribution.calibration:
-/// slope, intercept, selection thresholds for other and for direct quotes). Without a model, the rule's prior with a few hand adjustments is used.
+/// slope, intercept, then the selection thresholds for indirect, direct and mixed quotes; a missing one takes the first). Without a model, the rule's prior with a few hand adjustments is used.
 /// Immutable and thread-safe.
 /// </summary>
 internal sealed class AttributionScorer
@@ -18,25 +18,21 @@ internal sealed class AttributionScorer
     private readonly double _slope;
     private readonly double _intercept;
 
-    public AttributionScorer(PerceptronModel? model, double slope, double intercept, double threshold, double? directThreshold = null)
+    public AttributionScorer(PerceptronModel? model, double slope, double intercept, SelectionThresholds thresholds)
     {
         _model = model;
         _slope = slope;
         _intercept = intercept;
-        Threshold = threshold;
-        DirectThreshold = directThreshold ?? threshold;
+        Thresholds = thresholds;
     }
 
     public static AttributionScorer Default => LazyDefault.Value;
 
     /// <summary>The unscored fallback, also the scorer used while training.</summary>
-    public static AttributionScorer Prior { get; } = new(null, 1, 0, 0.3);
+    public static AttributionScorer Prior { get; } = new(null, 1, 0, SelectionThresholds.All(0.3));
 
-    /// <summary>Candidates whose probability is below this are never kept.</summary>
-    public double Threshold { get; }
-
-    /// <summary>The same for direct quotes, whose scores rank differently (a quotation with its cue is rarely wrong).</summary>
-    public double DirectThreshold { get; }
+    /// <summary>Per kind, the probability below which a candidate is never kept.</summary>
+    public SelectionThresholds Thresholds { get; }
 
     public bool HasModel => _model is not null;
 
@@ -129,7 +125,8 @@ internal sealed class AttributionScorer
         var values = reader.ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith('#'))
             .SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        return new AttributionScorer(model, values[0], values[1], values[2], values.Length > 3 ? values[3] : null);
+        double At(int i) => values.Length > i ? values[i] : values[2];
+        return new AttributionScorer(model, values[0], values[1], new SelectionThresholds(values[2], At(3), At(4)));
     }
 
     private static string? Resource(Assembly assembly, string file) =>

@@ -16,8 +16,8 @@ public sealed class SelectionReferenceTests
 
     private static readonly Gen<TokenRange> MaybeRange = Gen.Frequency((1, Gen.Const(TokenRange.None)), (2, Range));
 
-    private static readonly Gen<Candidate> Candidates = Gen.Select(Range, MaybeRange, Range, MaybeRange, Gen.Int[0, 100], Gen.Bool,
-        (content, content2, cue, speaker, score, direct) => new Candidate
+    private static readonly Gen<Candidate> Candidates = Gen.Select(Range, MaybeRange, Range, MaybeRange, Gen.Int[0, 100], Gen.Enum<QuoteKind>(),
+        (content, content2, cue, speaker, score, kind) => new Candidate
         {
             Rule = "r",
             Content = content,
@@ -25,7 +25,7 @@ public sealed class SelectionReferenceTests
             Cue = cue,
             Speaker = speaker,
             Score = score / 100.0,
-            Kind = direct ? QuoteKind.Direct : QuoteKind.Indirect,
+            Kind = kind,
         });
 
     [Fact]
@@ -33,19 +33,20 @@ public sealed class SelectionReferenceTests
     {
         Candidates.List[0, 300].Sample(list =>
         {
-            var expected = AllPairs(list, 0.3, 0.15);
-            var actual = AttributionExtractor.Select(list, 0.3, 0.15);
+            var thresholds = new SelectionThresholds(0.3, 0.15, 0.22);
+            var expected = AllPairs(list, thresholds);
+            var actual = AttributionExtractor.Select(list, thresholds);
             return actual.Count == expected.Count && actual.Zip(expected).All(p => ReferenceEquals(p.First, p.Second));
         }, iter: 300, threads: 1);
     }
 
     /// <summary>The selection as it was first written: every candidate against every kept one.</summary>
-    private static List<Candidate> AllPairs(List<Candidate> candidates, double threshold, double directThreshold)
+    private static List<Candidate> AllPairs(List<Candidate> candidates, SelectionThresholds thresholds)
     {
         var chosen = new List<Candidate>();
         foreach (var c in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart))
         {
-            if (c.Score < (c.Kind == QuoteKind.Direct ? directThreshold : threshold))
+            if (c.Score < thresholds.For(c.Kind))
             {
                 continue;
             }
