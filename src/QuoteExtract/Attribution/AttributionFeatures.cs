@@ -118,6 +118,11 @@ internal static class AttributionFeatures
         Add(features, ref n, 53, c.VariantPosition, cue);
         Add(features, ref n, 54, c.VariantShare, cut);
         Add(features, ref n, 55, c.VariantShare, rule);
+
+        // A clause (a finite verb in the content) or a noun phrase: "said [the plan will fail]" against "criticized [the plan]".
+        var shape = HasFiniteVerb(text, c) ? "clause" : "phrase";
+        Add(features, ref n, 56, shape, stem);
+        Add(features, ref n, 57, shape, rule, cut);
         return n;
     }
 
@@ -177,6 +182,20 @@ internal static class AttributionFeatures
 
     /// <summary>Words that make a time expression: "in February", "on Monday", "last week", "earlier this year".</summary>
     internal static bool IsTemporal(ReadOnlySpan<char> word) => TimeWords.Contains(word);
+
+    /// <summary>True when the content holds a finite verb or a modal.</summary>
+    private static bool HasFiniteVerb(TaggedText text, Candidate c)
+    {
+        for (int t = c.Content.Start; t < c.ContentEnd; t++)
+        {
+            if (text.Pos[t] is PosTag.VBD or PosTag.VBZ or PosTag.VBP or PosTag.MD)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the content holds "and/but + a cue verb" outside quotations: "said A and added B".</summary>
     private static bool CoordinatedCueInside(TaggedText text, Candidate c)
