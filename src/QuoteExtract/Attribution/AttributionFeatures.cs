@@ -123,6 +123,11 @@ internal static class AttributionFeatures
         var shape = HasFiniteVerb(text, c) ? "clause" : "phrase";
         Add(features, ref n, 56, shape, stem);
         Add(features, ref n, 57, shape, rule, cut);
+
+        // The cue's form: "said" (VBD), "says" (VBZ), "saying" (VBG), "is expected" (VBN), a noun.
+        var cueTag = c.Cue.IsNone ? "-" : text.Pos[CueTokenIndex(text, c)].ToString();
+        Add(features, ref n, 58, cueTag, rule);
+        Add(features, ref n, 59, cueTag, stem);
         return n;
     }
 
@@ -217,18 +222,21 @@ internal static class AttributionFeatures
     /// <summary>The cue's head: its last verb, noun or adjective ("pointed" in "pointed out"), lower-cased (in <paramref name="buffer"/> when it fits).</summary>
     private static ReadOnlySpan<char> CueHead(TaggedText text, Candidate c, Span<char> buffer) => Lower(CueToken(text, c), buffer);
 
-    private static ReadOnlySpan<char> CueToken(TaggedText text, Candidate c)
+    /// <summary>The index of the cue's head token (see <see cref="CueHead"/>).</summary>
+    private static int CueTokenIndex(TaggedText text, Candidate c)
     {
         for (int t = c.Cue.End - 1; t >= c.Cue.Start; t--)
         {
             if (text.Pos[t] is >= PosTag.VB and <= PosTag.VBZ or PosTag.NN or PosTag.NNS or PosTag.JJ || text.Analysis.TokenText(t) is "according")
             {
-                return text.Analysis.TokenText(t);
+                return t;
             }
         }
 
-        return text.Analysis.TokenText(c.Cue.End - 1);
+        return c.Cue.End - 1;
     }
+
+    private static ReadOnlySpan<char> CueToken(TaggedText text, Candidate c) => text.Analysis.TokenText(CueTokenIndex(text, c));
 
     /// <summary>The word lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> when it fits.</summary>
     private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer) =>
