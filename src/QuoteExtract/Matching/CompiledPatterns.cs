@@ -19,6 +19,14 @@ internal sealed class CompiledPatterns
         RuleArray = rules;
         Features = features;
         SlotCount = 2 * (1 + (rules.Length == 0 ? 0 : rules.Max(r => r.CaptureNames.Count)));
+        TestedBits = new ulong[features.Words];
+        foreach (var ins in program)
+        {
+            if (ins.Op == OpCode.Test)
+            {
+                TestedBits[ins.X >> 6] |= 1UL << ins.X;
+            }
+        }
     }
 
     public IReadOnlyList<CompiledRule> Rules => RuleArray;
@@ -40,6 +48,9 @@ internal sealed class CompiledPatterns
     internal int[] DfaStarts { get; }
 
     internal TokenFeatures Features { get; }
+
+    /// <summary>The predicate bits some Test instruction reads (the others only feed compound tests): what tells token classes apart.</summary>
+    internal ulong[] TestedBits { get; }
 
     internal int SlotCount { get; }
 

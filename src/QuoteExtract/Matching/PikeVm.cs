@@ -49,7 +49,7 @@ internal sealed class PikeVm
     private readonly BoundedBacktracker _backtracker;
     private readonly int _dfaMaxStates;
     private readonly Dictionary<RuleSubset, (LazyDfa Dfa, ulong[] AnyStart)> _subsetDfas = [];
-    private readonly ulong[]? _compoundCache;
+    private readonly TokenAlphabet _alphabet;
     private readonly ulong[] _windowStart;
     private readonly List<CompiledRule> _windowRuleList = [];
     private readonly ulong[] _windowRules;
@@ -64,6 +64,7 @@ internal sealed class PikeVm
     private int _featuresFirst;
     private int _featuresCount = -1;
     private byte[] _flags = new byte[256];
+    private int[] _classes = new int[256];
     private long _steps;
 
     public PikeVm(CompiledPatterns patterns)
@@ -106,12 +107,12 @@ internal sealed class PikeVm
         Array.Fill(_minGenStamp, -1);
         _dfaMaxStates = dfaMaxStates;
         _backtracker = new BoundedBacktracker(patterns);
-        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, dfaMaxStates);
+        _alphabet = new TokenAlphabet(_words, patterns.TestedBits);
+        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, _alphabet, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _liveRules = new ulong[_dfa.RuleWords];
         _matchedRules = new ulong[_dfa.RuleWords];
         _ruleStart = new int[_dfa.RuleWords * 64];
-        _compoundCache = patterns.Features.CreateCompoundCache();
         _windowStart = new ulong[_words];
         _pending = new int[r][];
         for (int i = 0; i < r; i++)
@@ -187,9 +188,21 @@ internal sealed class PikeVm
         if (_flags.Length < count)
         {
             _flags = new byte[Math.Max(count, _flags.Length * 2)];
+            _classes = new int[_flags.Length];
         }
 
-        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
+        if (_alphabet.Count > TokenAlphabet.MaxClasses)
+        {
+            // Bounds the alphabet on unusual input; the DFA transitions are keyed by class ids, so they go too.
+            _alphabet.Clear();
+            _dfa.Clear();
+            foreach (var (dfa, _) in _subsetDfas.Values)
+            {
+                dfa.Clear();
+            }
+        }
+
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _classes, _alphabet);
         if (_featuresQuotes.Length < quotes.Length)
         {
             _featuresQuotes = new QuoteState[Math.Max(quotes.Length, _featuresQuotes.Length * 2)];
@@ -216,6 +229,7 @@ internal sealed class PikeVm
         // one mask test.
         var (dfa, anyStarts) = subset is null ? (_dfa, _anyStart) : SubsetDfa(subset);
         var bits = _bits;
+        var classes = _classes;
         int w = _words;
         int state = LazyDfa.Empty;
         bool anchors = dfa.HasAnchors;
@@ -234,7 +248,7 @@ internal sealed class PikeVm
             }
 
             int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
-            int next = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
+            int next = dfa.Next(state, classes[i - featureBase], flags);
             if (next == state && dfa.Resets == resets)
             {
                 continue; // same live rules, and their Match bits are already recorded
@@ -292,7 +306,7 @@ internal sealed class PikeVm
                 }
             }
 
-            entry = (new LazyDfa(_patterns.DfaProgram, _patterns.DfaStarts, subset.RuleArray, _rules.Length, _words, _dfaMaxStates), anyStart);
+            entry = (new LazyDfa(_patterns.DfaProgram, _patterns.DfaStarts, subset.RuleArray, _rules.Length, _words, _alphabet, _dfaMaxStates), anyStart);
             _subsetDfas.Add(subset, entry);
         }
 
