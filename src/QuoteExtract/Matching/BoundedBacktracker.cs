@@ -179,10 +179,15 @@ internal sealed class BoundedBacktracker
 
     private void ClearColumn(int column, int size)
     {
-        int first = column * size;
-        for (int cell = first; cell < first + size; cell++)
+        // Word by word: a rule has hundreds of instructions, and this runs after every match.
+        int first = column * size, end = first + size;
+        while (first < end)
         {
-            _visited[cell >> 6] &= ~(1UL << cell);
+            int word = first >> 6, bit = first & 63;
+            int n = Math.Min(64 - bit, end - first);
+            ulong mask = (n == 64 ? ulong.MaxValue : (1UL << n) - 1) << bit;
+            _visited[word] &= ~mask;
+            first += n;
         }
     }
 

@@ -56,6 +56,7 @@ internal sealed class PikeVm
     private readonly ulong[] _liveRules;
     private readonly ulong[] _matchedRules;
     private readonly int[] _ruleStart;
+    private readonly int[] _matchEnd;
     private int _stamp;
     private ulong[] _bits = new ulong[256];
     private readonly WeakReference<TaggedText> _featuresText = new(null!);
@@ -113,6 +114,7 @@ internal sealed class PikeVm
         _liveRules = new ulong[_dfa.RuleWords];
         _matchedRules = new ulong[_dfa.RuleWords];
         _ruleStart = new int[_dfa.RuleWords * 64];
+        _matchEnd = new int[_dfa.RuleWords * 64];
         _windowStart = new ulong[_words];
         _pending = new int[r][];
         for (int i = 0; i < r; i++)
@@ -237,6 +239,7 @@ internal sealed class PikeVm
         var live = _liveRules;
         var matched = _matchedRules;
         int resets = dfa.Resets;
+        bool stateMatches = false;
         dfa.BuildSteps = 0;
         _steps += to - from; // one DFA step per token
         for (int i = from; i < to; i++)
@@ -251,7 +254,13 @@ internal sealed class PikeVm
             int next = dfa.Next(state, classes[i - featureBase], flags);
             if (next == state && dfa.Resets == resets)
             {
-                continue; // same live rules, and their Match bits are already recorded
+                // Same live rules, and their Match bits are already recorded; matches may now end one token later.
+                if (stateMatches)
+                {
+                    RecordMatchEnds(dfa.RuleSets(state), i + 1);
+                }
+
+                continue;
             }
 
             resets = dfa.Resets; // after a cache reset, equal ids may name different states
@@ -276,6 +285,8 @@ internal sealed class PikeVm
 
                 matched[k] = (matched[k] & ~died) | sets[(2 * k) + 1];
             }
+
+            stateMatches = RecordMatchEnds(sets, i + 1);
         }
 
         for (int k = 0; k < live.Length; k++)
@@ -290,6 +301,26 @@ internal sealed class PikeVm
         }
 
         _steps += dfa.BuildSteps;
+    }
+
+    /// <summary>
+    /// Notes that the rules whose Match is live in a DFA state (<paramref name="sets"/>, see <see cref="LazyDfa.RuleSets"/>) have
+    /// a match ending at <paramref name="end"/>; returns whether there is any. The backtracker searches a rule's stretch
+    /// only up to the last such end: no match of the rule ends later (the DFA's threads are a superset of the VM's).
+    /// </summary>
+    private bool RecordMatchEnds(ReadOnlySpan<ulong> sets, int end)
+    {
+        bool any = false;
+        for (int k = 1; k < sets.Length; k += 2)
+        {
+            for (ulong m = sets[k]; m != 0; m &= m - 1)
+            {
+                _matchEnd[((k >> 1) << 6) + System.Numerics.BitOperations.TrailingZeroCount(m)] = end;
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     /// <summary>The DFA of a subset's rules (built on first use, kept with this VM) and the tests that can start them.</summary>
@@ -325,7 +356,7 @@ internal sealed class PikeVm
             for (ulong rest = rules; rest != 0; rest &= rest - 1)
             {
                 int r = (k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (_backtracker.FindAll(_rules[r], _ruleStart[r], end, from, to, featureBase, _bits, _flags, _words, results, ref _steps))
+                if (_backtracker.FindAll(_rules[r], _ruleStart[r], Math.Min(end, _matchEnd[r]), from, to, featureBase, _bits, _flags, _words, results, ref _steps))
                 {
                     rules &= ~(rest & (~rest + 1));
                 }
