@@ -19,6 +19,7 @@ internal sealed class CompiledPatterns
         RuleArray = rules;
         Features = features;
         SlotCount = 2 * (1 + (rules.Length == 0 ? 0 : rules.Max(r => r.CaptureNames.Count)));
+        Lookahead = new Lookahead(program, features.Words);
         TestedBits = new ulong[features.Words];
         foreach (var ins in program)
         {
@@ -48,6 +49,9 @@ internal sealed class CompiledPatterns
     internal int[] DfaStarts { get; }
 
     internal TokenFeatures Features { get; }
+
+    /// <summary>What each instruction of <see cref="Program"/> can consume first, for pruning the backtracker's branches.</summary>
+    internal Lookahead Lookahead { get; }
 
     /// <summary>The predicate bits some Test instruction reads (the others only feed compound tests): what tells token classes apart.</summary>
     internal ulong[] TestedBits { get; }

@@ -104,9 +104,6 @@ internal sealed partial class TokenFeatures
         Span<int> classes, TokenAlphabet alphabet)
     {
         var analysis = tagged.Analysis;
-        var tokens = analysis.Tokens;
-        var text = analysis.Text.AsSpan();
-        int w = Words;
         int end = start + count;
 
         flags = flags[..count];
@@ -129,11 +126,19 @@ internal sealed partial class TokenFeatures
             }
         }
 
+        Span<char> shape = stackalloc char[TokenShape.MaxLength];
+        ComputeClasses(tagged, quotes, start, end, bits, flags, classes, alphabet, shape);
+    }
+
+    /// <summary>The per-token loop of <see cref="Compute"/>, apart from its stack buffer so that the JIT tiers it up with profile data.</summary>
+    private void ComputeClasses(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int end, Span<ulong> bits, Span<byte> flags,
+        Span<int> classes, TokenAlphabet alphabet, Span<char> shape)
+    {
+        var tokens = tagged.Analysis.Tokens;
+        var text = tagged.Analysis.Text.AsSpan();
+        int w = Words;
         bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0;
         int tags = PennTags.Count;
-        Span<char> shape = stackalloc char[TokenShape.MaxLength];
-        Span<ulong> row = stackalloc ulong[w];
-        Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
         for (int t = start; t < end; t++)
         {
             int local = t - start;
@@ -172,17 +177,32 @@ internal sealed partial class TokenFeatures
             int cls = _keyed ? alphabet.Find(key) : -1;
             if (cls < 0)
             {
-                BuildRow(key, entry, row, stack);
-                cls = alphabet.Intern(row);
-                if (_keyed)
-                {
-                    alphabet.Remember(key, cls);
-                }
+                cls = NewClass(key, entry, alphabet);
             }
 
             classes[local] = cls;
-            alphabet.Row(cls).CopyTo(bits.Slice(local * w, w));
+            var classRow = alphabet.Row(cls);
+            var tokenRow = bits.Slice(local * w, w);
+            for (int i = 0; i < w; i++)
+            {
+                tokenRow[i] = classRow[i];
+            }
         }
+    }
+
+    /// <summary>The class of a token with feature key <paramref name="key"/> seen for the first time: its row built and interned, the key remembered.</summary>
+    private int NewClass(ulong key, WordEntry? entry, TokenAlphabet alphabet)
+    {
+        Span<ulong> row = stackalloc ulong[Words];
+        Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
+        BuildRow(key, entry, row, stack);
+        int cls = alphabet.Intern(row);
+        if (_keyed)
+        {
+            alphabet.Remember(key, cls);
+        }
+
+        return cls;
     }
 
     /// <summary>The predicate row of a token with feature key <paramref name="key"/>: table rows, word and shape masks, then compound tests.</summary>
@@ -326,6 +346,11 @@ internal sealed partial class TokenFeatures
         }
     }
 
+    /// <summary>For each ASCII character, its lowercase form (low 16 bits) and its shape symbol (high 16 bits).</summary>
+    private static readonly uint[] AsciiLowerAndSymbol = Enumerable.Range(0, 128)
+        .Select(c => LowercaseTable<WordEntry>.Lower((char)c) | ((uint)TokenShape.Symbol((char)c) << 16))
+        .ToArray();
+
     /// <summary>
     /// One pass over a token's characters: the word-table hash (before <see cref="LowercaseTable{T}.HashFinish"/>) and
     /// the collapsed shape, written to <paramref name="shape"/> as far as it fits; <paramref name="length"/> is the full
@@ -339,8 +364,20 @@ internal sealed partial class TokenFeatures
         char last = '\0';
         foreach (var c in span)
         {
-            hash = LowercaseTable<WordEntry>.HashStep(hash, c);
-            char symbol = TokenShape.Symbol(c);
+            char symbol;
+            if (c < 128)
+            {
+                // One table read for both: the branches of the two functions mispredict on mixed-case words.
+                uint both = AsciiLowerAndSymbol[c];
+                hash = (hash ^ (both & 0xFFFF)) * LowercaseTable<WordEntry>.HashPrime;
+                symbol = (char)(both >> 16);
+            }
+            else
+            {
+                hash = LowercaseTable<WordEntry>.HashStep(hash, c);
+                symbol = TokenShape.Symbol(c);
+            }
+
             if (symbol != last)
             {
                 if (n < shape.Length)
