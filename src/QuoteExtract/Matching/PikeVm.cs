@@ -50,6 +50,7 @@ internal sealed class PikeVm
     private readonly int _dfaMaxStates;
     private readonly Dictionary<RuleSubset, (LazyDfa Dfa, ulong[] AnyStart)> _subsetDfas = [];
     private readonly TokenAlphabet _alphabet;
+    private readonly int _maxClasses;
     private readonly ulong[] _windowStart;
     private readonly List<CompiledRule> _windowRuleList = [];
     private readonly ulong[] _windowRules;
@@ -73,9 +74,13 @@ internal sealed class PikeVm
     {
     }
 
-    /// <summary>A VM whose DFA cache holds at most <paramref name="dfaMaxStates"/> states (small values exercise cache resets in tests).</summary>
-    internal PikeVm(CompiledPatterns patterns, int dfaMaxStates)
+    /// <summary>
+    /// A VM whose DFA cache holds at most <paramref name="dfaMaxStates"/> states and whose token alphabet is cleared between
+    /// calls past <paramref name="maxClasses"/> classes (small values exercise cache resets in tests).
+    /// </summary>
+    internal PikeVm(CompiledPatterns patterns, int dfaMaxStates, int maxClasses = TokenAlphabet.MaxClasses)
     {
+        _maxClasses = maxClasses;
         _patterns = patterns;
         _program = patterns.Program;
         _rules = patterns.RuleArray;
@@ -129,6 +134,9 @@ internal sealed class PikeVm
     public bool UseDfa { get; set; } = true;
 
     internal LazyDfa Dfa => _dfa;
+
+    /// <summary>The token classes the DFA caches are keyed by.</summary>
+    internal TokenAlphabet Alphabet => _alphabet;
 
     /// <summary>Whether the DFA's stretches are matched by bounded backtracking when short enough (default); off leaves them to the Pike VM, for tests.</summary>
     public bool UseBacktracking { get; set; } = true;
@@ -193,7 +201,7 @@ internal sealed class PikeVm
             _classes = new int[_flags.Length];
         }
 
-        if (_alphabet.Count > TokenAlphabet.MaxClasses)
+        if (_alphabet.Count > _maxClasses)
         {
             // Bounds the alphabet on unusual input; the DFA transitions are keyed by class ids, so they go too.
             _alphabet.Clear();

@@ -14,7 +14,7 @@ namespace QuoteExtract.Matching;
 /// </summary>
 internal sealed class TokenAlphabet
 {
-    /// <summary>Classes past which the owner clears the alphabet between calls (and with it the DFA caches keyed by its ids).</summary>
+    /// <summary>Classes past which the owner clears the alphabet between calls by default (and with it the DFA caches keyed by its ids).</summary>
     public const int MaxClasses = 1 << 16;
 
     private readonly int _words;
@@ -38,6 +38,9 @@ internal sealed class TokenAlphabet
 
     /// <summary>Distinct classes so far.</summary>
     public int Count { get; private set; }
+
+    /// <summary>Times <see cref="Clear"/> was called.</summary>
+    public int Clears { get; private set; }
 
     /// <summary>The row of class <paramref name="cls"/>: the tested predicate bits its tokens have.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -136,6 +139,7 @@ internal sealed class TokenAlphabet
     /// <summary>Forgets every class (their ids may be reused): the owner drops whatever is keyed by them too.</summary>
     public void Clear()
     {
+        Clears++;
         Count = 0;
         _keyCount = 0;
         Array.Clear(_keys);

@@ -151,6 +151,40 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void A_full_token_alphabet_is_cleared_between_calls_and_results_stay_exact()
+    {
+        // The DFA keys its transitions by token class; past its bound the alphabet is cleared, with the DFA caches, before
+        // the next input's features are computed. With a bound of one class that happens at every call, and each call
+        // must still report what the VM alone reports.
+        var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
+        var patterns = grammar.Patterns;
+        var bounded = new PikeVm(patterns, LazyDfa.DefaultMaxStates, maxClasses: 1);
+        string[] sentences =
+        [
+            "Jane/NNP/B-PER Okoro/NNP/L-PER ,/, the/DT mayor/NN ,/, said/VBD that/IN taxes/NNS would/MD rise/VB ./.",
+            "Taxes/NNS will/MD rise/VB ,/, the/DT council/NN said/VBD on/IN Tuesday/NNP ./.",
+            "According/VBG to/TO officials/NNS ,/, he/PRP told/VBD us/PRP that/IN it/PRP works/VBZ ./.",
+        ];
+        int total = 0;
+        foreach (var sentence in sentences)
+        {
+            var text = Doc.Tag(string.Join(' ', Enumerable.Repeat(sentence, 3)));
+            var quotes = new QuoteExtract.Attribution.CandidateReader(grammar, text).QuoteStates();
+            int n = text.Analysis.Tokens.Length;
+            var exact = new MatchSet();
+            var matches = new MatchSet();
+            patterns.Match(text, quotes, 0, n, exact, MatchScope.Sentence, new PikeVm(patterns) { UseDfa = false });
+            patterns.Match(text, quotes, 0, n, matches, MatchScope.Sentence, bounded);
+            Describe(matches).Should().Equal(Describe(exact));
+            total += exact.Count;
+        }
+
+        total.Should().BeGreaterThan(3);
+        bounded.Alphabet.Clears.Should().Be(sentences.Length - 1);
+        bounded.Dfa.Resets.Should().Be(sentences.Length - 1);
+    }
+
+    [Fact]
     public void A_rule_subset_matches_exactly_what_its_rules_match_in_the_whole_grammar()
     {
         // The attribution layer's whole-text pass runs only the role=after rules, with the VM of its sentence pass (whose
