@@ -116,7 +116,7 @@ public class MatchingBenchmarks
         var features = new ulong[200_000];
         var flags = new byte[200_000];
         var classes = new int[200_000];
-        var alphabet = new TokenAlphabet(_patterns.Features.Words, _patterns.TestedBits);
+        var alphabet = new TokenAlphabet(_patterns.TestedBits);
         for (int rep = 0; rep < 3; rep++)
         {
             var process = System.Diagnostics.Process.GetCurrentProcess();

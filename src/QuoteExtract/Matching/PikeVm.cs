@@ -85,7 +85,7 @@ internal sealed class PikeVm
         _program = patterns.Program;
         _rules = patterns.RuleArray;
         _slots = patterns.SlotCount;
-        _words = patterns.Features.Words;
+        _words = patterns.RowWords;
         _anyStart = new ulong[_words];
         foreach (var rule in _rules)
         {
@@ -113,7 +113,7 @@ internal sealed class PikeVm
         Array.Fill(_minGenStamp, -1);
         _dfaMaxStates = dfaMaxStates;
         _backtracker = new BoundedBacktracker(patterns);
-        _alphabet = new TokenAlphabet(_words, patterns.TestedBits);
+        _alphabet = new TokenAlphabet(patterns.TestedBits);
         _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, _alphabet, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _liveRules = new ulong[_dfa.RuleWords];

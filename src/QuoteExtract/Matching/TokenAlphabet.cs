@@ -17,24 +17,38 @@ internal sealed class TokenAlphabet
     /// <summary>Classes past which the owner clears the alphabet between calls by default (and with it the DFA caches keyed by its ids).</summary>
     public const int MaxClasses = 1 << 16;
 
-    private readonly int _words;
-    private readonly ulong[] _tested;
+    private readonly int[] _gather;
     private ulong[] _rows;
     private int[] _rowSlots;
     private long[] _keys;
     private int[] _keyClasses;
     private int _keyCount;
 
-    /// <summary>An empty alphabet for rows of <paramref name="words"/> words, of which only the bits in <paramref name="tested"/> matter.</summary>
-    public TokenAlphabet(int words, ulong[] tested)
+    /// <summary>
+    /// An empty alphabet for feature rows as wide as <paramref name="tested"/>, of which only the bits in
+    /// <paramref name="tested"/> matter: a class's row holds those alone, renumbered densely in ascending order.
+    /// </summary>
+    public TokenAlphabet(ulong[] tested)
     {
-        _words = words;
-        _tested = tested;
-        _rows = new ulong[256 * words];
+        var gather = new List<int>();
+        for (int bit = 0; bit < 64 * tested.Length; bit++)
+        {
+            if (((tested[bit >> 6] >> bit) & 1) != 0)
+            {
+                gather.Add(bit);
+            }
+        }
+
+        _gather = [.. gather];
+        Words = Math.Max(1, (_gather.Length + 63) / 64);
+        _rows = new ulong[256 * Words];
         _rowSlots = new int[512];
         _keys = new long[1024];
         _keyClasses = new int[1024];
     }
+
+    /// <summary>64-bit words of a class's row.</summary>
+    public int Words { get; }
 
     /// <summary>Distinct classes so far.</summary>
     public int Count { get; private set; }
@@ -42,9 +56,9 @@ internal sealed class TokenAlphabet
     /// <summary>Times <see cref="Clear"/> was called.</summary>
     public int Clears { get; private set; }
 
-    /// <summary>The row of class <paramref name="cls"/>: the tested predicate bits its tokens have.</summary>
+    /// <summary>The row of class <paramref name="cls"/>: the tested predicate bits its tokens have, densely renumbered.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<ulong> Row(int cls) => new(_rows, cls * _words, _words);
+    public ReadOnlySpan<ulong> Row(int cls) => new(_rows, cls * Words, Words);
 
     /// <summary>The class remembered for feature key <paramref name="key"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -98,14 +112,20 @@ internal sealed class TokenAlphabet
         _keyCount++;
     }
 
-    /// <summary>The class of predicate row <paramref name="row"/> (its untested bits ignored), added if new.</summary>
+    /// <summary>The class of feature row <paramref name="row"/> (<see cref="TokenFeatures.Words"/> words; its untested bits ignored), added if new.</summary>
     public int Intern(ReadOnlySpan<ulong> row)
     {
-        Span<ulong> projected = stackalloc ulong[_words];
-        ulong hash = 0;
-        for (int w = 0; w < _words; w++)
+        Span<ulong> projected = stackalloc ulong[Words];
+        projected.Clear();
+        for (int j = 0; j < _gather.Length; j++)
         {
-            projected[w] = row[w] & _tested[w];
+            int bit = _gather[j];
+            projected[j >> 6] |= ((row[bit >> 6] >> bit) & 1) << j;
+        }
+
+        ulong hash = 0;
+        for (int w = 0; w < Words; w++)
+        {
             hash = (hash ^ projected[w]) * 0x9E3779B97F4A7C15UL;
         }
 
@@ -121,12 +141,12 @@ internal sealed class TokenAlphabet
         }
 
         int cls = Count++;
-        if (Count * _words > _rows.Length)
+        if (Count * Words > _rows.Length)
         {
             Array.Resize(ref _rows, 2 * _rows.Length);
         }
 
-        projected.CopyTo(_rows.AsSpan(cls * _words, _words));
+        projected.CopyTo(_rows.AsSpan(cls * Words, Words));
         _rowSlots[slot] = cls + 1;
         if (2 * Count > _rowSlots.Length)
         {

@@ -97,7 +97,7 @@ internal sealed partial class TokenFeatures
 
     /// <summary>
     /// Fills <paramref name="classes"/> (the token class in <paramref name="alphabet"/>, one per token), <paramref name="bits"/>
-    /// (the class's row, <see cref="Words"/> per token) and <paramref name="flags"/> (one per token) for tokens
+    /// (the class's row of tested bits, <see cref="TokenAlphabet.Words"/> per token) and <paramref name="flags"/> (one per token) for tokens
     /// <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>.
     /// </summary>
     public void Compute(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int count, Span<ulong> bits, Span<byte> flags,
@@ -136,7 +136,7 @@ internal sealed partial class TokenFeatures
     {
         var tokens = tagged.Analysis.Tokens;
         var text = tagged.Analysis.Text.AsSpan();
-        int w = Words;
+        int w = alphabet.Words;
         bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0;
         int tags = PennTags.Count;
         for (int t = start; t < end; t++)

@@ -122,6 +122,7 @@ public sealed class EngineTests
         var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
         var patterns = grammar.Patterns;
         patterns.Features.Words.Should().BeGreaterThan(1);
+        patterns.RowWords.Should().BeGreaterThan(1, "the shipped grammar must exercise multi-word rows in the automata too");
         var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 30).Select(i => (i % 3) switch
         {
             0 => "Jane/NNP/B-PER Okoro/NNP/L-PER ,/, the/DT mayor/NN ,/, said/VBD that/IN taxes/NNS would/MD rise/VB ./.",

@@ -8,7 +8,8 @@ public sealed class TokenAlphabetTests
     [Fact]
     public void Rows_that_differ_only_in_untested_bits_share_a_class()
     {
-        var alphabet = new TokenAlphabet(2, [0b1011UL, 1UL << 63]);
+        // Tested bits 0, 1, 3 and 127 become bits 0 to 3 of a one-word class row.
+        var alphabet = new TokenAlphabet([0b1011UL, 1UL << 63]);
 
         int a = alphabet.Intern([0b0001UL, 0]);
         int b = alphabet.Intern([0b0101UL, 0]); // bit 2 is not tested
@@ -18,14 +19,16 @@ public sealed class TokenAlphabetTests
         b.Should().Be(a);
         new[] { a, c, d }.Should().OnlyHaveUniqueItems();
         alphabet.Count.Should().Be(3);
-        alphabet.Row(b).ToArray().Should().Equal(0b0001UL, 0UL);
-        alphabet.Row(c).ToArray().Should().Equal(0b0001UL, 1UL << 63);
+        alphabet.Words.Should().Be(1);
+        alphabet.Row(b).ToArray().Should().Equal(0b0001UL);
+        alphabet.Row(c).ToArray().Should().Equal(0b1001UL);
+        alphabet.Row(d).ToArray().Should().Equal(0b0101UL);
     }
 
     [Fact]
     public void Feature_keys_are_remembered_until_the_alphabet_is_cleared()
     {
-        var alphabet = new TokenAlphabet(1, [ulong.MaxValue]);
+        var alphabet = new TokenAlphabet([ulong.MaxValue]);
         for (int i = 0; i < 5000; i++)
         {
             alphabet.Remember((ulong)i * 977, alphabet.Intern([(ulong)i]));
