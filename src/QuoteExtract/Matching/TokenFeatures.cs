@@ -26,6 +26,10 @@ internal sealed partial class TokenFeatures
     private readonly ulong[] _entityFlagMasks;
     private readonly LowercaseTable<WordEntry> _words;
     private readonly (string Shape, ulong[] Mask)[] _shapes;
+
+    // Each shape's symbols packed as HashAndShape packs a token's (16 bits each, at most PackedSymbols), or 0 when longer.
+    private readonly ulong[] _shapeCodes;
+    private const int PackedSymbols = 4;
     private readonly CompoundTest[] _compounds;
     private readonly int _maxCompoundDepth;
 
@@ -73,6 +77,7 @@ internal sealed partial class TokenFeatures
 
         _words = new LowercaseTable<WordEntry>(wordEntries);
         _shapes = shapes.Select(p => (p.Key, p.Value)).ToArray(); // few per grammar: a scan beats hashing
+        _shapeCodes = _shapes.Select(p => p.Shape.Length is > 0 and <= PackedSymbols ? p.Shape.Aggregate(0UL, (code, c) => (code << 16) | c) : 0).ToArray();
         _compounds = compounds;
         _maxCompoundDepth = compounds.Length == 0 ? 0 : compounds.Max(c => c.Program.Length);
 
@@ -148,7 +153,7 @@ internal sealed partial class TokenFeatures
             // The feature key: everything the row depends on, as small numbers (one pass over the characters gives both
             // the word-table hash and the collapsed shape). A key seen before names its class without building the row.
             var span = text.Slice(token.Start, token.Length);
-            uint hash = HashAndShape(span, shape, out int n);
+            uint hash = HashAndShape(span, shape, out int n, out ulong packed);
             ulong key = (uint)kindPosRow | ((ulong)(uint)entityFlagRow << _entityFlagShift);
             var entry = hasWords ? _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) : null;
             if (entry is not null)
@@ -167,7 +172,8 @@ internal sealed partial class TokenFeatures
             {
                 for (int s = 0; s < _shapes.Length; s++)
                 {
-                    if (shape[..n].SequenceEqual(_shapes[s].Shape))
+                    // Short shapes compare as one number (every token is checked against every shape).
+                    if (_shapeCodes[s] != 0 ? packed == _shapeCodes[s] && n == _shapes[s].Shape.Length : shape[..n].SequenceEqual(_shapes[s].Shape))
                     {
                         key |= 1UL << (_shapeShift + s);
                     }
@@ -354,12 +360,13 @@ internal sealed partial class TokenFeatures
     /// <summary>
     /// One pass over a token's characters: the word-table hash (before <see cref="LowercaseTable{T}.HashFinish"/>) and
     /// the collapsed shape, written to <paramref name="shape"/> as far as it fits; <paramref name="length"/> is the full
-    /// shape length.
+    /// shape length, and <paramref name="packed"/> its first <see cref="PackedSymbols"/> symbols, 16 bits each.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static uint HashAndShape(ReadOnlySpan<char> span, Span<char> shape, out int length)
+    private static uint HashAndShape(ReadOnlySpan<char> span, Span<char> shape, out int length, out ulong packed)
     {
         uint hash = LowercaseTable<WordEntry>.HashSeed;
+        ulong code = 0;
         int n = 0;
         char last = '\0';
         foreach (var c in span)
@@ -385,12 +392,18 @@ internal sealed partial class TokenFeatures
                     shape[n] = symbol;
                 }
 
+                if (n < PackedSymbols)
+                {
+                    code = (code << 16) | symbol;
+                }
+
                 n++;
                 last = symbol;
             }
         }
 
         length = n;
+        packed = code;
         return hash;
     }
 
