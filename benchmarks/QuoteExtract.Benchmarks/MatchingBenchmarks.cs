@@ -115,7 +115,8 @@ public class MatchingBenchmarks
     {
         var features = new ulong[200_000];
         var flags = new byte[200_000];
-        var cache = _patterns.Features.CreateCompoundCache();
+        var classes = new int[200_000];
+        var alphabet = new TokenAlphabet(_patterns.TestedBits);
         for (int rep = 0; rep < 3; rep++)
         {
             var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -124,7 +125,7 @@ public class MatchingBenchmarks
             {
                 foreach (var (text, quotes) in _documents)
                 {
-                    _patterns.Features.Compute(text, quotes, 0, text.Analysis.Tokens.Length, features, flags, cache);
+                    _patterns.Features.Compute(text, quotes, 0, text.Analysis.Tokens.Length, features, flags, classes, alphabet);
                 }
             }
 

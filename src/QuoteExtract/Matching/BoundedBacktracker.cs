@@ -18,6 +18,7 @@ internal sealed class BoundedBacktracker
     private const int SentenceStart = TokenFeatures.SentenceStartFlag, SentenceEnd = TokenFeatures.SentenceEndFlag;
 
     private readonly Instruction[] _program;
+    private readonly Lookahead _lookahead;
     private readonly int[] _ruleEnd;
     private readonly int[] _caps;
     private ulong[] _visited = new ulong[1024];
@@ -26,6 +27,7 @@ internal sealed class BoundedBacktracker
     public BoundedBacktracker(CompiledPatterns patterns)
     {
         _program = patterns.Program;
+        _lookahead = patterns.Lookahead;
         var rules = patterns.RuleArray;
         _ruleEnd = new int[rules.Length];
         for (int r = 0; r < rules.Length; r++)
@@ -120,9 +122,22 @@ internal sealed class BoundedBacktracker
                         pc = ins.X;
                         continue;
                     case OpCode.Split:
-                        Push(ref sp, ins.Y, pos);
-                        pc = ins.X;
-                        continue;
+                        {
+                            // Only branches the next token allows: the others would walk to failing tests.
+                            int row = pos < w.WindowEnd ? (pos - w.FeatureBase) * w.Words : -1;
+                            if (_lookahead.Allows(ins.Y, bits, row))
+                            {
+                                Push(ref sp, ins.Y, pos);
+                            }
+
+                            if (!_lookahead.Allows(ins.X, bits, row))
+                            {
+                                break;
+                            }
+
+                            pc = ins.X;
+                            continue;
+                        }
                     case OpCode.Save:
                         Push(ref sp, ~ins.X, _caps[ins.X]);
                         _caps[ins.X] = pos;
@@ -179,10 +194,15 @@ internal sealed class BoundedBacktracker
 
     private void ClearColumn(int column, int size)
     {
-        int first = column * size;
-        for (int cell = first; cell < first + size; cell++)
+        // Word by word: a rule has hundreds of instructions, and this runs after every match.
+        int first = column * size, end = first + size;
+        while (first < end)
         {
-            _visited[cell >> 6] &= ~(1UL << cell);
+            int word = first >> 6, bit = first & 63;
+            int n = Math.Min(64 - bit, end - first);
+            ulong mask = (n == 64 ? ulong.MaxValue : (1UL << n) - 1) << bit;
+            _visited[word] &= ~mask;
+            first += n;
         }
     }
 

@@ -11,7 +11,7 @@ internal sealed class CompiledPatterns
 {
     private readonly PikeVm?[] _pool = new PikeVm?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
 
-    internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts)
+    internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts, ulong[] testedBits)
     {
         Program = program;
         DfaProgram = dfaProgram;
@@ -19,6 +19,10 @@ internal sealed class CompiledPatterns
         RuleArray = rules;
         Features = features;
         SlotCount = 2 * (1 + (rules.Length == 0 ? 0 : rules.Max(r => r.CaptureNames.Count)));
+        TestedBits = testedBits;
+        int tested = testedBits.Sum(w => System.Numerics.BitOperations.PopCount(w));
+        RowWords = Math.Max(1, (tested + 63) / 64);
+        Lookahead = new Lookahead(program, RowWords);
     }
 
     public IReadOnlyList<CompiledRule> Rules => RuleArray;
@@ -40,6 +44,19 @@ internal sealed class CompiledPatterns
     internal int[] DfaStarts { get; }
 
     internal TokenFeatures Features { get; }
+
+    /// <summary>What each instruction of <see cref="Program"/> can consume first, for pruning the backtracker's branches.</summary>
+    internal Lookahead Lookahead { get; }
+
+    /// <summary>
+    /// The feature bits (numbered as in <see cref="Features"/>) some Test instruction reads; the others only feed compound
+    /// tests. A class's row (see <see cref="TokenAlphabet"/>) holds these alone, renumbered densely in ascending order,
+    /// and the programs' Test instructions and the rules' first masks use that numbering.
+    /// </summary>
+    internal ulong[] TestedBits { get; }
+
+    /// <summary>64-bit words of a row of tested bits: what the automata read per token.</summary>
+    internal int RowWords { get; }
 
     internal int SlotCount { get; }
 

@@ -4,8 +4,9 @@ namespace QuoteExtract.Matching;
 
 /// <summary>
 /// A lazily built DFA over the same program as the <see cref="PikeVm"/>, without captures or priorities: a state
-/// is the set of live instructions, and a transition is keyed by the state, the token's predicate bits and its
-/// sentence flags. It answers cheaply, one table probe per token, the two questions that decide whether the
+/// is the set of live instructions, and a transition is keyed by the state, the token's class in the VM's
+/// <see cref="TokenAlphabet"/> (tokens of one class have the same tested predicate bits) and its sentence flags, packed
+/// in one word. It answers cheaply, one table probe per token, the two questions that decide whether the
 /// Pike VM must run at all: where are the stretches in which some thread is alive, and which rules reach Match
 /// in each. The VM then runs only over stretches with a match, only for the rules that match there (rules are
 /// independent, and the DFA's live set is a superset of the VM's, so this is exact).
@@ -20,10 +21,11 @@ internal sealed class LazyDfa
     /// <summary>The state with no live thread.</summary>
     public const int Empty = 0;
 
-    // Sized for a large news corpus: the 840 PolNeAR train texts need about 22,000 states and 82,000 transitions of the
-    // shipped grammar; with 10,000 states the cache was dropped and rebuilt 4-5 times a pass, half the engine's time.
+    // Sized for a large news corpus: the 840 PolNeAR train texts need about 27,000 states and 124,000 transitions (by
+    // token class) of the shipped grammar; with 10,000 states the cache was dropped and rebuilt 4-5 times a pass, half
+    // the engine's time. Slots are filled to half at most: 2^19 slots (4 MB) hold 262,144 transitions.
     public const int DefaultMaxStates = 40_000;
-    private const int MaxCapacity = 1 << 18;
+    private const int MaxCapacity = 1 << 19;
 
     /// <summary>Bound on the instruction ids stored across all states (16 MB), so that a cache stays bounded whatever the grammar.</summary>
     private const int MaxStateInts = 1 << 22;
@@ -31,27 +33,24 @@ internal sealed class LazyDfa
     private readonly Instruction[] _program;
     private readonly CompiledRule[] _rules;
     private readonly int[] _starts;
-    private readonly int _words;
+    private readonly TokenAlphabet _alphabet;
     private readonly int _ruleWords;
-    private readonly int _stride;
     private readonly int _maxStates;
 
     private readonly List<int[]> _states = [];
-    // Per state, one record (one cache line for usual sizes): the bits the state can test (words), then for each
-    // rule word the rules live and the rules matching. The hot loop touches this and one table slot per token.
+    // Per state, the rules live and the rules matching, for each rule word: read only when the state changes.
     private readonly int _infoStride;
     private ulong[] _info;
-    private readonly ulong[] _masked;
     private readonly ulong[][] _firstMasks;
-    private readonly ulong[] _anyFirst;
     private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
 
-    // Open addressing; a slot is [header, row words], the header packing the next state (bits 40+), the
-    // state + 1 (bits 8-39) and the flags (bits 0-7), so that a hit reads one place.
-    private const long HeaderMask = (1L << 40) - 1;
-    private const int MaxStateId = (1 << 23) - 1;
-    private long[] _keys = [];
-    private int _capacity;
+    // Open addressing, one word a slot (the table is touched once per token: half the size, far fewer cache misses than
+    // a two-word slot): the state + 1 (bits 48-63), the flags (bits 44-47), the token class (bits 16-43) and the next
+    // state (bits 0-15). Classes past 28 bits (never seen: news has hundreds) are stepped without caching.
+    private const int MaxStateId = (1 << 16) - 3;
+    private const int MaxCachedClass = (1 << 28) - 1;
+    private ulong[] _slots = [];
+    private int _shift;
     private int _count;
     private int _stateInts;
 
@@ -65,24 +64,25 @@ internal sealed class LazyDfa
     private readonly List<int> _next = [];
     private readonly List<int> _seeds = [];
 
-    /// <summary>A DFA over <paramref name="rules"/>, some or all of the grammar's <paramref name="ruleCount"/> rules (sets are indexed by rule index).</summary>
-    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int ruleCount, int words, int maxStates = DefaultMaxStates)
+    /// <summary>
+    /// A DFA over <paramref name="rules"/>, some or all of the grammar's <paramref name="ruleCount"/> rules (sets are indexed
+    /// by rule index), reading tokens as classes of <paramref name="alphabet"/> (rows of <paramref name="words"/> words).
+    /// </summary>
+    public LazyDfa(Instruction[] program, int[] starts, CompiledRule[] rules, int ruleCount, int words, TokenAlphabet alphabet, int maxStates = DefaultMaxStates)
     {
         _maxStates = Math.Clamp(maxStates, 2, MaxStateId);
         _program = program;
         _starts = starts;
         _rules = rules;
-        _words = words;
+        _alphabet = alphabet;
         _ruleWords = Math.Max(1, (ruleCount + 63) / 64);
-        _stride = 1 + words;
         _marks = new int[program.Length];
         _seedMarks = new int[program.Length];
         _closureMarks = new int[program.Length];
         _closures = new int[]?[4 * (program.Length + 1)];
         _stack = new int[program.Length + 1];
-        _infoStride = words + (2 * _ruleWords);
+        _infoStride = 2 * _ruleWords;
         _info = new ulong[64 * _infoStride];
-        _masked = new ulong[words];
         var included = new bool[ruleCount];
         foreach (var rule in rules)
         {
@@ -90,7 +90,6 @@ internal sealed class LazyDfa
         }
 
         HasAnchors = program.Any(i => i.Op is OpCode.AssertSentenceStart or OpCode.AssertSentenceEnd && included[i.Rule]);
-        _anyFirst = new ulong[words];
         _firstMasks = new ulong[ruleCount][];
         foreach (var rule in rules)
         {
@@ -104,7 +103,6 @@ internal sealed class LazyDfa
                 {
                     int bit = program[pc].X;
                     _firstMasks[r][bit >> 6] |= 1UL << bit;
-                    _anyFirst[bit >> 6] |= 1UL << bit;
                 }
             }
         }
@@ -134,80 +132,46 @@ internal sealed class LazyDfa
     /// instruction (Test or Match) live, element 2k + 1 the rules with a Match instruction live.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<ulong> RuleSets(int state) => new(_info, (state * _infoStride) + _words, 2 * _ruleWords);
+    public ReadOnlySpan<ulong> RuleSets(int state) => new(_info, state * _infoStride, _infoStride);
 
-    /// <summary><see cref="Next(int, ReadOnlySpan{ulong}, int)"/> for one-word rows: the cache hit path without spans.</summary>
+    /// <summary>The state after consuming a token of class <paramref name="cls"/> with flags <paramref name="flags"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Next(int state, ulong row, int flags)
+    public int Next(int state, int cls, int flags)
     {
-        // Only the bits some live instruction or rule start tests can change the transition: dropping the
-        // others makes far fewer distinct keys, so a smaller, hotter table.
-        row &= _info[state * _infoStride];
-        long header = ((long)(state + 1) << 8) | (long)flags;
-        ulong h = (((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags ^ row) * 0xBF58476D1CE4E5B9UL;
-        var keys = _keys;
-        int mask = _capacity - 1;
-        int slot = (int)((h ^ (h >> 31)) & (ulong)mask);
-        while (true)
+        ulong key = Key(state, cls, flags);
+        var slots = _slots;
+        int mask = slots.Length - 1;
+        for (int slot = Slot(key); ; slot = (slot + 1) & mask)
         {
-            long key = keys[slot * 2];
-            if ((key & HeaderMask) == header && (ulong)keys[(slot * 2) + 1] == row)
+            ulong stored = slots[slot];
+            if ((stored ^ key) <= 0xFFFF)
             {
-                return (int)(key >> 40);
+                return (int)(stored & 0xFFFF);
             }
 
-            if (key == 0)
+            if (stored == 0)
             {
-                return Next(state, new ReadOnlySpan<ulong>(in row), flags);
+                return Miss(state, cls, flags);
             }
-
-            slot = (slot + 1) & mask;
         }
     }
 
-    /// <summary>The state after consuming a token with predicate bits <paramref name="row"/> and flags <paramref name="flags"/>.</summary>
-    public int Next(int state, ReadOnlySpan<ulong> row, int flags)
+    /// <summary>Drops every transition and state, e.g. when the token classes they are keyed by are renumbered.</summary>
+    public void Clear()
     {
-        if (_words > 1)
-        {
-            // As in the one-word path: keying on the bits this state can test keeps the table small and hot.
-            var relevant = _info.AsSpan(state * _infoStride, _words);
-            for (int w = 0; w < _words; w++)
-            {
-                _masked[w] = row[w] & relevant[w];
-            }
+        Reset(_slots.Length);
+        Resets++;
+    }
 
-            row = _masked;
-        }
-
-        ulong hash = Hash(state, row, flags);
-        int mask = _capacity - 1;
-        int slot = (int)(hash & (ulong)mask);
-        long header = ((long)(state + 1) << 8) | (long)flags;
-        while (true)
-        {
-            int at = slot * _stride;
-            long key = _keys[at];
-            if (key == 0)
-            {
-                break;
-            }
-
-            if ((key & HeaderMask) == header && RowEquals(at + 1, row))
-            {
-                return (int)(key >> 40);
-            }
-
-            slot = (slot + 1) & mask;
-        }
-
+    private int Miss(int state, int cls, int flags)
+    {
         Misses++;
-        var pcs = Compute(_states[state], row, flags);
-        if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _capacity)
+        var pcs = Compute(_states[state], _alphabet.Row(cls), flags);
+        if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _slots.Length)
         {
-            if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _capacity >= MaxCapacity)
+            if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _slots.Length >= MaxCapacity)
             {
-                Reset(_capacity); // the old state ids die here; only the result is needed
+                Reset(_slots.Length); // the old state ids die here; only the result is needed
                 Resets++;
                 return Intern(pcs);
             }
@@ -216,96 +180,67 @@ internal sealed class LazyDfa
         }
 
         int next = Intern(pcs);
-        Insert(Hash(state, row, flags), header, row, next);
+        if (cls <= MaxCachedClass)
+        {
+            Insert(Key(state, cls, flags) | (uint)next);
+        }
+
         return next;
     }
+
+    /// <summary>A slot without its next state; a class past <see cref="MaxCachedClass"/> makes a key no slot holds (state + 1 is below 0xFFFF).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Key(int state, int cls, int flags) =>
+        cls > MaxCachedClass ? 0xFFFFUL << 48 : ((ulong)(uint)(state + 1) << 48) | ((ulong)(uint)flags << 44) | ((ulong)(uint)cls << 16);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Slot(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 
     private void Reset(int capacity)
     {
         _states.Clear();
         _stateIds.Clear();
         _stateInts = 0;
-        if (_keys.Length == capacity * _stride)
+        if (_slots.Length == capacity)
         {
-            Array.Clear(_keys); // a full cache is dropped several times a pass on a large corpus: reuse its table
+            Array.Clear(_slots); // a full cache is dropped several times a pass on a large corpus: reuse its table
         }
         else
         {
-            _keys = new long[capacity * _stride];
+            _slots = new ulong[capacity];
         }
 
-        _capacity = capacity;
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
         _count = 0;
         Intern([]);
     }
 
     private void Grow()
     {
-        var oldKeys = _keys;
-        int oldCapacity = _capacity;
-        _keys = new long[oldCapacity * 2 * _stride];
-        _capacity = oldCapacity * 2;
+        var old = _slots;
+        _slots = new ulong[old.Length * 2];
+        _shift--;
         _count = 0;
-        for (int s = 0; s < oldCapacity; s++)
+        foreach (ulong entry in old)
         {
-            int at = s * _stride;
-            long key = oldKeys[at];
-            if (key != 0)
+            if (entry != 0)
             {
-                var row = System.Runtime.InteropServices.MemoryMarshal.Cast<long, ulong>(oldKeys.AsSpan(at + 1, _words));
-                long header = key & HeaderMask;
-                int state = (int)(header >> 8) - 1;
-                int flags = (int)(header & 0xFF);
-                Insert(Hash(state, row, flags), header, row, (int)(key >> 40));
+                Insert(entry);
             }
         }
     }
 
-    private void Insert(ulong hash, long header, ReadOnlySpan<ulong> row, int value)
+    private void Insert(ulong entry)
     {
-        int mask = _capacity - 1;
-        int slot = (int)(hash & (ulong)mask);
-        while (_keys[slot * _stride] != 0)
+        int mask = _slots.Length - 1;
+        int slot = Slot(entry & ~0xFFFFUL);
+        while (_slots[slot] != 0)
         {
             slot = (slot + 1) & mask;
         }
 
-        int at = slot * _stride;
-        _keys[at] = ((long)value << 40) | header;
-        for (int w = 0; w < row.Length; w++)
-        {
-            _keys[at + 1 + w] = (long)row[w];
-        }
-
+        _slots[slot] = entry;
         _count++;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool RowEquals(int at, ReadOnlySpan<ulong> row)
-    {
-        for (int w = 0; w < row.Length; w++)
-        {
-            if ((ulong)_keys[at + w] != row[w])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Hash(int state, ReadOnlySpan<ulong> row, int flags)
-    {
-        // For one-word rows this must equal the inlined hash of Next(int, ulong, int).
-        ulong h = ((ulong)(uint)state * 0x9E3779B97F4A7C15UL) ^ (ulong)flags;
-        foreach (var word in row)
-        {
-            h = (h ^ word) * 0xBF58476D1CE4E5B9UL;
-            h ^= h >> 31;
-        }
-
-        return h;
     }
 
     private int Intern(ReadOnlySpan<int> set)
@@ -326,11 +261,8 @@ internal sealed class LazyDfa
             Array.Resize(ref _info, _info.Length * 2);
         }
 
-        var info = _info.AsSpan(id * _infoStride, _infoStride);
-        info.Clear();
-        var relevant = info[.._words];
-        var sets = info[_words..];
-        _anyFirst.CopyTo(relevant);
+        var sets = _info.AsSpan(id * _infoStride, _infoStride);
+        sets.Clear();
         foreach (int pc in pcs)
         {
             var ins = _program[pc];
@@ -338,10 +270,6 @@ internal sealed class LazyDfa
             if (ins.Op == OpCode.Match)
             {
                 sets[(2 * (ins.Rule >> 6)) + 1] |= 1UL << ins.Rule;
-            }
-            else if (ins.Op == OpCode.Test)
-            {
-                relevant[ins.X >> 6] |= 1UL << ins.X;
             }
         }
 

@@ -11,6 +11,7 @@ internal sealed class LowercaseTable<TValue>
     where TValue : class
 {
     private readonly string?[] _keys;
+    private readonly uint[] _hashes;
     private readonly TValue?[] _values;
     private readonly int _mask;
 
@@ -23,18 +24,21 @@ internal sealed class LowercaseTable<TValue>
         }
 
         _keys = new string?[capacity];
+        _hashes = new uint[capacity];
         _values = new TValue?[capacity];
         _mask = capacity - 1;
         foreach (var (key, value) in entries)
         {
             var lower = key.ToLowerInvariant();
-            int slot = (int)(Hash(lower) & (uint)_mask);
+            uint hash = Hash(lower);
+            int slot = (int)(hash & (uint)_mask);
             while (_keys[slot] is not null)
             {
                 slot = (slot + 1) & _mask;
             }
 
             _keys[slot] = lower;
+            _hashes[slot] = hash;
             _values[slot] = value;
         }
 
@@ -57,7 +61,8 @@ internal sealed class LowercaseTable<TValue>
                 return null;
             }
 
-            if (key.Length == word.Length && EqualsLower(key, word))
+            // The stored hash first: most probes are for words not in the table, and this spares reading their keys.
+            if (_hashes[slot] == hash && key.Length == word.Length && EqualsLower(key, word))
             {
                 return _values[slot];
             }
@@ -84,9 +89,12 @@ internal sealed class LowercaseTable<TValue>
 
     public const uint HashSeed = 2166136261;
 
+    /// <summary>The multiplier of <see cref="HashStep"/>.</summary>
+    public const uint HashPrime = 16777619;
+
     /// <summary>One step of the hash, so callers can fold it into their own pass over the characters.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint HashStep(uint h, char c) => (h ^ Lower(c)) * 16777619;
+    public static uint HashStep(uint h, char c) => (h ^ Lower(c)) * HashPrime;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint HashFinish(uint h) => h ^ (h >> 15);

@@ -85,10 +85,35 @@ internal static class PatternCompiler
         }
 
         var tables = features.Build(lexicons);
-        var instructions = program.ToArray();
-        var rules = entries.Select((e, i) => new CompiledRule(i, e.Rule.Name, e.Rule.Metadata, e.Captures, e.StartPc, FirstMask(instructions, e.StartPc, tables.Words))).ToArray();
-        return new CompiledPatterns(instructions, rules, tables, relaxed.ToArray(), relaxedStarts);
+
+        // The automata read rows of the tested bits only (bits that only feed compound tests are left out), renumbered
+        // densely in ascending order, as TokenAlphabet lays out a class's row: the shipped grammar's rows shrink from
+        // four words to two.
+        var tested = new ulong[tables.Words];
+        foreach (var ins in program.Concat(relaxed))
+        {
+            if (ins.Op == OpCode.Test)
+            {
+                tested[ins.X >> 6] |= 1UL << ins.X;
+            }
+        }
+
+        var rank = new int[tables.BitCount];
+        int testedCount = 0;
+        for (int bit = 0; bit < tables.BitCount; bit++)
+        {
+            rank[bit] = ((tested[bit >> 6] >> bit) & 1) != 0 ? testedCount++ : -1;
+        }
+
+        var instructions = Renumber(program, rank);
+        int rowWords = Math.Max(1, (testedCount + 63) / 64);
+        var rules = entries.Select((e, i) => new CompiledRule(i, e.Rule.Name, e.Rule.Metadata, e.Captures, e.StartPc, FirstMask(instructions, e.StartPc, rowWords))).ToArray();
+        return new CompiledPatterns(instructions, rules, tables, Renumber(relaxed, rank), relaxedStarts, tested);
     }
+
+    /// <summary>The program with each Test reading bit <c>rank[X]</c> of a row of tested bits.</summary>
+    private static Instruction[] Renumber(List<Instruction> program, int[] rank) =>
+        program.Select(ins => ins.Op == OpCode.Test ? ins with { X = rank[ins.X] } : ins).ToArray();
 
     /// <summary>Predicates reachable from <paramref name="startPc"/> without consuming a token (assertions assumed true).</summary>
     private static ulong[] FirstMask(Instruction[] program, int startPc, int words)

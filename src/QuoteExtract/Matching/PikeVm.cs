@@ -49,13 +49,15 @@ internal sealed class PikeVm
     private readonly BoundedBacktracker _backtracker;
     private readonly int _dfaMaxStates;
     private readonly Dictionary<RuleSubset, (LazyDfa Dfa, ulong[] AnyStart)> _subsetDfas = [];
-    private readonly ulong[]? _compoundCache;
+    private readonly TokenAlphabet _alphabet;
+    private readonly int _maxClasses;
     private readonly ulong[] _windowStart;
     private readonly List<CompiledRule> _windowRuleList = [];
     private readonly ulong[] _windowRules;
     private readonly ulong[] _liveRules;
     private readonly ulong[] _matchedRules;
     private readonly int[] _ruleStart;
+    private readonly int[] _matchEnd;
     private int _stamp;
     private ulong[] _bits = new ulong[256];
     private readonly WeakReference<TaggedText> _featuresText = new(null!);
@@ -64,6 +66,7 @@ internal sealed class PikeVm
     private int _featuresFirst;
     private int _featuresCount = -1;
     private byte[] _flags = new byte[256];
+    private int[] _classes = new int[256];
     private long _steps;
 
     public PikeVm(CompiledPatterns patterns)
@@ -71,14 +74,18 @@ internal sealed class PikeVm
     {
     }
 
-    /// <summary>A VM whose DFA cache holds at most <paramref name="dfaMaxStates"/> states (small values exercise cache resets in tests).</summary>
-    internal PikeVm(CompiledPatterns patterns, int dfaMaxStates)
+    /// <summary>
+    /// A VM whose DFA cache holds at most <paramref name="dfaMaxStates"/> states and whose token alphabet is cleared between
+    /// calls past <paramref name="maxClasses"/> classes (small values exercise cache resets in tests).
+    /// </summary>
+    internal PikeVm(CompiledPatterns patterns, int dfaMaxStates, int maxClasses = TokenAlphabet.MaxClasses)
     {
+        _maxClasses = maxClasses;
         _patterns = patterns;
         _program = patterns.Program;
         _rules = patterns.RuleArray;
         _slots = patterns.SlotCount;
-        _words = patterns.Features.Words;
+        _words = patterns.RowWords;
         _anyStart = new ulong[_words];
         foreach (var rule in _rules)
         {
@@ -106,12 +113,13 @@ internal sealed class PikeVm
         Array.Fill(_minGenStamp, -1);
         _dfaMaxStates = dfaMaxStates;
         _backtracker = new BoundedBacktracker(patterns);
-        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, dfaMaxStates);
+        _alphabet = new TokenAlphabet(patterns.TestedBits);
+        _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, _alphabet, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _liveRules = new ulong[_dfa.RuleWords];
         _matchedRules = new ulong[_dfa.RuleWords];
         _ruleStart = new int[_dfa.RuleWords * 64];
-        _compoundCache = patterns.Features.CreateCompoundCache();
+        _matchEnd = new int[_dfa.RuleWords * 64];
         _windowStart = new ulong[_words];
         _pending = new int[r][];
         for (int i = 0; i < r; i++)
@@ -126,6 +134,9 @@ internal sealed class PikeVm
     public bool UseDfa { get; set; } = true;
 
     internal LazyDfa Dfa => _dfa;
+
+    /// <summary>The token classes the DFA caches are keyed by.</summary>
+    internal TokenAlphabet Alphabet => _alphabet;
 
     /// <summary>Whether the DFA's stretches are matched by bounded backtracking when short enough (default); off leaves them to the Pike VM, for tests.</summary>
     public bool UseBacktracking { get; set; } = true;
@@ -187,9 +198,21 @@ internal sealed class PikeVm
         if (_flags.Length < count)
         {
             _flags = new byte[Math.Max(count, _flags.Length * 2)];
+            _classes = new int[_flags.Length];
         }
 
-        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _compoundCache);
+        if (_alphabet.Count > _maxClasses)
+        {
+            // Bounds the alphabet on unusual input; the DFA transitions are keyed by class ids, so they go too.
+            _alphabet.Clear();
+            _dfa.Clear();
+            foreach (var (dfa, _) in _subsetDfas.Values)
+            {
+                dfa.Clear();
+            }
+        }
+
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _classes, _alphabet);
         if (_featuresQuotes.Length < quotes.Length)
         {
             _featuresQuotes = new QuoteState[Math.Max(quotes.Length, _featuresQuotes.Length * 2)];
@@ -216,6 +239,7 @@ internal sealed class PikeVm
         // one mask test.
         var (dfa, anyStarts) = subset is null ? (_dfa, _anyStart) : SubsetDfa(subset);
         var bits = _bits;
+        var classes = _classes;
         int w = _words;
         int state = LazyDfa.Empty;
         bool anchors = dfa.HasAnchors;
@@ -223,6 +247,7 @@ internal sealed class PikeVm
         var live = _liveRules;
         var matched = _matchedRules;
         int resets = dfa.Resets;
+        bool stateMatches = false;
         dfa.BuildSteps = 0;
         _steps += to - from; // one DFA step per token
         for (int i = from; i < to; i++)
@@ -234,10 +259,16 @@ internal sealed class PikeVm
             }
 
             int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
-            int next = w == 1 ? dfa.Next(state, bits[row], flags) : dfa.Next(state, bits.AsSpan(row, w), flags);
+            int next = dfa.Next(state, classes[i - featureBase], flags);
             if (next == state && dfa.Resets == resets)
             {
-                continue; // same live rules, and their Match bits are already recorded
+                // Same live rules, and their Match bits are already recorded; matches may now end one token later.
+                if (stateMatches)
+                {
+                    RecordMatchEnds(dfa.RuleSets(state), i + 1);
+                }
+
+                continue;
             }
 
             resets = dfa.Resets; // after a cache reset, equal ids may name different states
@@ -262,6 +293,8 @@ internal sealed class PikeVm
 
                 matched[k] = (matched[k] & ~died) | sets[(2 * k) + 1];
             }
+
+            stateMatches = RecordMatchEnds(sets, i + 1);
         }
 
         for (int k = 0; k < live.Length; k++)
@@ -278,6 +311,26 @@ internal sealed class PikeVm
         _steps += dfa.BuildSteps;
     }
 
+    /// <summary>
+    /// Notes that the rules whose Match is live in a DFA state (<paramref name="sets"/>, see <see cref="LazyDfa.RuleSets"/>) have
+    /// a match ending at <paramref name="end"/>; returns whether there is any. The backtracker searches a rule's stretch
+    /// only up to the last such end: no match of the rule ends later (the DFA's threads are a superset of the VM's).
+    /// </summary>
+    private bool RecordMatchEnds(ReadOnlySpan<ulong> sets, int end)
+    {
+        bool any = false;
+        for (int k = 1; k < sets.Length; k += 2)
+        {
+            for (ulong m = sets[k]; m != 0; m &= m - 1)
+            {
+                _matchEnd[((k >> 1) << 6) + System.Numerics.BitOperations.TrailingZeroCount(m)] = end;
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
     /// <summary>The DFA of a subset's rules (built on first use, kept with this VM) and the tests that can start them.</summary>
     private (LazyDfa Dfa, ulong[] AnyStart) SubsetDfa(RuleSubset subset)
     {
@@ -292,7 +345,7 @@ internal sealed class PikeVm
                 }
             }
 
-            entry = (new LazyDfa(_patterns.DfaProgram, _patterns.DfaStarts, subset.RuleArray, _rules.Length, _words, _dfaMaxStates), anyStart);
+            entry = (new LazyDfa(_patterns.DfaProgram, _patterns.DfaStarts, subset.RuleArray, _rules.Length, _words, _alphabet, _dfaMaxStates), anyStart);
             _subsetDfas.Add(subset, entry);
         }
 
@@ -311,7 +364,7 @@ internal sealed class PikeVm
             for (ulong rest = rules; rest != 0; rest &= rest - 1)
             {
                 int r = (k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (_backtracker.FindAll(_rules[r], _ruleStart[r], end, from, to, featureBase, _bits, _flags, _words, results, ref _steps))
+                if (_backtracker.FindAll(_rules[r], _ruleStart[r], Math.Min(end, _matchEnd[r]), from, to, featureBase, _bits, _flags, _words, results, ref _steps))
                 {
                     rules &= ~(rest & (~rest + 1));
                 }

@@ -26,8 +26,20 @@ internal sealed partial class TokenFeatures
     private readonly ulong[] _entityFlagMasks;
     private readonly LowercaseTable<WordEntry> _words;
     private readonly (string Shape, ulong[] Mask)[] _shapes;
+
+    // Each shape's symbols packed as HashAndShape packs a token's (16 bits each, at most PackedSymbols), or 0 when longer.
+    private readonly ulong[] _shapeCodes;
+    private const int PackedSymbols = 4;
     private readonly CompoundTest[] _compounds;
     private readonly int _maxCompoundDepth;
+
+    // Layout of a feature key (see Compute): kind × tag row, entity × flag row, word entry id, one bit per spelling of
+    // the entry, one bit per shape. When it needs more than 63 bits, tokens are not keyed (every row is built).
+    private readonly int _entityFlagShift;
+    private readonly int _entryShift;
+    private readonly int _exactShift;
+    private readonly int _shapeShift;
+    private readonly bool _keyed;
 
     private TokenFeatures(int words, ulong[] kindMasks, ulong[] posMasks, ulong[] entityMasks, ulong[] flagMasks,
         Dictionary<string, WordEntry> wordEntries, Dictionary<string, ulong[]> shapes, CompoundTest[] compounds)
@@ -65,8 +77,21 @@ internal sealed partial class TokenFeatures
 
         _words = new LowercaseTable<WordEntry>(wordEntries);
         _shapes = shapes.Select(p => (p.Key, p.Value)).ToArray(); // few per grammar: a scan beats hashing
+        _shapeCodes = _shapes.Select(p => p.Shape.Length is > 0 and <= PackedSymbols ? p.Shape.Aggregate(0UL, (code, c) => (code << 16) | c) : 0).ToArray();
         _compounds = compounds;
         _maxCompoundDepth = compounds.Length == 0 ? 0 : compounds.Max(c => c.Program.Length);
+
+        int id = 0;
+        foreach (var entry in wordEntries.Values)
+        {
+            entry.Id = ++id;
+        }
+
+        _entityFlagShift = BitLength(kinds * tags);
+        _entryShift = _entityFlagShift + BitLength(entityRows * FlagCombinations);
+        _exactShift = _entryShift + BitLength(id + 1);
+        _shapeShift = _exactShift + (wordEntries.Count == 0 ? 0 : wordEntries.Values.Max(e => e.Exact.Count));
+        _keyed = _shapeShift + _shapes.Length <= 63;
     }
 
     /// <summary>Distinct tests of the grammar: atoms plus compound tests, one bit each.</summary>
@@ -76,15 +101,14 @@ internal sealed partial class TokenFeatures
     public int Words { get; }
 
     /// <summary>
-    /// Fills <paramref name="bits"/> (<see cref="Words"/> per token) and <paramref name="flags"/> (one per token) for
-    /// tokens <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>.
+    /// Fills <paramref name="classes"/> (the token class in <paramref name="alphabet"/>, one per token), <paramref name="bits"/>
+    /// (the class's row of tested bits, <see cref="TokenAlphabet.Words"/> per token) and <paramref name="flags"/> (one per token) for tokens
+    /// <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>.
     /// </summary>
-    public void Compute(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int count, Span<ulong> bits, Span<byte> flags, ulong[]? compoundCache = null)
+    public void Compute(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int count, Span<ulong> bits, Span<byte> flags,
+        Span<int> classes, TokenAlphabet alphabet)
     {
         var analysis = tagged.Analysis;
-        var tokens = analysis.Tokens;
-        var text = analysis.Text.AsSpan();
-        int w = Words;
         int end = start + count;
 
         flags = flags[..count];
@@ -107,176 +131,122 @@ internal sealed partial class TokenFeatures
             }
         }
 
-        if (w == 1)
-        {
-            ComputeOneWord(tagged, quotes, start, end, bits, flags, compoundCache);
-            return;
-        }
-
-        bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0;
-        int tags = PennTags.Count;
         Span<char> shape = stackalloc char[TokenShape.MaxLength];
-        Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
-        for (int t = start; t < end; t++)
-        {
-            int local = t - start;
-            var token = tokens[t];
-            var (kindPosRow, entityFlagRow) = TableRows(tagged, quotes, flags, t, local, tags);
-            var row = bits.Slice(local * w, w);
-            var kindPos = _kindPosMasks.AsSpan(kindPosRow * w, w);
-            var entityFlag = _entityFlagMasks.AsSpan(entityFlagRow * w, w);
-            for (int i = 0; i < w; i++)
-            {
-                row[i] = kindPos[i] | entityFlag[i];
-            }
-
-            // As in the one-word path: one pass over the characters gives both the word-table hash and the shape.
-            var span = text.Slice(token.Start, token.Length);
-            uint hash = HashAndShape(span, shape, out int n);
-
-            if (hasWords && _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) is { } entry)
-            {
-                Or(row, entry.Lower);
-                foreach (var (exact, mask) in entry.Exact)
-                {
-                    if (span.SequenceEqual(exact))
-                    {
-                        Or(row, mask);
-                    }
-                }
-            }
-
-            if (hasShapes && n > 0 && n <= shape.Length)
-            {
-                foreach (var (known, mask) in _shapes)
-                {
-                    if (shape[..n].SequenceEqual(known))
-                    {
-                        Or(row, mask);
-                    }
-                }
-            }
-
-            if (compoundCache is null)
-            {
-                EvaluateCompounds(row, stack);
-                continue;
-            }
-
-            // As in the one-word path: compound bits depend only on the atom bits, which repeat a lot, so a
-            // direct-mapped cache entry (atom row, compound bits, valid) replaces evaluating every compound.
-            ulong key = 0;
-            for (int i = 0; i < w; i++)
-            {
-                key = (key ^ row[i]) * 0x9E3779B97F4A7C15UL;
-            }
-
-            int entryLength = (2 * w) + 1;
-            var cached = compoundCache.AsSpan((int)(key >> (64 - CompoundCacheBits)) * entryLength, entryLength);
-            if (cached[2 * w] != 0 && cached[..w].SequenceEqual(row))
-            {
-                for (int i = 0; i < w; i++)
-                {
-                    row[i] |= cached[w + i];
-                }
-            }
-            else
-            {
-                row.CopyTo(cached);
-                EvaluateCompounds(row, stack);
-                for (int i = 0; i < w; i++)
-                {
-                    cached[w + i] = row[i] & ~cached[i];
-                }
-
-                cached[2 * w] = 1;
-            }
-        }
+        ComputeClasses(tagged, quotes, start, end, bits, flags, classes, alphabet, shape);
     }
 
-    /// <summary>The common case of at most 64 predicates: one word per token, kept in a register, two combined tables.</summary>
-    private void ComputeOneWord(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int end, Span<ulong> bits, Span<byte> flags, ulong[]? compoundCache)
+    /// <summary>The per-token loop of <see cref="Compute"/>, apart from its stack buffer so that the JIT tiers it up with profile data.</summary>
+    private void ComputeClasses(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int end, Span<ulong> bits, Span<byte> flags,
+        Span<int> classes, TokenAlphabet alphabet, Span<char> shape)
     {
         var tokens = tagged.Analysis.Tokens;
         var text = tagged.Analysis.Text.AsSpan();
-        var kindPos = _kindPosMasks;
-        var entityFlag = _entityFlagMasks;
+        int w = alphabet.Words;
+        bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0;
         int tags = PennTags.Count;
-        bool hasWords = _words.Count > 0, hasShapes = _shapes.Length > 0, hasCompounds = _compounds.Length > 0;
-        Span<char> shape = stackalloc char[TokenShape.MaxLength];
-        Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
-        Span<ulong> one = stackalloc ulong[1];
         for (int t = start; t < end; t++)
         {
             int local = t - start;
             var token = tokens[t];
             var (kindPosRow, entityFlagRow) = TableRows(tagged, quotes, flags, t, local, tags);
-            ulong row = kindPos[kindPosRow] | entityFlag[entityFlagRow];
 
-            // One pass over the characters gives both the word-table hash and the collapsed shape.
+            // The feature key: everything the row depends on, as small numbers (one pass over the characters gives both
+            // the word-table hash and the collapsed shape). A key seen before names its class without building the row.
             var span = text.Slice(token.Start, token.Length);
-            uint hash = HashAndShape(span, shape, out int n);
-
-            if (hasWords && _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) is { } entry)
+            uint hash = HashAndShape(span, shape, out int n, out ulong packed);
+            ulong key = (uint)kindPosRow | ((ulong)(uint)entityFlagRow << _entityFlagShift);
+            var entry = hasWords ? _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) : null;
+            if (entry is not null)
             {
-                row |= entry.Lower[0];
-                foreach (var (exact, mask) in entry.Exact)
+                key |= (ulong)(uint)entry.Id << _entryShift;
+                for (int e = 0; e < entry.Exact.Count; e++)
                 {
-                    if (span.SequenceEqual(exact))
+                    if (span.SequenceEqual(entry.Exact[e].Text))
                     {
-                        row |= mask[0];
+                        key |= 1UL << (_exactShift + e);
                     }
                 }
             }
 
             if (hasShapes && n > 0 && n <= shape.Length)
             {
-                foreach (var (known, mask) in _shapes)
+                for (int s = 0; s < _shapes.Length; s++)
                 {
-                    if (shape[..n].SequenceEqual(known))
+                    // Short shapes compare as one number (every token is checked against every shape).
+                    if (_shapeCodes[s] != 0 ? packed == _shapeCodes[s] && n == _shapes[s].Shape.Length : shape[..n].SequenceEqual(_shapes[s].Shape))
                     {
-                        row |= mask[0];
+                        key |= 1UL << (_shapeShift + s);
                     }
                 }
             }
 
-            if (hasCompounds)
+            int cls = _keyed ? alphabet.Find(key) : -1;
+            if (cls < 0)
             {
-                if (compoundCache is not null)
-                {
-                    // Atom rows repeat a lot (most tokens are ordinary words), so remember each row's compound bits.
-                    int slot = (int)((row * 0x9E3779B97F4A7C15UL) >> (64 - CompoundCacheBits)) * 3;
-                    if (compoundCache[slot + 2] != 0 && compoundCache[slot] == row)
-                    {
-                        row |= compoundCache[slot + 1];
-                    }
-                    else
-                    {
-                        one[0] = row;
-                        EvaluateCompounds(one, stack);
-                        compoundCache[slot] = row;
-                        compoundCache[slot + 1] = one[0] & ~row;
-                        compoundCache[slot + 2] = 1;
-                        row = one[0];
-                    }
-                }
-                else
-                {
-                    one[0] = row;
-                    EvaluateCompounds(one, stack);
-                    row = one[0];
-                }
+                cls = NewClass(key, entry, alphabet);
             }
 
-            bits[local] = row;
+            classes[local] = cls;
+            var classRow = alphabet.Row(cls);
+            var tokenRow = bits.Slice(local * w, w);
+            for (int i = 0; i < w; i++)
+            {
+                tokenRow[i] = classRow[i];
+            }
         }
     }
 
-    /// <summary>log2 of the entries of the per-VM compound cache (see <see cref="CreateCompoundCache"/>).</summary>
-    private const int CompoundCacheBits = 10;
+    /// <summary>The class of a token with feature key <paramref name="key"/> seen for the first time: its row built and interned, the key remembered.</summary>
+    private int NewClass(ulong key, WordEntry? entry, TokenAlphabet alphabet)
+    {
+        Span<ulong> row = stackalloc ulong[Words];
+        Span<bool> stack = stackalloc bool[Math.Max(1, _maxCompoundDepth)];
+        BuildRow(key, entry, row, stack);
+        int cls = alphabet.Intern(row);
+        if (_keyed)
+        {
+            alphabet.Remember(key, cls);
+        }
 
-    /// <summary>Scratch for <see cref="Compute"/>: a direct-mapped cache from atom bits to compound bits (entries of 2 × words + 1).</summary>
-    public ulong[]? CreateCompoundCache() => _compounds.Length > 0 ? new ulong[((2 * Words) + 1) << CompoundCacheBits] : null;
+        return cls;
+    }
+
+    /// <summary>The predicate row of a token with feature key <paramref name="key"/>: table rows, word and shape masks, then compound tests.</summary>
+    private void BuildRow(ulong key, WordEntry? entry, Span<ulong> row, Span<bool> stack)
+    {
+        int w = Words;
+        int kindPosRow = (int)(key & ((1UL << _entityFlagShift) - 1));
+        int entityFlagRow = (int)((key >> _entityFlagShift) & ((1UL << (_entryShift - _entityFlagShift)) - 1));
+        for (int i = 0; i < w; i++)
+        {
+            row[i] = _kindPosMasks[(kindPosRow * w) + i] | _entityFlagMasks[(entityFlagRow * w) + i];
+        }
+
+        if (entry is not null)
+        {
+            Or(row, entry.Lower);
+            for (int e = 0; e < entry.Exact.Count; e++)
+            {
+                if (((key >> (_exactShift + e)) & 1) != 0)
+                {
+                    Or(row, entry.Exact[e].Mask);
+                }
+            }
+        }
+
+        for (int s = 0; s < _shapes.Length; s++)
+        {
+            if (((key >> (_shapeShift + s)) & 1) != 0)
+            {
+                Or(row, _shapes[s].Mask);
+            }
+        }
+
+        EvaluateCompounds(row, stack);
+    }
+
+    /// <summary>Bits needed to write the numbers 0 to <paramref name="count"/> - 1.</summary>
+    private static int BitLength(int count) => count <= 1 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(count - 1));
 
     private void EvaluateCompounds(Span<ulong> row, Span<bool> stack)
     {
@@ -301,6 +271,9 @@ internal sealed partial class TokenFeatures
     private sealed class WordEntry(ulong[] lower)
     {
         public ulong[] Lower { get; } = lower;
+
+        /// <summary>Number of the entry (from 1) in feature keys.</summary>
+        public int Id { get; set; }
 
         public List<(string Text, ulong[] Mask)> Exact { get; } = [];
     }
@@ -379,26 +352,49 @@ internal sealed partial class TokenFeatures
         }
     }
 
+    /// <summary>For each ASCII character, its lowercase form (low 16 bits) and its shape symbol (high 16 bits).</summary>
+    private static readonly uint[] AsciiLowerAndSymbol = Enumerable.Range(0, 128)
+        .Select(c => LowercaseTable<WordEntry>.Lower((char)c) | ((uint)TokenShape.Symbol((char)c) << 16))
+        .ToArray();
+
     /// <summary>
     /// One pass over a token's characters: the word-table hash (before <see cref="LowercaseTable{T}.HashFinish"/>) and
     /// the collapsed shape, written to <paramref name="shape"/> as far as it fits; <paramref name="length"/> is the full
-    /// shape length.
+    /// shape length, and <paramref name="packed"/> its first <see cref="PackedSymbols"/> symbols, 16 bits each.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static uint HashAndShape(ReadOnlySpan<char> span, Span<char> shape, out int length)
+    private static uint HashAndShape(ReadOnlySpan<char> span, Span<char> shape, out int length, out ulong packed)
     {
         uint hash = LowercaseTable<WordEntry>.HashSeed;
+        ulong code = 0;
         int n = 0;
         char last = '\0';
         foreach (var c in span)
         {
-            hash = LowercaseTable<WordEntry>.HashStep(hash, c);
-            char symbol = TokenShape.Symbol(c);
+            char symbol;
+            if (c < 128)
+            {
+                // One table read for both: the branches of the two functions mispredict on mixed-case words.
+                uint both = AsciiLowerAndSymbol[c];
+                hash = (hash ^ (both & 0xFFFF)) * LowercaseTable<WordEntry>.HashPrime;
+                symbol = (char)(both >> 16);
+            }
+            else
+            {
+                hash = LowercaseTable<WordEntry>.HashStep(hash, c);
+                symbol = TokenShape.Symbol(c);
+            }
+
             if (symbol != last)
             {
                 if (n < shape.Length)
                 {
                     shape[n] = symbol;
+                }
+
+                if (n < PackedSymbols)
+                {
+                    code = (code << 16) | symbol;
                 }
 
                 n++;
@@ -407,6 +403,7 @@ internal sealed partial class TokenFeatures
         }
 
         length = n;
+        packed = code;
         return hash;
     }
 

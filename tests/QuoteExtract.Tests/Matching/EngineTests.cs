@@ -122,6 +122,7 @@ public sealed class EngineTests
         var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
         var patterns = grammar.Patterns;
         patterns.Features.Words.Should().BeGreaterThan(1);
+        patterns.RowWords.Should().BeGreaterThan(1, "the shipped grammar must exercise multi-word rows in the automata too");
         var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 30).Select(i => (i % 3) switch
         {
             0 => "Jane/NNP/B-PER Okoro/NNP/L-PER ,/, the/DT mayor/NN ,/, said/VBD that/IN taxes/NNS would/MD rise/VB ./.",
@@ -148,6 +149,40 @@ public sealed class EngineTests
             Describe(pike).Should().Equal(Describe(exact));
             Describe(tiny).Should().Equal(Describe(exact));
         }
+    }
+
+    [Fact]
+    public void A_full_token_alphabet_is_cleared_between_calls_and_results_stay_exact()
+    {
+        // The DFA keys its transitions by token class; past its bound the alphabet is cleared, with the DFA caches, before
+        // the next input's features are computed. With a bound of one class that happens at every call, and each call
+        // must still report what the VM alone reports.
+        var grammar = QuoteExtract.Attribution.AttributionGrammar.Create(new QuoteExtractorOptions());
+        var patterns = grammar.Patterns;
+        var bounded = new PikeVm(patterns, LazyDfa.DefaultMaxStates, maxClasses: 1);
+        string[] sentences =
+        [
+            "Jane/NNP/B-PER Okoro/NNP/L-PER ,/, the/DT mayor/NN ,/, said/VBD that/IN taxes/NNS would/MD rise/VB ./.",
+            "Taxes/NNS will/MD rise/VB ,/, the/DT council/NN said/VBD on/IN Tuesday/NNP ./.",
+            "According/VBG to/TO officials/NNS ,/, he/PRP told/VBD us/PRP that/IN it/PRP works/VBZ ./.",
+        ];
+        int total = 0;
+        foreach (var sentence in sentences)
+        {
+            var text = Doc.Tag(string.Join(' ', Enumerable.Repeat(sentence, 3)));
+            var quotes = new QuoteExtract.Attribution.CandidateReader(grammar, text).QuoteStates();
+            int n = text.Analysis.Tokens.Length;
+            var exact = new MatchSet();
+            var matches = new MatchSet();
+            patterns.Match(text, quotes, 0, n, exact, MatchScope.Sentence, new PikeVm(patterns) { UseDfa = false });
+            patterns.Match(text, quotes, 0, n, matches, MatchScope.Sentence, bounded);
+            Describe(matches).Should().Equal(Describe(exact));
+            total += exact.Count;
+        }
+
+        total.Should().BeGreaterThan(3);
+        bounded.Alphabet.Clears.Should().Be(sentences.Length - 1);
+        bounded.Dfa.Resets.Should().Be(sentences.Length - 1);
     }
 
     [Fact]
