@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace QuoteExtract.Tagging;
@@ -46,21 +47,26 @@ internal sealed class PerceptronModel
     // Row 0 is all zeros and stands for unknown features, so the adding loop has no branch.
     private const int DenseWidth = 32;
 
+    // Both tables start on a cache line (see AlignedArray), so that a bucket or a dense row is one line.
     private readonly uint[] _buckets;
+    private readonly int _bucketBase;
     private readonly int _bucketMask;
     private readonly uint[] _entries;
     private readonly short[]? _rows;
+    private readonly int _rowBase;
 
-    private PerceptronModel(ModelKind kind, int classCount, float scale, uint[] buckets, uint[] entries, short[]? rows, int featureCount)
+    private PerceptronModel(ModelKind kind, int classCount, float scale, Table table, uint[] entries, int featureCount)
     {
-        _rows = rows;
+        _rows = table.Rows;
+        _rowBase = table.RowBase;
         EntryCount = entries.Length;
         Kind = kind;
         ClassCount = classCount;
         Scale = scale;
-        _buckets = buckets;
-        _bucketMask = (buckets.Length / BucketSize) - 1;
-        _entries = rows is null ? entries : [];
+        _buckets = table.Buckets;
+        _bucketBase = table.BucketBase;
+        _bucketMask = table.BucketCount - 1;
+        _entries = table.Rows is null ? entries : [];
         FeatureCount = featureCount;
     }
 
@@ -100,7 +106,7 @@ internal sealed class PerceptronModel
         // Pass 1 finds every feature's entry range without data-dependent branches (a bucket compare is one
         // vector instruction), so the bucket reads of all features are in flight together.
         Span<uint> ranges = stackalloc uint[FeatureTemplates.MaxFeatures];
-        var buckets = _buckets.AsSpan();
+        var buckets = _buckets.AsSpan(_bucketBase);
         for (int f = 0; f < features.Length; f++)
         {
             ranges[f] = Find(buckets, features[f]);
@@ -134,9 +140,80 @@ internal sealed class PerceptronModel
         }
     }
 
+    /// <summary>
+    /// Finds every key of <paramref name="keys"/> (what <see cref="Add"/> takes, 0 when the model does not have it), then
+    /// touches each one's weights, so that adding them after finds them in cache. All reads are independent: a batch
+    /// of keys from many tokens costs about one memory latency, not one per key.
+    /// </summary>
+    public void Locate(ReadOnlySpan<ulong> keys, Span<uint> found)
+    {
+        var buckets = _buckets.AsSpan(_bucketBase);
+        for (int k = 0; k < keys.Length; k++)
+        {
+            found[k] = Find(buckets, keys[k]);
+        }
+
+        uint touched = 0;
+        if (_rows is not null)
+        {
+            var rows = _rows.AsSpan(_rowBase);
+            for (int k = 0; k < keys.Length; k++)
+            {
+                touched ^= (ushort)rows[(int)found[k] * DenseWidth];
+            }
+        }
+        else
+        {
+            var entries = _entries;
+            for (int k = 0; k < keys.Length; k++)
+            {
+                touched ^= entries[(int)(found[k] >> 8)];
+            }
+        }
+
+        found[0] |= touched & 0; // keeps the touching loads without changing the result
+    }
+
+    /// <summary>
+    /// Adds the weights of one feature found by <see cref="Locate"/> to <paramref name="scores"/>, a row at least
+    /// <see cref="ScoreRows.Width"/>(<see cref="ClassCount"/>) wide.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(uint found, Span<int> scores)
+    {
+        if (_rows is not null)
+        {
+            int width = ScoreRows.Width(ClassCount);
+            var row = _rows.AsSpan(_rowBase + ((int)found * DenseWidth), width);
+            if (scores.Length < width)
+            {
+                throw new ArgumentException("The score row is narrower than the model's padded width.", nameof(scores));
+            }
+
+            ref int target = ref MemoryMarshal.GetReference(scores);
+            ref short weights = ref MemoryMarshal.GetReference(row);
+            for (nuint c = 0; c < (nuint)width; c += 8)
+            {
+                var widened = Vector256.WidenLower(Vector128.LoadUnsafe(ref weights, c).ToVector256Unsafe());
+                (Vector256.LoadUnsafe(ref target, c) + widened).StoreUnsafe(ref target, c);
+            }
+
+            return;
+        }
+
+        var entries = _entries;
+        int start = (int)(found >> 8);
+        int end = start + (int)(found & 0xFF);
+        for (int e = start; e < end; e++)
+        {
+            uint entry = entries[e];
+            scores[(int)(entry >> 16)] += (short)entry;
+        }
+    }
+
     private void AddRows(ReadOnlySpan<uint> rowIndexes, Span<int> scores)
     {
-        var rows = _rows.AsSpan();
+        var rows = _rows.AsSpan(_rowBase);
         Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
         foreach (var index in rowIndexes)
         {
@@ -265,9 +342,12 @@ internal sealed class PerceptronModel
         // At most six features per 8-slot bucket: overflow stays rare while the table stays small enough to
         // be cached (measured faster than sparser tables). There is always a free slot, so lookups end.
         int bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, (featureCount / 6) + 1));
-        var buckets = new uint[bucketCount * BucketSize];
+        var bucketArray = AlignedArray.Allocate<uint>(bucketCount * BucketSize, out int bucketBase);
+        var buckets = bucketArray.AsSpan(bucketBase, bucketCount * BucketSize);
         int bucketMask = bucketCount - 1;
-        var rows = classCount <= DenseWidth ? new short[(featureCount + 1) * DenseWidth] : null;
+        int rowBase = 0;
+        var rowArray = classCount <= DenseWidth ? AlignedArray.Allocate<short>((featureCount + 1) * DenseWidth, out rowBase) : null;
+        var rows = rowArray is null ? default : rowArray.AsSpan(rowBase, (featureCount + 1) * DenseWidth);
         int offset = 0;
         for (int f = 0; f < featureCount; f++)
         {
@@ -278,7 +358,7 @@ internal sealed class PerceptronModel
                 throw new InvalidDataException("Tagger model is corrupt (bad feature table).");
             }
 
-            if (rows is not null)
+            if (rowArray is not null)
             {
                 for (int e = offset; e < offset + count; e++)
                 {
@@ -286,7 +366,7 @@ internal sealed class PerceptronModel
                 }
             }
 
-            Insert(buckets, bucketMask, key, rows is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count);
+            Insert(buckets, bucketMask, key, rowArray is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count);
             offset += count;
         }
 
@@ -295,10 +375,11 @@ internal sealed class PerceptronModel
             throw new InvalidDataException("Tagger model is corrupt (entry count mismatch).");
         }
 
-        return new PerceptronModel(kind, classCount, scale, buckets, entries, rows, featureCount) { ConfidenceSlope = slope, ConfidenceIntercept = intercept };
+        var table = new Table(bucketArray, bucketBase, bucketCount, rowArray, rowBase);
+        return new PerceptronModel(kind, classCount, scale, table, entries, featureCount) { ConfidenceSlope = slope, ConfidenceIntercept = intercept };
     }
 
-    private static void Insert(uint[] buckets, int bucketMask, ulong key, uint value)
+    private static void Insert(Span<uint> buckets, int bucketMask, ulong key, uint value)
     {
         // Keys whose fingerprint is 0 cannot be stored, and two keys sharing a fingerprint (a handful per
         // model) keep the first: both cost nothing measurable and keep lookups to one compare per bucket.
@@ -384,4 +465,7 @@ internal sealed class PerceptronModel
 
         return h;
     }
+
+    /// <summary>The lookup arrays of a model and where their aligned parts start.</summary>
+    private readonly record struct Table(uint[] Buckets, int BucketBase, int BucketCount, short[]? Rows, int RowBase);
 }
