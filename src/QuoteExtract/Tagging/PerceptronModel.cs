@@ -37,10 +37,13 @@ internal sealed class PerceptronModel
 
     // Tagging time is almost all feature lookups, i.e. cache misses, so the lookup structures are built for
     // few, independent memory reads. The table is an array of 64-byte buckets, each 8 fingerprints (the key's
-    // high 32 bits, 0 = empty) then 8 packed values (offset << 8 | count); a key lives in its home bucket
-    // (low key bits) or, if that bucket was full, a following one. An entry is (class << 16 | (ushort)weight).
+    // high 32 bits, 0 = empty) then 8 packed values; a key lives in its home bucket (low key bits) or, if that
+    // bucket was full, a following one. A value is the feature's only weight, inline (Inline | class << 16 |
+    // (ushort)weight: no second cache line to read), or else where its weights are: offset << 8 | count in the
+    // entries, each (class << 16 | (ushort)weight), or the dense row index. 0 means "no weights".
     private const int BucketSlots = 8;
     private const int BucketSize = 2 * BucketSlots;
+    private const uint Inline = 1u << 31;
 
     // Models with at most DenseWidth classes (the recognizer) keep each feature's weights as one dense,
     // cache-line-sized row instead: adding a row is four vector adds and no scattered read-modify-writes.
@@ -123,20 +126,13 @@ internal sealed class PerceptronModel
         uint touched = 0;
         for (int f = 0; f < features.Length; f++)
         {
-            touched ^= entries[(int)(ranges[f] >> 8)];
+            touched ^= entries[EntryIndex(ranges[f])];
         }
 
         scores[0] += (int)(touched & 0); // keeps the touching loads without changing the scores
         for (int f = 0; f < features.Length; f++)
         {
-            uint packed = ranges[f];
-            int start = (int)(packed >> 8);
-            int end = start + (int)(packed & 0xFF);
-            for (int e = start; e < end; e++)
-            {
-                uint entry = entries[e];
-                scores[(int)(entry >> 16)] += (short)entry;
-            }
+            AddSparse(ranges[f], scores);
         }
     }
 
@@ -159,7 +155,7 @@ internal sealed class PerceptronModel
             var rows = _rows.AsSpan(_rowBase);
             for (int k = 0; k < keys.Length; k++)
             {
-                touched ^= (ushort)rows[(int)found[k] * DenseWidth];
+                touched ^= (ushort)rows[RowIndex(found[k]) * DenseWidth];
             }
         }
         else
@@ -167,7 +163,7 @@ internal sealed class PerceptronModel
             var entries = _entries;
             for (int k = 0; k < keys.Length; k++)
             {
-                touched ^= entries[(int)(found[k] >> 8)];
+                touched ^= entries[EntryIndex(found[k])];
             }
         }
 
@@ -181,7 +177,7 @@ internal sealed class PerceptronModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(uint found, Span<int> scores)
     {
-        if (_rows is not null)
+        if (_rows is not null && (found & Inline) == 0)
         {
             int width = ScoreRows.Width(ClassCount);
             var row = _rows.AsSpan(_rowBase + ((int)found * DenseWidth), width);
@@ -201,6 +197,19 @@ internal sealed class PerceptronModel
             return;
         }
 
+        AddSparse(found, scores);
+    }
+
+    /// <summary>Adds an inline weight or an entry range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddSparse(uint found, Span<int> scores)
+    {
+        if ((found & Inline) != 0)
+        {
+            scores[(int)((found >> 16) & 0xFF)] += (short)found;
+            return;
+        }
+
         var entries = _entries;
         int start = (int)(found >> 8);
         int end = start + (int)(found & 0xFF);
@@ -211,13 +220,27 @@ internal sealed class PerceptronModel
         }
     }
 
+    /// <summary>The entry offset of a packed range; 0 for an inline weight (the touching loops read something harmless).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EntryIndex(uint found) => (int)(found >> 8) & ~((int)found >> 31);
+
+    /// <summary>The dense row of a value; row 0 (zeros) for an inline weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RowIndex(uint found) => (int)found & ~((int)found >> 31);
+
     private void AddRows(ReadOnlySpan<uint> rowIndexes, Span<int> scores)
     {
         var rows = _rows.AsSpan(_rowBase);
         Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
-        foreach (var index in rowIndexes)
+        foreach (var found in rowIndexes)
         {
-            var row = rows.Slice((int)index * DenseWidth, DenseWidth);
+            if ((found & Inline) != 0)
+            {
+                scores[(int)((found >> 16) & 0xFF)] += (short)found;
+                continue;
+            }
+
+            var row = rows.Slice((int)found * DenseWidth, DenseWidth);
             var (w0, w1) = Vector256.Widen(Vector256.Create<short>(row[..16]));
             var (w2, w3) = Vector256.Widen(Vector256.Create<short>(row[16..]));
             a0 += w0;
@@ -323,7 +346,7 @@ internal sealed class PerceptronModel
         var counts = data.Slice(HeaderSize + (8 * featureCount), featureCount);
         var classes = data.Slice(HeaderSize + (9 * featureCount), entryCount);
         var weightBytes = data.Slice(HeaderSize + (9 * featureCount) + entryCount, 2 * entryCount);
-        if (entryCount >= 1 << 24)
+        if (entryCount >= 1 << 23)
         {
             throw new InvalidDataException("Tagger model is too large for this library.");
         }
@@ -366,7 +389,8 @@ internal sealed class PerceptronModel
                 }
             }
 
-            Insert(buckets, bucketMask, key, rowArray is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count);
+            uint value = count == 1 ? Inline | entries[offset] : rowArray is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count;
+            Insert(buckets, bucketMask, key, value);
             offset += count;
         }
 
