@@ -4,8 +4,9 @@ namespace QuoteExtract.Tagging;
 
 /// <summary>
 /// Arrays whose useful part starts on a 64-byte cache-line boundary, so that a 64-byte block of a lookup table is one
-/// cache line, not two. The array lives on the pinned object heap (it never moves), and the caller indexes it from
-/// the returned offset.
+/// cache line, not two. The caller indexes the array from the returned offset. Alignment only matters for speed:
+/// large arrays live on the large object heap, which the garbage collector does not move unless an application asks
+/// for its compaction, and a moved array is still read correctly, only with more cache misses.
 /// </summary>
 internal static class AlignedArray
 {
@@ -16,7 +17,7 @@ internal static class AlignedArray
         where T : unmanaged
     {
         int size = Marshal.SizeOf<T>();
-        var array = GC.AllocateArray<T>(length + (LineBytes / size), pinned: true);
+        var array = new T[length + (LineBytes / size)];
         var handle = GCHandle.Alloc(array, GCHandleType.Pinned);
         try
         {

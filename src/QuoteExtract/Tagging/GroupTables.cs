@@ -29,50 +29,62 @@ internal sealed class GroupTables
         NerWidth = ScoreRows.Width(ner.ClassCount);
         Span<ulong> f = stackalloc ulong[FeatureTemplates.MaxFeatures];
 
+        // Thousands of rows: their lookups go in batches (see PerceptronModel.Locate), which keeps loading quick.
         _posTagHistory = new int[PosHistorySlots * PosHistorySlots * PosWidth];
+        var batch = new Batch(pos, _posTagHistory, PosWidth);
         for (int p1 = 0; p1 < PosHistorySlots; p1++)
         {
             for (int p2 = 0; p2 < PosHistorySlots; p2++)
             {
-                pos.Score(f[..FeatureTemplates.PosTagHistory(p1, p2, f)], Row(_posTagHistory, (p1 * PosHistorySlots) + p2, PosWidth));
+                batch.Add(f[..FeatureTemplates.PosTagHistory(p1, p2, f)], (p1 * PosHistorySlots) + p2);
             }
         }
 
+        batch.Flush();
         _posPadding = Padding(pos, PosWidth, FeatureTemplates.PosBefore1, FeatureTemplates.PosBefore2, FeatureTemplates.PosAfter1, FeatureTemplates.PosAfter2);
         _nerPadding = Padding(ner, NerWidth, FeatureTemplates.NerBefore1, FeatureTemplates.NerBefore2, FeatureTemplates.NerAfter1, FeatureTemplates.NerAfter2);
 
         _nerClassHistory = new int[NerHistorySlots * NerHistorySlots * NerWidth];
         _nerTagHistory = new int[NerHistorySlots * TagSlots * NerWidth];
+        var classHistory = new Batch(ner, _nerClassHistory, NerWidth);
+        var tagHistory = new Batch(ner, _nerTagHistory, NerWidth);
         for (int p1 = 0; p1 < NerHistorySlots; p1++)
         {
             for (int p2 = 0; p2 < NerHistorySlots; p2++)
             {
-                ner.Score(f[..FeatureTemplates.NerClassHistory(p1, p2, f)], Row(_nerClassHistory, (p1 * NerHistorySlots) + p2, NerWidth));
+                classHistory.Add(f[..FeatureTemplates.NerClassHistory(p1, p2, f)], (p1 * NerHistorySlots) + p2);
             }
 
             for (int tag = 1; tag < TagSlots; tag++)
             {
                 ReadOnlySpan<PosTag> one = [(PosTag)tag];
-                ner.Score(f[..FeatureTemplates.NerTagHistory(one, 0, p1, f)], Row(_nerTagHistory, (p1 * TagSlots) + tag, NerWidth));
+                tagHistory.Add(f[..FeatureTemplates.NerTagHistory(one, 0, p1, f)], (p1 * TagSlots) + tag);
             }
         }
 
+        classHistory.Flush();
+        tagHistory.Flush();
         _nerTagsBefore = new int[TagSlots * TagSlots * NerWidth];
         _nerTagsAfter = new int[TagSlots * TagSlots * NerWidth];
+        var tagsBefore = new Batch(ner, _nerTagsBefore, NerWidth);
+        var tagsAfter = new Batch(ner, _nerTagsAfter, NerWidth);
         for (int tag = 1; tag < TagSlots; tag++)
         {
             // Slot 0 of the neighbour is the padding: a one-tag sentence makes the templates read it.
             ReadOnlySpan<PosTag> alone = [(PosTag)tag];
-            ner.Score(f[..FeatureTemplates.NerTagsBefore(alone, 0, f)], Row(_nerTagsBefore, tag, NerWidth));
-            ner.Score(f[..FeatureTemplates.NerTagsAfter(alone, 0, f)], Row(_nerTagsAfter, tag * TagSlots, NerWidth));
+            tagsBefore.Add(f[..FeatureTemplates.NerTagsBefore(alone, 0, f)], tag);
+            tagsAfter.Add(f[..FeatureTemplates.NerTagsAfter(alone, 0, f)], tag * TagSlots);
             for (int other = 1; other < TagSlots; other++)
             {
                 ReadOnlySpan<PosTag> before = [(PosTag)other, (PosTag)tag];
-                ner.Score(f[..FeatureTemplates.NerTagsBefore(before, 1, f)], Row(_nerTagsBefore, (other * TagSlots) + tag, NerWidth));
+                tagsBefore.Add(f[..FeatureTemplates.NerTagsBefore(before, 1, f)], (other * TagSlots) + tag);
                 ReadOnlySpan<PosTag> after = [(PosTag)tag, (PosTag)other];
-                ner.Score(f[..FeatureTemplates.NerTagsAfter(after, 0, f)], Row(_nerTagsAfter, (tag * TagSlots) + other, NerWidth));
+                tagsAfter.Add(f[..FeatureTemplates.NerTagsAfter(after, 0, f)], (tag * TagSlots) + other);
             }
         }
+
+        tagsBefore.Flush();
+        tagsAfter.Flush();
     }
 
     /// <summary>A neighbour-word group's features for the word at offset j, written into the span; returns the count.</summary>
@@ -149,6 +161,42 @@ internal sealed class GroupTables
         if (i + 2 >= count)
         {
             ScoreRows.Add(row, Row(rows, i + 2 == count ? 4 : 5, width));
+        }
+    }
+
+    /// <summary>Rows of one table whose features are looked up together, a batch at a time.</summary>
+    private sealed class Batch(PerceptronModel model, int[] table, int width)
+    {
+        private const int Capacity = 1024;
+
+        private readonly ulong[] _keys = new ulong[Capacity];
+        private readonly int[] _rows = new int[Capacity];
+        private readonly uint[] _found = new uint[Capacity];
+        private int _count;
+
+        /// <summary>Queues the weights of <paramref name="features"/> for row <paramref name="row"/>.</summary>
+        public void Add(ReadOnlySpan<ulong> features, int row)
+        {
+            if (_count + features.Length > Capacity)
+            {
+                Flush();
+            }
+
+            features.CopyTo(_keys.AsSpan(_count));
+            _rows.AsSpan(_count, features.Length).Fill(row);
+            _count += features.Length;
+        }
+
+        /// <summary>Adds every queued weight to its row.</summary>
+        public void Flush()
+        {
+            model.Locate(_keys.AsSpan(0, _count), _found);
+            for (int k = 0; k < _count; k++)
+            {
+                model.Add(_found[k], Row(table, _rows[k], width));
+            }
+
+            _count = 0;
         }
     }
 }

@@ -143,6 +143,11 @@ internal sealed class PerceptronModel
     /// </summary>
     public void Locate(ReadOnlySpan<ulong> keys, Span<uint> found)
     {
+        if (keys.IsEmpty)
+        {
+            return;
+        }
+
         var buckets = _buckets.AsSpan(_bucketBase);
         for (int k = 0; k < keys.Length; k++)
         {
