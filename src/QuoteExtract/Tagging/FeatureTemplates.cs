@@ -6,7 +6,7 @@ namespace QuoteExtract.Tagging;
 /// The feature templates of the two perceptrons. Both the trainer and the tagger call these, so a model
 /// and its features always agree. Positions outside the sentence read as padding hashes.
 /// </summary>
-internal static class FeatureTemplates
+internal static partial class FeatureTemplates
 {
     /// <summary>Upper bound of the features one token produces (sizes the scratch buffers).</summary>
     public const int MaxFeatures = 64;

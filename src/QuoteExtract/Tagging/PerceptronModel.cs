@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace QuoteExtract.Tagging;
@@ -36,31 +37,39 @@ internal sealed class PerceptronModel
 
     // Tagging time is almost all feature lookups, i.e. cache misses, so the lookup structures are built for
     // few, independent memory reads. The table is an array of 64-byte buckets, each 8 fingerprints (the key's
-    // high 32 bits, 0 = empty) then 8 packed values (offset << 8 | count); a key lives in its home bucket
-    // (low key bits) or, if that bucket was full, a following one. An entry is (class << 16 | (ushort)weight).
+    // high 32 bits, 0 = empty) then 8 packed values; a key lives in its home bucket (low key bits) or, if that
+    // bucket was full, a following one. A value is the feature's only weight, inline (Inline | class << 16 |
+    // (ushort)weight: no second cache line to read), or else where its weights are: offset << 8 | count in the
+    // entries, each (class << 16 | (ushort)weight), or the dense row index. 0 means "no weights".
     private const int BucketSlots = 8;
     private const int BucketSize = 2 * BucketSlots;
+    private const uint Inline = 1u << 31;
 
     // Models with at most DenseWidth classes (the recognizer) keep each feature's weights as one dense,
     // cache-line-sized row instead: adding a row is four vector adds and no scattered read-modify-writes.
     // Row 0 is all zeros and stands for unknown features, so the adding loop has no branch.
     private const int DenseWidth = 32;
 
+    // Both tables start on a cache line (see AlignedArray), so that a bucket or a dense row is one line.
     private readonly uint[] _buckets;
+    private readonly int _bucketBase;
     private readonly int _bucketMask;
     private readonly uint[] _entries;
     private readonly short[]? _rows;
+    private readonly int _rowBase;
 
-    private PerceptronModel(ModelKind kind, int classCount, float scale, uint[] buckets, uint[] entries, short[]? rows, int featureCount)
+    private PerceptronModel(ModelKind kind, int classCount, float scale, Table table, uint[] entries, int featureCount)
     {
-        _rows = rows;
+        _rows = table.Rows;
+        _rowBase = table.RowBase;
         EntryCount = entries.Length;
         Kind = kind;
         ClassCount = classCount;
         Scale = scale;
-        _buckets = buckets;
-        _bucketMask = (buckets.Length / BucketSize) - 1;
-        _entries = rows is null ? entries : [];
+        _buckets = table.Buckets;
+        _bucketBase = table.BucketBase;
+        _bucketMask = table.BucketCount - 1;
+        _entries = table.Rows is null ? entries : [];
         FeatureCount = featureCount;
     }
 
@@ -100,7 +109,7 @@ internal sealed class PerceptronModel
         // Pass 1 finds every feature's entry range without data-dependent branches (a bucket compare is one
         // vector instruction), so the bucket reads of all features are in flight together.
         Span<uint> ranges = stackalloc uint[FeatureTemplates.MaxFeatures];
-        var buckets = _buckets.AsSpan();
+        var buckets = _buckets.AsSpan(_bucketBase);
         for (int f = 0; f < features.Length; f++)
         {
             ranges[f] = Find(buckets, features[f]);
@@ -117,30 +126,126 @@ internal sealed class PerceptronModel
         uint touched = 0;
         for (int f = 0; f < features.Length; f++)
         {
-            touched ^= entries[(int)(ranges[f] >> 8)];
+            touched ^= entries[EntryIndex(ranges[f])];
         }
 
         scores[0] += (int)(touched & 0); // keeps the touching loads without changing the scores
         for (int f = 0; f < features.Length; f++)
         {
-            uint packed = ranges[f];
-            int start = (int)(packed >> 8);
-            int end = start + (int)(packed & 0xFF);
-            for (int e = start; e < end; e++)
-            {
-                uint entry = entries[e];
-                scores[(int)(entry >> 16)] += (short)entry;
-            }
+            AddSparse(ranges[f], scores);
         }
     }
 
+    /// <summary>
+    /// Finds every key of <paramref name="keys"/> (what <see cref="Add"/> takes, 0 when the model does not have it), then
+    /// touches each one's weights, so that adding them after finds them in cache. All reads are independent: a batch
+    /// of keys from many tokens costs about one memory latency, not one per key.
+    /// </summary>
+    public void Locate(ReadOnlySpan<ulong> keys, Span<uint> found)
+    {
+        if (keys.IsEmpty)
+        {
+            return;
+        }
+
+        var buckets = _buckets.AsSpan(_bucketBase);
+        for (int k = 0; k < keys.Length; k++)
+        {
+            found[k] = Find(buckets, keys[k]);
+        }
+
+        uint touched = 0;
+        if (_rows is not null)
+        {
+            var rows = _rows.AsSpan(_rowBase);
+            for (int k = 0; k < keys.Length; k++)
+            {
+                touched ^= (ushort)rows[RowIndex(found[k]) * DenseWidth];
+            }
+        }
+        else
+        {
+            var entries = _entries;
+            for (int k = 0; k < keys.Length; k++)
+            {
+                touched ^= entries[EntryIndex(found[k])];
+            }
+        }
+
+        found[0] |= touched & 0; // keeps the touching loads without changing the result
+    }
+
+    /// <summary>
+    /// Adds the weights of one feature found by <see cref="Locate"/> to <paramref name="scores"/>, a row at least
+    /// <see cref="ScoreRows.Width"/>(<see cref="ClassCount"/>) wide.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(uint found, Span<int> scores)
+    {
+        if (_rows is not null && (found & Inline) == 0)
+        {
+            int width = ScoreRows.Width(ClassCount);
+            var row = _rows.AsSpan(_rowBase + ((int)found * DenseWidth), width);
+            if (scores.Length < width)
+            {
+                throw new ArgumentException("The score row is narrower than the model's padded width.", nameof(scores));
+            }
+
+            ref int target = ref MemoryMarshal.GetReference(scores);
+            ref short weights = ref MemoryMarshal.GetReference(row);
+            for (nuint c = 0; c < (nuint)width; c += 8)
+            {
+                var widened = Vector256.WidenLower(Vector128.LoadUnsafe(ref weights, c).ToVector256Unsafe());
+                (Vector256.LoadUnsafe(ref target, c) + widened).StoreUnsafe(ref target, c);
+            }
+
+            return;
+        }
+
+        AddSparse(found, scores);
+    }
+
+    /// <summary>Adds an inline weight or an entry range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddSparse(uint found, Span<int> scores)
+    {
+        if ((found & Inline) != 0)
+        {
+            scores[(int)((found >> 16) & 0xFF)] += (short)found;
+            return;
+        }
+
+        var entries = _entries;
+        int start = (int)(found >> 8);
+        int end = start + (int)(found & 0xFF);
+        for (int e = start; e < end; e++)
+        {
+            uint entry = entries[e];
+            scores[(int)(entry >> 16)] += (short)entry;
+        }
+    }
+
+    /// <summary>The entry offset of a packed range; 0 for an inline weight (the touching loops read something harmless).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EntryIndex(uint found) => (int)(found >> 8) & ~((int)found >> 31);
+
+    /// <summary>The dense row of a value; row 0 (zeros) for an inline weight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int RowIndex(uint found) => (int)found & ~((int)found >> 31);
+
     private void AddRows(ReadOnlySpan<uint> rowIndexes, Span<int> scores)
     {
-        var rows = _rows.AsSpan();
+        var rows = _rows.AsSpan(_rowBase);
         Vector256<int> a0 = default, a1 = default, a2 = default, a3 = default;
-        foreach (var index in rowIndexes)
+        foreach (var found in rowIndexes)
         {
-            var row = rows.Slice((int)index * DenseWidth, DenseWidth);
+            if ((found & Inline) != 0)
+            {
+                scores[(int)((found >> 16) & 0xFF)] += (short)found;
+                continue;
+            }
+
+            var row = rows.Slice((int)found * DenseWidth, DenseWidth);
             var (w0, w1) = Vector256.Widen(Vector256.Create<short>(row[..16]));
             var (w2, w3) = Vector256.Widen(Vector256.Create<short>(row[16..]));
             a0 += w0;
@@ -246,7 +351,7 @@ internal sealed class PerceptronModel
         var counts = data.Slice(HeaderSize + (8 * featureCount), featureCount);
         var classes = data.Slice(HeaderSize + (9 * featureCount), entryCount);
         var weightBytes = data.Slice(HeaderSize + (9 * featureCount) + entryCount, 2 * entryCount);
-        if (entryCount >= 1 << 24)
+        if (entryCount >= 1 << 23)
         {
             throw new InvalidDataException("Tagger model is too large for this library.");
         }
@@ -265,9 +370,12 @@ internal sealed class PerceptronModel
         // At most six features per 8-slot bucket: overflow stays rare while the table stays small enough to
         // be cached (measured faster than sparser tables). There is always a free slot, so lookups end.
         int bucketCount = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(2, (featureCount / 6) + 1));
-        var buckets = new uint[bucketCount * BucketSize];
+        var bucketArray = AlignedArray.Allocate<uint>(bucketCount * BucketSize, out int bucketBase);
+        var buckets = bucketArray.AsSpan(bucketBase, bucketCount * BucketSize);
         int bucketMask = bucketCount - 1;
-        var rows = classCount <= DenseWidth ? new short[(featureCount + 1) * DenseWidth] : null;
+        int rowBase = 0;
+        var rowArray = classCount <= DenseWidth ? AlignedArray.Allocate<short>((featureCount + 1) * DenseWidth, out rowBase) : null;
+        var rows = rowArray is null ? default : rowArray.AsSpan(rowBase, (featureCount + 1) * DenseWidth);
         int offset = 0;
         for (int f = 0; f < featureCount; f++)
         {
@@ -278,7 +386,7 @@ internal sealed class PerceptronModel
                 throw new InvalidDataException("Tagger model is corrupt (bad feature table).");
             }
 
-            if (rows is not null)
+            if (rowArray is not null)
             {
                 for (int e = offset; e < offset + count; e++)
                 {
@@ -286,7 +394,8 @@ internal sealed class PerceptronModel
                 }
             }
 
-            Insert(buckets, bucketMask, key, rows is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count);
+            uint value = count == 1 ? Inline | entries[offset] : rowArray is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count;
+            Insert(buckets, bucketMask, key, value);
             offset += count;
         }
 
@@ -295,10 +404,11 @@ internal sealed class PerceptronModel
             throw new InvalidDataException("Tagger model is corrupt (entry count mismatch).");
         }
 
-        return new PerceptronModel(kind, classCount, scale, buckets, entries, rows, featureCount) { ConfidenceSlope = slope, ConfidenceIntercept = intercept };
+        var table = new Table(bucketArray, bucketBase, bucketCount, rowArray, rowBase);
+        return new PerceptronModel(kind, classCount, scale, table, entries, featureCount) { ConfidenceSlope = slope, ConfidenceIntercept = intercept };
     }
 
-    private static void Insert(uint[] buckets, int bucketMask, ulong key, uint value)
+    private static void Insert(Span<uint> buckets, int bucketMask, ulong key, uint value)
     {
         // Keys whose fingerprint is 0 cannot be stored, and two keys sharing a fingerprint (a handful per
         // model) keep the first: both cost nothing measurable and keep lookups to one compare per bucket.
@@ -384,4 +494,7 @@ internal sealed class PerceptronModel
 
         return h;
     }
+
+    /// <summary>The lookup arrays of a model and where their aligned parts start.</summary>
+    private readonly record struct Table(uint[] Buckets, int BucketBase, int BucketCount, short[]? Rows, int RowBase);
 }

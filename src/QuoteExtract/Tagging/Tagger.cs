@@ -16,12 +16,13 @@ internal sealed class Tagger
 
     private static readonly Lazy<Tagger> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    // Word-only weight sums (see WordScoreCache), lent to one call at a time from a small lock-free pool, so that they
-    // stay warm across calls and threads (a batch's worker threads are new for each batch).
-    private readonly WordCaches?[] _caches = new WordCaches?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
+    // Word memos and batch buffers (see TaggerScratch), lent to one call at a time from a small lock-free pool, so that
+    // the memos stay warm across calls and threads (a batch's worker threads are new for each batch).
+    private readonly TaggerScratch?[] _scratch = new TaggerScratch?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
 
     private readonly PerceptronModel _pos;
     private readonly PerceptronModel _ner;
+    private readonly GroupTables _tables;
 
     public Tagger(PerceptronModel pos, PerceptronModel ner)
     {
@@ -37,6 +38,7 @@ internal sealed class Tagger
 
         _pos = pos;
         _ner = ner;
+        _tables = new GroupTables(pos, ner);
     }
 
     /// <summary>The tagger with the models embedded in the package, loaded on first use.</summary>
@@ -82,15 +84,14 @@ internal sealed class Tagger
         WorkMeter.Add(n);
         var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
         var confidenceArray = ArrayPool<float>.Shared.Rent(n);
-        var partialArray = ArrayPool<int>.Shared.Rent(n * PosTags.Count);
-        var caches = RentCaches();
+        var scratch = RentScratch();
         try
         {
             var text = analysis.Text.AsSpan();
             var sentences = analysis.Sentences;
             if (sentences.IsEmpty)
             {
-                TagSentence(text, tokens, 0, n, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
+                TagSentence(text, tokens, 0, n, infoArray, pos, entityTags, confidenceArray, scratch);
             }
             else
             {
@@ -101,21 +102,21 @@ internal sealed class Tagger
                     ct.ThrowIfCancellationRequested();
                     if (sentence.FirstToken > next)
                     {
-                        TagSentence(text, tokens, next, sentence.FirstToken - next, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
+                        TagSentence(text, tokens, next, sentence.FirstToken - next, infoArray, pos, entityTags, confidenceArray, scratch);
                     }
 
                     int first = Math.Max(sentence.FirstToken, next);
                     int end = Math.Min(sentence.EndToken, n);
                     if (end > first)
                     {
-                        TagSentence(text, tokens, first, end - first, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
+                        TagSentence(text, tokens, first, end - first, infoArray, pos, entityTags, confidenceArray, scratch);
                         next = end;
                     }
                 }
 
                 if (next < n)
                 {
-                    TagSentence(text, tokens, next, n - next, infoArray, pos, entityTags, confidenceArray, partialArray, caches);
+                    TagSentence(text, tokens, next, n - next, infoArray, pos, entityTags, confidenceArray, scratch);
                 }
             }
 
@@ -125,14 +126,13 @@ internal sealed class Tagger
         {
             ArrayPool<TokenInfo>.Shared.Return(infoArray);
             ArrayPool<float>.Shared.Return(confidenceArray);
-            ArrayPool<int>.Shared.Return(partialArray);
-            ReturnCaches(caches);
+            ReturnScratch(scratch);
         }
     }
 
     private void TagSentence(
         ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first, int count,
-        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray, int[] partialArray, WordCaches caches)
+        TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray, TaggerScratch scratch)
     {
         var info = infoArray.AsSpan(first, count);
         for (int i = 0; i < count; i++)
@@ -141,111 +141,323 @@ internal sealed class Tagger
             TokenInfo.Compute(text, token.Start, token.End, i == 0, out info[i]);
         }
 
-        // Each model's features are summed in two steps. First, for every token of the sentence, the features that do
-        // not read earlier decisions (the token's own, memoised per word, and its neighbours'): tokens are independent
-        // here, so the scattered table reads of many tokens overlap. Then the greedy left-to-right pass adds the few
-        // features that read the previous classes. Integer sums do not depend on order: the scores are exactly those
-        // of adding the full template one feature at a time.
-        Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
         var pos = posArray.AsSpan(first, count);
-        int posWidth = PosTags.Count;
-        var posPartial = partialArray.AsSpan(0, count * posWidth);
-        var posWords = caches.Pos;
-        for (int i = 0; i < count; i++)
+        ScorePartsOfSpeech(info, scratch);
+        ChoosePartsOfSpeech(info, pos, scratch);
+        if (entityArray is not null)
         {
-            ref readonly var token = ref info[i];
-            var word = posWords.Entry(token.Raw, token.Norm, (ulong)token.Flags, out bool known);
-            if (!known)
-            {
-                _pos.Score(features[..FeatureTemplates.PosWord(token, features)], word);
-            }
-
-            var row = posPartial.Slice(i * posWidth, posWidth);
-            word.CopyTo(row);
-            _pos.Score(features[..FeatureTemplates.PosNeighbours(info, i, features)], row);
+            ScoreEntities(info, pos, scratch);
+            ChooseEntities(info, pos, entityArray.AsSpan(first, count), confidenceArray.AsSpan(first, count), scratch);
         }
+    }
 
-        Span<int> posScores = stackalloc int[posWidth];
-        int previous1 = 0, previous2 = 0;
-        for (int i = 0; i < count; i++)
+    // A token's score under either model is a sum of feature groups (see FeatureTemplates.Groups), added in two steps.
+    // First, for every token of the sentence, the groups that do not read earlier decisions: the token's own word-only
+    // features and the features its neighbours read from it, both memoised per word form; the tag groups, from tables;
+    // and the pair features. The lookups of memo misses and pairs are batched over a chunk of tokens, so that their
+    // memory reads overlap instead of costing a memory latency each. Then the greedy left-to-right pass adds the history
+    // groups: tables, and two lookups per token that are issued a chunk ahead for the previous class the scores so far
+    // predict, and redone only where the greedy choice differs. Integer sums do not depend on order: the scores are
+    // exactly those of adding the full template one feature at a time.
+    private void ScorePartsOfSpeech(ReadOnlySpan<TokenInfo> info, TaggerScratch scratch)
+    {
+        int count = info.Length;
+        int width = _tables.PosWidth;
+        int misses = scratch.PrepareRows(count);
+        var rows = scratch.Rows;
+        rows.AsSpan(0, count * width).Clear();
+        var keys = scratch.Keys.AsSpan();
+        var targets = scratch.Targets.AsSpan();
+        for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
-            posPartial.Slice(i * posWidth, posWidth).CopyTo(posScores);
-            _pos.Score(features[..FeatureTemplates.PosHistory(info, i, previous1, previous2, features)], posScores);
-            int best = 0;
-            for (int c = 1; c < posScores.Length; c++)
+            int b = Math.Min(count, a + TaggerScratch.Chunk);
+            int k = 0, wordMisses = 0, neighbourMisses = 0;
+            for (int i = a; i < b; i++)
             {
-                if (posScores[c] > posScores[best])
+                ref readonly var token = ref info[i];
+                var row = rows.AsSpan(i * width, width);
+                if (scratch.PosWords.TryGet(token.Raw, token.Norm, (ulong)token.Flags, out var word))
                 {
-                    best = c;
+                    ScoreRows.Add(row, word);
                 }
+                else
+                {
+                    int at = misses + ((i - a) * width);
+                    rows.AsSpan(at, width).Clear();
+                    k += Emit(targets[k..], FeatureTemplates.PosWord(token, keys[k..]), at);
+                    scratch.WordMisses[wordMisses++] = i;
+                }
+
+                if (scratch.PosNeighbours.TryGet(token.Raw, token.Norm, 0, out var sums))
+                {
+                    Scatter(sums, rows, i, count, width);
+                }
+                else
+                {
+                    int at = misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width);
+                    rows.AsSpan(at, 4 * width).Clear();
+                    k += Emit(targets[k..], FeatureTemplates.PosBefore1(info, i, keys[k..]), at);
+                    k += Emit(targets[k..], FeatureTemplates.PosBefore2(info, i, keys[k..]), at + width);
+                    k += Emit(targets[k..], FeatureTemplates.PosAfter1(info, i, keys[k..]), at + (2 * width));
+                    k += Emit(targets[k..], FeatureTemplates.PosAfter2(info, i, keys[k..]), at + (3 * width));
+                    scratch.NeighbourMisses[neighbourMisses++] = i;
+                }
+
+                _tables.AddPosPadding(i, count, row);
+                k += Emit(targets[k..], FeatureTemplates.PosPairs(info, i, keys[k..]), i * width);
             }
 
-            pos[i] = PosTags.FromClass(best);
-            previous2 = previous1;
-            previous1 = best + 1;
-        }
+            AddBatch(_pos, keys[..k], targets[..k], scratch.Found, rows, width);
+            for (int m = 0; m < wordMisses; m++)
+            {
+                int i = scratch.WordMisses[m];
+                var sum = rows.AsSpan(misses + ((i - a) * width), width);
+                scratch.PosWords.Store(info[i].Raw, info[i].Norm, (ulong)info[i].Flags, sum);
+                ScoreRows.Add(rows.AsSpan(i * width, width), sum);
+            }
 
-        if (entityArray is null)
+            for (int m = 0; m < neighbourMisses; m++)
+            {
+                int i = scratch.NeighbourMisses[m];
+                var sums = rows.AsSpan(misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width), 4 * width);
+                scratch.PosNeighbours.Store(info[i].Raw, info[i].Norm, 0, sums);
+                Scatter(sums, rows, i, count, width);
+            }
+        }
+    }
+
+    private void ChoosePartsOfSpeech(ReadOnlySpan<TokenInfo> info, Span<PosTag> pos, TaggerScratch scratch)
+    {
+        int count = info.Length;
+        int width = _tables.PosWidth;
+        int classes = _pos.ClassCount;
+        var rows = scratch.Rows;
+        var keys = scratch.Keys.AsSpan();
+        Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
+        Span<int> scores = stackalloc int[width];
+        int previous1 = 0, previous2 = 0;
+        for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
-            return;
-        }
+            int b = Math.Min(count, a + TaggerScratch.Chunk);
+            int k = 0;
+            for (int i = a; i < b; i++)
+            {
+                int guess = i == a ? previous1 : ScoreRows.ArgMax(rows.AsSpan((i - 1) * width, classes)) + 1;
+                scratch.Guess[i - a] = guess;
+                scratch.GuessKeys[i - a] = k;
+                k += FeatureTemplates.PosWordHistory(info, i, guess, keys[k..]);
+            }
 
-        var entities = entityArray.AsSpan(first, count);
-        var confidence = confidenceArray.AsSpan(first, count);
-        int nerWidth = Bilou.ClassCount;
-        var nerPartial = partialArray.AsSpan(0, count * nerWidth);
-        var nerWords = caches.Ner;
+            scratch.GuessKeys[b - a] = k;
+            _pos.Locate(keys[..k], scratch.Found);
+            for (int i = a; i < b; i++)
+            {
+                rows.AsSpan(i * width, width).CopyTo(scores);
+                ScoreRows.Add(scores, _tables.PosTagHistory(previous1, previous2));
+                AddHistory(_pos, info, i, previous1, scratch, i - a, features, scores, FeatureTemplates.PosWordHistory);
+                int best = ScoreRows.ArgMax(scores[..classes]);
+                pos[i] = PosTags.FromClass(best);
+                previous2 = previous1;
+                previous1 = best + 1;
+            }
+        }
+    }
+
+    private void ScoreEntities(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, TaggerScratch scratch)
+    {
         const CharacterFlags nerFlags = ~(CharacterFlags.SpaceBefore | CharacterFlags.SpaceAfter); // spacing is no entity feature
-        for (int i = 0; i < count; i++)
+        int count = info.Length;
+        int width = _tables.NerWidth;
+        int misses = scratch.PrepareRows(count);
+        var rows = scratch.Rows;
+        rows.AsSpan(0, count * width).Clear();
+        var keys = scratch.Keys.AsSpan();
+        var targets = scratch.Targets.AsSpan();
+        for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
-            ref readonly var token = ref info[i];
-            var word = nerWords.Entry(token.Raw, token.Norm, (ulong)(token.Flags & nerFlags) | ((ulong)pos[i] << 16), out bool known);
-            if (!known)
+            int b = Math.Min(count, a + TaggerScratch.Chunk);
+            int k = 0, wordMisses = 0, neighbourMisses = 0;
+            for (int i = a; i < b; i++)
             {
-                _ner.Score(features[..FeatureTemplates.NerWord(token, pos[i], features)], word);
+                ref readonly var token = ref info[i];
+                var row = rows.AsSpan(i * width, width);
+                ulong extra = (ulong)(token.Flags & nerFlags) | ((ulong)pos[i] << 16);
+                if (scratch.NerWords.TryGet(token.Raw, token.Norm, extra, out var word))
+                {
+                    ScoreRows.Add(row, word);
+                }
+                else
+                {
+                    int at = misses + ((i - a) * width);
+                    rows.AsSpan(at, width).Clear();
+                    k += Emit(targets[k..], FeatureTemplates.NerWord(token, pos[i], keys[k..]), at);
+                    scratch.WordMisses[wordMisses++] = i;
+                }
+
+                if (scratch.NerNeighbours.TryGet(token.Raw, token.Norm, 0, out var sums))
+                {
+                    Scatter(sums, rows, i, count, width);
+                }
+                else
+                {
+                    int at = misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width);
+                    rows.AsSpan(at, 4 * width).Clear();
+                    k += Emit(targets[k..], FeatureTemplates.NerBefore1(info, i, keys[k..]), at);
+                    k += Emit(targets[k..], FeatureTemplates.NerBefore2(info, i, keys[k..]), at + width);
+                    k += Emit(targets[k..], FeatureTemplates.NerAfter1(info, i, keys[k..]), at + (2 * width));
+                    k += Emit(targets[k..], FeatureTemplates.NerAfter2(info, i, keys[k..]), at + (3 * width));
+                    scratch.NeighbourMisses[neighbourMisses++] = i;
+                }
+
+                _tables.AddNerPadding(i, count, row);
+                ScoreRows.Add(row, _tables.NerTagsBefore(pos, i));
+                ScoreRows.Add(row, _tables.NerTagsAfter(pos, i));
+                k += Emit(targets[k..], FeatureTemplates.NerPairs(info, pos, i, keys[k..]), i * width);
             }
 
-            var row = nerPartial.Slice(i * nerWidth, nerWidth);
-            word.CopyTo(row);
-            _ner.Score(features[..FeatureTemplates.NerNeighbours(info, pos, i, features)], row);
-        }
+            AddBatch(_ner, keys[..k], targets[..k], scratch.Found, rows, width);
+            for (int m = 0; m < wordMisses; m++)
+            {
+                int i = scratch.WordMisses[m];
+                var sum = rows.AsSpan(misses + ((i - a) * width), width);
+                scratch.NerWords.Store(info[i].Raw, info[i].Norm, (ulong)(info[i].Flags & nerFlags) | ((ulong)pos[i] << 16), sum);
+                ScoreRows.Add(rows.AsSpan(i * width, width), sum);
+            }
 
-        Span<int> nerScores = stackalloc int[nerWidth];
-        int last = 0;
-        previous1 = 0;
-        previous2 = 0;
-        for (int i = 0; i < count; i++)
-        {
-            nerPartial.Slice(i * nerWidth, nerWidth).CopyTo(nerScores);
-            _ner.Score(features[..FeatureTemplates.NerHistory(info, pos, i, previous1, previous2, features)], nerScores);
-            int best = BestAllowed(nerScores, last, i == count - 1);
-            entities[i] = Bilou.FromClass(best);
-            // Confidence only matters inside entities; most tokens are outside, so skip the exponentials there.
-            confidence[i] = best == 0 ? 0f : _ner.Confidence(Margin(nerScores, best, last, i == count - 1) * _ner.Scale);
-            last = best;
-            previous2 = previous1;
-            previous1 = best + 1;
+            for (int m = 0; m < neighbourMisses; m++)
+            {
+                int i = scratch.NeighbourMisses[m];
+                var sums = rows.AsSpan(misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width), 4 * width);
+                scratch.NerNeighbours.Store(info[i].Raw, info[i].Norm, 0, sums);
+                Scatter(sums, rows, i, count, width);
+            }
         }
     }
 
-    private WordCaches RentCaches()
+    private void ChooseEntities(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, Span<EntityTag> entities, Span<float> confidence, TaggerScratch scratch)
     {
-        for (int i = 0; i < _caches.Length; i++)
+        int count = info.Length;
+        int width = _tables.NerWidth;
+        int classes = _ner.ClassCount;
+        var rows = scratch.Rows;
+        var keys = scratch.Keys.AsSpan();
+        Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
+        Span<int> row = stackalloc int[width];
+        var scores = row[..classes];
+        int last = 0, previous1 = 0, previous2 = 0;
+        for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
-            if (Volatile.Read(ref _caches[i]) is not null && Interlocked.Exchange(ref _caches[i], null) is { } caches)
+            int b = Math.Min(count, a + TaggerScratch.Chunk);
+            int k = 0;
+            for (int i = a; i < b; i++)
             {
-                return caches;
+                int guess = i == a ? previous1 : ScoreRows.ArgMax(rows.AsSpan((i - 1) * width, classes)) + 1;
+                scratch.Guess[i - a] = guess;
+                scratch.GuessKeys[i - a] = k;
+                k += FeatureTemplates.NerWordHistory(info, i, guess, keys[k..]);
+            }
+
+            scratch.GuessKeys[b - a] = k;
+            _ner.Locate(keys[..k], scratch.Found);
+            for (int i = a; i < b; i++)
+            {
+                rows.AsSpan(i * width, width).CopyTo(row);
+                ScoreRows.Add(row, _tables.NerClassHistory(previous1, previous2));
+                ScoreRows.Add(row, _tables.NerTagHistory(previous1, pos[i]));
+                AddHistory(_ner, info, i, previous1, scratch, i - a, features, row, FeatureTemplates.NerWordHistory);
+                bool final = i == count - 1;
+                int best = BestAllowed(scores, last, final);
+                entities[i] = Bilou.FromClass(best);
+                // Confidence only matters inside entities; most tokens are outside, so skip the exponentials there.
+                confidence[i] = best == 0 ? 0f : _ner.Confidence(Margin(scores, best, last, final) * _ner.Scale);
+                last = best;
+                previous2 = previous1;
+                previous1 = best + 1;
+            }
+        }
+    }
+
+    /// <summary>Adds the word history group of token <paramref name="i"/>: from the keys found ahead when the guess was right, else looked up now.</summary>
+    private static void AddHistory(
+        PerceptronModel model, ReadOnlySpan<TokenInfo> info, int i, int previous1, TaggerScratch scratch, int slot,
+        Span<ulong> features, Span<int> row, WordHistory history)
+    {
+        if (scratch.Guess[slot] == previous1)
+        {
+            for (int k = scratch.GuessKeys[slot]; k < scratch.GuessKeys[slot + 1]; k++)
+            {
+                model.Add(scratch.Found[k], row);
+            }
+        }
+        else
+        {
+            model.Score(features[..history(info, i, previous1, features)], row);
+        }
+    }
+
+    /// <summary>A word history group of <see cref="FeatureTemplates"/>.</summary>
+    private delegate int WordHistory(ReadOnlySpan<TokenInfo> s, int i, int previous1, Span<ulong> f);
+
+    /// <summary>Sends the <paramref name="n"/> keys just written to the batch to the row at <paramref name="target"/>.</summary>
+    private static int Emit(Span<int> targets, int n, int target)
+    {
+        targets[..n].Fill(target);
+        return n;
+    }
+
+    /// <summary>Looks up a batch of keys together, then adds each one's weights to its target row.</summary>
+    private static void AddBatch(PerceptronModel model, ReadOnlySpan<ulong> keys, ReadOnlySpan<int> targets, uint[] found, int[] rows, int width)
+    {
+        model.Locate(keys, found);
+        for (int k = 0; k < keys.Length; k++)
+        {
+            model.Add(found[k], rows.AsSpan(targets[k], width));
+        }
+    }
+
+    /// <summary>
+    /// Adds the neighbour-word sums of token <paramref name="j"/> (before-1, before-2, after-1, after-2, one row each)
+    /// to the rows of the tokens that read them: j + 1, j + 2, j − 1 and j − 2.
+    /// </summary>
+    private static void Scatter(ReadOnlySpan<int> sums, int[] rows, int j, int count, int width)
+    {
+        if (j + 1 < count)
+        {
+            ScoreRows.Add(rows.AsSpan((j + 1) * width, width), sums[..width]);
+            if (j + 2 < count)
+            {
+                ScoreRows.Add(rows.AsSpan((j + 2) * width, width), sums.Slice(width, width));
             }
         }
 
-        return new WordCaches(_pos, _ner);
+        if (j >= 1)
+        {
+            ScoreRows.Add(rows.AsSpan((j - 1) * width, width), sums.Slice(2 * width, width));
+            if (j >= 2)
+            {
+                ScoreRows.Add(rows.AsSpan((j - 2) * width, width), sums.Slice(3 * width, width));
+            }
+        }
     }
 
-    private void ReturnCaches(WordCaches caches)
+    private TaggerScratch RentScratch()
     {
-        for (int i = 0; i < _caches.Length; i++)
+        for (int i = 0; i < _scratch.Length; i++)
         {
-            if (Interlocked.CompareExchange(ref _caches[i], caches, null) is null)
+            if (Volatile.Read(ref _scratch[i]) is not null && Interlocked.Exchange(ref _scratch[i], null) is { } scratch)
+            {
+                return scratch;
+            }
+        }
+
+        return new TaggerScratch(_tables);
+    }
+
+    private void ReturnScratch(TaggerScratch scratch)
+    {
+        for (int i = 0; i < _scratch.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref _scratch[i], scratch, null) is null)
             {
                 return;
             }
@@ -346,13 +558,5 @@ internal sealed class Tagger
         using var stream = (name is null ? null : assembly.GetManifestResourceStream(name))
             ?? throw new InvalidOperationException($"The embedded tagger model '{file}' is missing from {assembly.GetName().Name}.");
         return PerceptronModel.Read(stream, kind);
-    }
-
-    /// <summary>One call's word caches, one per model.</summary>
-    private sealed class WordCaches(PerceptronModel pos, PerceptronModel ner)
-    {
-        public WordScoreCache Pos { get; } = new(pos);
-
-        public WordScoreCache Ner { get; } = new(ner);
     }
 }

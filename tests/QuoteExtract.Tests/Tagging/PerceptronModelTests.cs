@@ -140,4 +140,35 @@ public class PerceptronModelTests
         model.Score([FeatureHash.Feature(8, 1), FeatureHash.Feature(8, 2)], scores);
         scores.Should().OnlyContain(s => s == 0);
     }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(17)]
+    [InlineData(3)]
+    public void Batched_lookups_add_what_scoring_adds(int classes)
+    {
+        // Sparse (40 classes) and dense (17, 3) layouts; several entries per feature, and keys the model lacks.
+        var keys = Enumerable.Range(0, 300).Select(i => FeatureHash.Feature(9, (ulong)i)).Order().ToArray();
+        var counts = keys.Select((_, i) => (byte)(1 + (i % Math.Min(classes, 4)))).ToArray();
+        var entryClasses = counts.SelectMany((n, i) => Enumerable.Range(0, n).Select(e => (byte)((i + (e * 5)) % classes))).ToArray();
+        var entryWeights = entryClasses.Select((_, e) => (short)((e * 37 % 2001) - 1000)).ToArray();
+        using var stream = new MemoryStream();
+        PerceptronModel.Write(stream, ModelKind.PartOfSpeech, classes, 1f, keys, counts, entryClasses, entryWeights);
+        var model = PerceptronModel.Read(stream.ToArray(), ModelKind.PartOfSpeech);
+        ulong[] batch = [.. keys.Where((_, i) => i % 3 == 0), FeatureHash.Feature(10, 1), keys[7], keys[7]];
+
+        var expected = new int[classes];
+        model.Score(batch, expected);
+        var found = new uint[batch.Length];
+        model.Locate(batch, found);
+        var row = new int[ScoreRows.Width(classes)];
+        foreach (var f in found)
+        {
+            model.Add(f, row);
+        }
+
+        row[..classes].Should().Equal(expected);
+        row[classes..].Should().NotContain(s => s != 0);
+        expected.Should().Contain(s => s != 0);
+    }
 }
