@@ -16,7 +16,7 @@ namespace QuoteExtract.Tagging;
 /// <item>the token's own word-only features, and the features that its neighbours read from it (two words either
 /// side), from per-word-form memos (<see cref="WordScoreCache"/>), scattered to the tokens that read them;</item>
 /// <item>features that read only tags or previous classes, from tables computed at load (<see cref="GroupTables"/>);</item>
-/// <item>the rest (word pairs, and features of memo misses), looked up in batches of 16 tokens
+/// <item>the rest (word pairs, and features of memo misses), looked up in batches of 32 tokens
 /// (<see cref="PerceptronModel.Locate"/>), so that their memory reads overlap instead of each costing a latency;</item>
 /// <item>the two features per token that read the previous class together with a word, on the greedy path: looked up
 /// a batch ahead for the class the scores so far predict, and looked up again only where the choice differs.</item>
