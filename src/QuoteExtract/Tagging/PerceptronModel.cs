@@ -15,8 +15,11 @@ internal enum ModelKind : byte
 }
 
 /// <summary>
-/// A trained averaged perceptron, immutable and safe to share between threads. Weights are sparse: each
-/// hashed feature has a short list of (class, int16 weight) entries, found through an open-addressing table.
+/// A trained averaged perceptron, immutable and safe to share between threads. Each hashed feature is found through
+/// an open-addressing table of cache-line buckets; a feature with one weight keeps it in its bucket slot, others point
+/// to a short list of (class, int16 weight) entries, or, for models of at most 32 classes, to a dense 64-byte row.
+/// <see cref="Score"/> adds a feature list at once; <see cref="Locate"/> and <see cref="Add"/> let a caller batch the
+/// lookups of many tokens and send each feature's weights to its own row.
 /// </summary>
 /// <remarks>
 /// File layout (all little-endian): magic "QXTM", format version u16, feature version u16, kind u8,

@@ -6,9 +6,25 @@ namespace QuoteExtract.Tagging;
 
 /// <summary>
 /// Part-of-speech tagger and named-entity recognizer: two greedy left-to-right averaged perceptrons over
-/// hashed features. Instances hold only immutable models, so one instance serves all threads; per-call
-/// scratch lives on the stack or in pooled arrays.
+/// hashed features. Instances hold only immutable models and tables, so one instance serves all threads;
+/// per-call scratch (word memos, batch buffers) is pooled (<see cref="TaggerScratch"/>).
 /// </summary>
+/// <remarks>
+/// Tagging time is memory latency: a token's features are read from tables of megabytes. So each model's score of a
+/// token is assembled from the groups of <see cref="FeatureTemplates"/> by the cheapest source for each group:
+/// <list type="bullet">
+/// <item>the token's own word-only features, and the features that its neighbours read from it (two words either
+/// side), from per-word-form memos (<see cref="WordScoreCache"/>), scattered to the tokens that read them;</item>
+/// <item>features that read only tags or previous classes, from tables computed at load (<see cref="GroupTables"/>);</item>
+/// <item>the rest (word pairs, and features of memo misses), looked up in batches of 32 tokens
+/// (<see cref="PerceptronModel.Locate"/>), so that their memory reads overlap instead of each costing a latency;</item>
+/// <item>the two features per token that read the previous class together with a word, on the greedy path: looked up
+/// a batch ahead for the class the scores so far predict, and looked up again only where the choice differs.</item>
+/// </list>
+/// Scores are integer sums, so the grouping and order do not change them: tags and confidences are exactly those of
+/// adding every feature of <see cref="FeatureTemplates.Pos"/> and <see cref="FeatureTemplates.Ner"/> one by one (a test
+/// checks this against such a reference).
+/// </remarks>
 internal sealed class Tagger
 {
     private const string PosResource = "pos.bin";

@@ -8,7 +8,7 @@ namespace QuoteExtract.Tagging;
 internal sealed class TaggerScratch
 {
     /// <summary>Tokens whose independent lookups are issued together: enough to keep many memory reads in flight.</summary>
-    public const int Chunk = 16;
+    public const int Chunk = 32;
 
     /// <summary>Upper bound of the lookups one token adds to a batch (the largest of the two models' sets).</summary>
     public const int KeysPerToken = 32;
