@@ -111,6 +111,7 @@ internal sealed class AttributionExtractor
         }
 
         AddContinuations(text.Analysis, candidates);
+        AddSentenceStarts(text.Analysis, candidates);
         MarkVariantPositions(candidates);
         var cueStarts = candidates.Select(c => c.Cue.Start).Distinct().Order().ToArray();
         WorkMeter.Add(candidates.Count);
@@ -260,6 +261,61 @@ internal sealed class AttributionExtractor
                 Category = c.Category,
                 Prior = c.Prior,
                 CutKind = "continued",
+            });
+        }
+    }
+
+    /// <summary>
+    /// <c>Raising taxes “is a misguided approach,” said Tom Burke.</c>: a quotation that ends its sentence's content
+    /// with a comma before its closing mark, after the writer's own words, is often the end of a mixed quote that runs
+    /// from the sentence start (the gold takes the whole). Each such direct quote with its cue after it gets that
+    /// variant too, and the scorer weighs both.
+    /// </summary>
+    private static void AddSentenceStarts(AnalyzedText analysis, List<Candidate> candidates)
+    {
+        var tokens = analysis.Tokens;
+        int count = candidates.Count;
+        for (int i = 0; i < count; i++)
+        {
+            var c = candidates[i];
+            if (c.Kind != QuoteKind.Direct || !c.Content2.IsNone || c.Cue.Start < c.Content.End
+                || analysis.QuotationAt(c.Content.Start) is not (>= 0 and var q) || analysis.Quotations[q].CloseToken != c.Content.End - 1
+                || analysis.TokenText(c.Content.End - 2) is not ",")
+            {
+                continue;
+            }
+
+            var sentence = analysis.Sentences[SentenceOf(analysis, c.Content.Start)];
+            int start = sentence.FirstToken;
+            while (start < c.Content.Start && tokens[start].Kind is TokenKind.Punctuation or TokenKind.Dash)
+            {
+                start++;
+            }
+
+            // A phrase of the writer's (three words at least), and no quotation, between the sentence start and the quotation.
+            bool plain = true;
+            int words = 0;
+            for (int t = start; plain && t < c.Content.Start; t++)
+            {
+                plain = tokens[t].Kind != TokenKind.QuoteMark || !MarksQuotation(analysis, t);
+                words += tokens[t].Kind == TokenKind.Word ? 1 : 0;
+            }
+
+            if (!plain || words < 3)
+            {
+                continue;
+            }
+
+            candidates.Add(new Candidate
+            {
+                Rule = c.Rule,
+                Speaker = c.Speaker,
+                Cue = c.Cue,
+                Content = new TokenRange(start, c.Content.End),
+                Kind = QuoteKind.Mixed,
+                Category = c.Category,
+                Prior = c.Prior,
+                CutKind = "sentence-start",
             });
         }
     }
