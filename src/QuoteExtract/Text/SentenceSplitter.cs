@@ -6,7 +6,8 @@ namespace QuoteExtract.Text;
 /// the tokenizer keeps their period on the word. Line breaks are not boundaries (CoreNLP's default, measured on the corpus:
 /// splitting at blank lines costs more than it gains), unless <see cref="SentenceBreaks.Paragraph"/> asks for it; that
 /// mode, used for extraction, also keeps a sentence going when a lower-case word or a comma follows its end mark.
-/// No sentence is longer than <see cref="MaxTokens"/>.
+/// No sentence is longer than <see cref="MaxTokens"/>, apart from the closing quotes and brackets that follow an end mark
+/// at the cap.
 /// </summary>
 internal static class SentenceSplitter
 {
@@ -25,7 +26,7 @@ internal static class SentenceSplitter
         int t = 0;
         while (t < tokens.Length)
         {
-            if (t - first == MaxTokens)
+            if (t - first >= MaxTokens)
             {
                 Add(ref buffer, ref count, tokens, first, t);
                 first = t;
@@ -46,7 +47,8 @@ internal static class SentenceSplitter
                     end++;
                 }
 
-                if (breaks == SentenceBreaks.Paragraph && end < tokens.Length && ContinuesSentence(text, tokens[end]))
+                // (Never past the length cap: a join must not carry the sentence over it.)
+                if (breaks == SentenceBreaks.Paragraph && end < tokens.Length && end - first < MaxTokens && ContinuesSentence(text, tokens[end]))
                 {
                     t = end;
                     continue;

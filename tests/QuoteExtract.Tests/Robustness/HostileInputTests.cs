@@ -160,4 +160,20 @@ public sealed class HostileInputTests
         analysis.Sentences.Length.Should().Be(13);
         analysis.Sentences.ToArray().Should().OnlyContain(s => s.TokenCount <= QuoteExtract.Text.SentenceSplitter.MaxTokens);
     }
+
+    [Fact]
+    public void End_marks_that_never_end_a_sentence_still_give_sentences_of_bounded_length()
+    {
+        // For extraction a sentence goes on past "." before a lower-case word; a text of nothing else must still be cut.
+        // The prefixes shift where the length cap falls, also onto a closing bracket that the join skips over.
+        for (int prefix = 0; prefix < 10; prefix++)
+        {
+            var text = string.Concat(Enumerable.Repeat("a ", prefix)) + string.Concat(Enumerable.Repeat("the vote. then (D-Md.) said. ", 2_000));
+            var analysis = QuoteExtract.Text.TextAnalyzer.Analyze(text, QuoteExtract.Text.SentenceBreaks.Paragraph);
+
+            analysis.Sentences.Length.Should().BeGreaterThanOrEqualTo(20_000 / QuoteExtract.Text.SentenceSplitter.MaxTokens, "prefix {0}", prefix);
+            // An end mark keeps its closing bracket even at the cap.
+            analysis.Sentences.ToArray().Should().OnlyContain(s => s.TokenCount <= QuoteExtract.Text.SentenceSplitter.MaxTokens + 1);
+        }
+    }
 }
