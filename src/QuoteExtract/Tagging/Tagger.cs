@@ -158,11 +158,11 @@ internal sealed class Tagger
         }
 
         var pos = posArray.AsSpan(first, count);
-        ScorePartsOfSpeech(info, scratch);
+        Score<PosGroups>(_pos, _tables.PosWidth, info, default, scratch);
         ChoosePartsOfSpeech(info, pos, scratch);
         if (entityArray is not null)
         {
-            ScoreEntities(info, pos, scratch);
+            Score<NerGroups>(_ner, _tables.NerWidth, info, pos, scratch);
             ChooseEntities(info, pos, entityArray.AsSpan(first, count), confidenceArray.AsSpan(first, count), scratch);
         }
     }
@@ -174,11 +174,12 @@ internal sealed class Tagger
     // memory reads overlap instead of costing a memory latency each. Then the greedy left-to-right pass adds the history
     // groups: tables, and two lookups per token that are issued a chunk ahead for the previous class the scores so far
     // predict, and redone only where the greedy choice differs. Integer sums do not depend on order: the scores are
-    // exactly those of adding the full template one feature at a time.
-    private void ScorePartsOfSpeech(ReadOnlySpan<TokenInfo> info, TaggerScratch scratch)
+    // exactly those of adding the full template one feature at a time. Score is the first step for either model;
+    // TGroups (PosGroups, NerGroups) says where each of its groups comes from.
+    private void Score<TGroups>(PerceptronModel model, int width, ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, TaggerScratch scratch)
+        where TGroups : struct, IModelGroups
     {
         int count = info.Length;
-        int width = _tables.PosWidth;
         int misses = scratch.PrepareRows(count);
         var rows = scratch.Rows;
         rows.AsSpan(0, count * width).Clear();
@@ -192,7 +193,7 @@ internal sealed class Tagger
             {
                 ref readonly var token = ref info[i];
                 var row = rows.AsSpan(i * width, width);
-                if (scratch.PosWords.TryGet(token.Raw, token.Norm, (ulong)token.Flags, out var word))
+                if (TGroups.Words(scratch).TryGet(token.Raw, token.Norm, TGroups.WordKey(token, pos, i), out var word))
                 {
                     ScoreRows.Add(row, word);
                 }
@@ -200,11 +201,11 @@ internal sealed class Tagger
                 {
                     int at = misses + ((i - a) * width);
                     rows.AsSpan(at, width).Clear();
-                    k += Emit(targets[k..], FeatureTemplates.PosWord(token, keys[k..]), at);
+                    k += Emit(targets[k..], TGroups.Word(token, pos, i, keys[k..]), at);
                     scratch.WordMisses[wordMisses++] = i;
                 }
 
-                if (scratch.PosNeighbours.TryGet(token.Raw, token.Norm, 0, out var sums))
+                if (TGroups.Neighbours(scratch).TryGet(token.Raw, token.Norm, 0, out var sums))
                 {
                     Scatter(sums, rows, i, count, width);
                 }
@@ -212,23 +213,23 @@ internal sealed class Tagger
                 {
                     int at = misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width);
                     rows.AsSpan(at, 4 * width).Clear();
-                    k += Emit(targets[k..], FeatureTemplates.PosBefore1(info, i, keys[k..]), at);
-                    k += Emit(targets[k..], FeatureTemplates.PosBefore2(info, i, keys[k..]), at + width);
-                    k += Emit(targets[k..], FeatureTemplates.PosAfter1(info, i, keys[k..]), at + (2 * width));
-                    k += Emit(targets[k..], FeatureTemplates.PosAfter2(info, i, keys[k..]), at + (3 * width));
+                    k += Emit(targets[k..], TGroups.Before1(info, i, keys[k..]), at);
+                    k += Emit(targets[k..], TGroups.Before2(info, i, keys[k..]), at + width);
+                    k += Emit(targets[k..], TGroups.After1(info, i, keys[k..]), at + (2 * width));
+                    k += Emit(targets[k..], TGroups.After2(info, i, keys[k..]), at + (3 * width));
                     scratch.NeighbourMisses[neighbourMisses++] = i;
                 }
 
-                _tables.AddPosPadding(i, count, row);
-                k += Emit(targets[k..], FeatureTemplates.PosPairs(info, i, keys[k..]), i * width);
+                TGroups.AddTables(_tables, pos, i, count, row);
+                k += Emit(targets[k..], TGroups.Pairs(info, pos, i, keys[k..]), i * width);
             }
 
-            AddBatch(_pos, keys[..k], targets[..k], scratch.Found, rows, width);
+            AddBatch(model, keys[..k], targets[..k], scratch.Found, rows, width);
             for (int m = 0; m < wordMisses; m++)
             {
                 int i = scratch.WordMisses[m];
                 var sum = rows.AsSpan(misses + ((i - a) * width), width);
-                scratch.PosWords.Store(info[i].Raw, info[i].Norm, (ulong)info[i].Flags, sum);
+                TGroups.Words(scratch).Store(info[i].Raw, info[i].Norm, TGroups.WordKey(info[i], pos, i), sum);
                 ScoreRows.Add(rows.AsSpan(i * width, width), sum);
             }
 
@@ -236,7 +237,7 @@ internal sealed class Tagger
             {
                 int i = scratch.NeighbourMisses[m];
                 var sums = rows.AsSpan(misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width), 4 * width);
-                scratch.PosNeighbours.Store(info[i].Raw, info[i].Norm, 0, sums);
+                TGroups.Neighbours(scratch).Store(info[i].Raw, info[i].Norm, 0, sums);
                 Scatter(sums, rows, i, count, width);
             }
         }
@@ -275,77 +276,6 @@ internal sealed class Tagger
                 pos[i] = PosTags.FromClass(best);
                 previous2 = previous1;
                 previous1 = best + 1;
-            }
-        }
-    }
-
-    private void ScoreEntities(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, TaggerScratch scratch)
-    {
-        const CharacterFlags nerFlags = ~(CharacterFlags.SpaceBefore | CharacterFlags.SpaceAfter); // spacing is no entity feature
-        int count = info.Length;
-        int width = _tables.NerWidth;
-        int misses = scratch.PrepareRows(count);
-        var rows = scratch.Rows;
-        rows.AsSpan(0, count * width).Clear();
-        var keys = scratch.Keys.AsSpan();
-        var targets = scratch.Targets.AsSpan();
-        for (int a = 0; a < count; a += TaggerScratch.Chunk)
-        {
-            int b = Math.Min(count, a + TaggerScratch.Chunk);
-            int k = 0, wordMisses = 0, neighbourMisses = 0;
-            for (int i = a; i < b; i++)
-            {
-                ref readonly var token = ref info[i];
-                var row = rows.AsSpan(i * width, width);
-                ulong extra = (ulong)(token.Flags & nerFlags) | ((ulong)pos[i] << 16);
-                if (scratch.NerWords.TryGet(token.Raw, token.Norm, extra, out var word))
-                {
-                    ScoreRows.Add(row, word);
-                }
-                else
-                {
-                    int at = misses + ((i - a) * width);
-                    rows.AsSpan(at, width).Clear();
-                    k += Emit(targets[k..], FeatureTemplates.NerWord(token, pos[i], keys[k..]), at);
-                    scratch.WordMisses[wordMisses++] = i;
-                }
-
-                if (scratch.NerNeighbours.TryGet(token.Raw, token.Norm, 0, out var sums))
-                {
-                    Scatter(sums, rows, i, count, width);
-                }
-                else
-                {
-                    int at = misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width);
-                    rows.AsSpan(at, 4 * width).Clear();
-                    k += Emit(targets[k..], FeatureTemplates.NerBefore1(info, i, keys[k..]), at);
-                    k += Emit(targets[k..], FeatureTemplates.NerBefore2(info, i, keys[k..]), at + width);
-                    k += Emit(targets[k..], FeatureTemplates.NerAfter1(info, i, keys[k..]), at + (2 * width));
-                    k += Emit(targets[k..], FeatureTemplates.NerAfter2(info, i, keys[k..]), at + (3 * width));
-                    scratch.NeighbourMisses[neighbourMisses++] = i;
-                }
-
-                _tables.AddNerPadding(i, count, row);
-                ScoreRows.Add(row, _tables.NerTagsBefore(pos, i));
-                ScoreRows.Add(row, _tables.NerTagsAfter(pos, i));
-                k += Emit(targets[k..], FeatureTemplates.NerPairs(info, pos, i, keys[k..]), i * width);
-            }
-
-            AddBatch(_ner, keys[..k], targets[..k], scratch.Found, rows, width);
-            for (int m = 0; m < wordMisses; m++)
-            {
-                int i = scratch.WordMisses[m];
-                var sum = rows.AsSpan(misses + ((i - a) * width), width);
-                scratch.NerWords.Store(info[i].Raw, info[i].Norm, (ulong)(info[i].Flags & nerFlags) | ((ulong)pos[i] << 16), sum);
-                ScoreRows.Add(rows.AsSpan(i * width, width), sum);
-            }
-
-            for (int m = 0; m < neighbourMisses; m++)
-            {
-                int i = scratch.NeighbourMisses[m];
-                var sums = rows.AsSpan(misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width), 4 * width);
-                scratch.NerNeighbours.Store(info[i].Raw, info[i].Norm, 0, sums);
-                Scatter(sums, rows, i, count, width);
             }
         }
     }
