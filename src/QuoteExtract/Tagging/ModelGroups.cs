@@ -1,7 +1,7 @@
 namespace QuoteExtract.Tagging;
 
 /// <summary>
-/// Where one model's first scoring step (<see cref="Tagger"/>) takes each feature group from: its word memos, the
+/// Where one model's scoring (<see cref="Tagger"/>) takes each feature group from: its word memos, the
 /// key that tells memoised words apart, the templates of its word, neighbour and pair groups, and its tables. The
 /// tagger and the recognizer differ only here, so the scoring loop is written once over a struct implementing this
 /// (a struct type argument makes the JIT compile one specialised loop per model, with these calls inlined).
@@ -37,6 +37,9 @@ internal interface IModelGroups
 
     /// <summary>The token's word-pair features.</summary>
     static abstract int Pairs(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, int i, Span<ulong> keys);
+
+    /// <summary>The features that read the previous class together with a word (the greedy pass's word history group).</summary>
+    static abstract int WordHistory(ReadOnlySpan<TokenInfo> info, int i, int previous1, Span<ulong> keys);
 }
 
 /// <summary>The part-of-speech tagger's groups (it runs before any tag is known).</summary>
@@ -61,6 +64,8 @@ internal readonly struct PosGroups : IModelGroups
     public static void AddTables(GroupTables tables, ReadOnlySpan<PosTag> pos, int i, int count, Span<int> row) => tables.AddPosPadding(i, count, row);
 
     public static int Pairs(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, int i, Span<ulong> keys) => FeatureTemplates.PosPairs(info, i, keys);
+
+    public static int WordHistory(ReadOnlySpan<TokenInfo> info, int i, int previous1, Span<ulong> keys) => FeatureTemplates.PosWordHistory(info, i, previous1, keys);
 }
 
 /// <summary>The recognizer's groups, which also read the sentence's tags.</summary>
@@ -93,4 +98,6 @@ internal readonly struct NerGroups : IModelGroups
     }
 
     public static int Pairs(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, int i, Span<ulong> keys) => FeatureTemplates.NerPairs(info, pos, i, keys);
+
+    public static int WordHistory(ReadOnlySpan<TokenInfo> info, int i, int previous1, Span<ulong> keys) => FeatureTemplates.NerWordHistory(info, i, previous1, keys);
 }

@@ -249,29 +249,18 @@ internal sealed class Tagger
         int width = _tables.PosWidth;
         int classes = _pos.ClassCount;
         var rows = scratch.Rows;
-        var keys = scratch.Keys.AsSpan();
         Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
         Span<int> scores = stackalloc int[width];
         int previous1 = 0, previous2 = 0;
         for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
             int b = Math.Min(count, a + TaggerScratch.Chunk);
-            int k = 0;
-            for (int i = a; i < b; i++)
-            {
-                int guess = i == a ? previous1 : ScoreRows.ArgMax(rows.AsSpan((i - 1) * width, classes)) + 1;
-                scratch.Guess[i - a] = guess;
-                scratch.GuessKeys[i - a] = k;
-                k += FeatureTemplates.PosWordHistory(info, i, guess, keys[k..]);
-            }
-
-            scratch.GuessKeys[b - a] = k;
-            _pos.Locate(keys[..k], scratch.Found);
+            LookUpAhead<PosGroups>(_pos, info, a, b, previous1, width, scratch);
             for (int i = a; i < b; i++)
             {
                 rows.AsSpan(i * width, width).CopyTo(scores);
                 ScoreRows.Add(scores, _tables.PosTagHistory(previous1, previous2));
-                AddHistory(_pos, info, i, previous1, scratch, i - a, features, scores, FeatureTemplates.PosWordHistory);
+                AddHistory<PosGroups>(_pos, info, i, previous1, scratch, i - a, features, scores);
                 int best = ScoreRows.ArgMax(scores[..classes]);
                 pos[i] = PosTags.FromClass(best);
                 previous2 = previous1;
@@ -286,7 +275,6 @@ internal sealed class Tagger
         int width = _tables.NerWidth;
         int classes = _ner.ClassCount;
         var rows = scratch.Rows;
-        var keys = scratch.Keys.AsSpan();
         Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
         Span<int> row = stackalloc int[width];
         var scores = row[..classes];
@@ -294,23 +282,13 @@ internal sealed class Tagger
         for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
             int b = Math.Min(count, a + TaggerScratch.Chunk);
-            int k = 0;
-            for (int i = a; i < b; i++)
-            {
-                int guess = i == a ? previous1 : ScoreRows.ArgMax(rows.AsSpan((i - 1) * width, classes)) + 1;
-                scratch.Guess[i - a] = guess;
-                scratch.GuessKeys[i - a] = k;
-                k += FeatureTemplates.NerWordHistory(info, i, guess, keys[k..]);
-            }
-
-            scratch.GuessKeys[b - a] = k;
-            _ner.Locate(keys[..k], scratch.Found);
+            LookUpAhead<NerGroups>(_ner, info, a, b, previous1, width, scratch);
             for (int i = a; i < b; i++)
             {
                 rows.AsSpan(i * width, width).CopyTo(row);
                 ScoreRows.Add(row, _tables.NerClassHistory(previous1, previous2));
                 ScoreRows.Add(row, _tables.NerTagHistory(previous1, pos[i]));
-                AddHistory(_ner, info, i, previous1, scratch, i - a, features, row, FeatureTemplates.NerWordHistory);
+                AddHistory<NerGroups>(_ner, info, i, previous1, scratch, i - a, features, row);
                 bool final = i == count - 1;
                 int best = BestAllowed(scores, last, final);
                 entities[i] = Bilou.FromClass(best);
@@ -323,10 +301,34 @@ internal sealed class Tagger
         }
     }
 
+    /// <summary>
+    /// Looks up the word history group of tokens [<paramref name="a"/>, <paramref name="b"/>) ahead of the greedy pass,
+    /// for the previous class the scores so far predict (the chunk's first token knows its real one).
+    /// </summary>
+    private static void LookUpAhead<TGroups>(PerceptronModel model, ReadOnlySpan<TokenInfo> info, int a, int b, int previous1, int width, TaggerScratch scratch)
+        where TGroups : struct, IModelGroups
+    {
+        var rows = scratch.Rows;
+        var keys = scratch.Keys.AsSpan();
+        int classes = model.ClassCount;
+        int k = 0;
+        for (int i = a; i < b; i++)
+        {
+            int guess = i == a ? previous1 : ScoreRows.ArgMax(rows.AsSpan((i - 1) * width, classes)) + 1;
+            scratch.Guess[i - a] = guess;
+            scratch.GuessKeys[i - a] = k;
+            k += TGroups.WordHistory(info, i, guess, keys[k..]);
+        }
+
+        scratch.GuessKeys[b - a] = k;
+        model.Locate(keys[..k], scratch.Found);
+    }
+
     /// <summary>Adds the word history group of token <paramref name="i"/>: from the keys found ahead when the guess was right, else looked up now.</summary>
-    private static void AddHistory(
+    private static void AddHistory<TGroups>(
         PerceptronModel model, ReadOnlySpan<TokenInfo> info, int i, int previous1, TaggerScratch scratch, int slot,
-        Span<ulong> features, Span<int> row, WordHistory history)
+        Span<ulong> features, Span<int> row)
+        where TGroups : struct, IModelGroups
     {
         if (scratch.Guess[slot] == previous1)
         {
@@ -337,12 +339,9 @@ internal sealed class Tagger
         }
         else
         {
-            model.Score(features[..history(info, i, previous1, features)], row);
+            model.Score(features[..TGroups.WordHistory(info, i, previous1, features)], row);
         }
     }
-
-    /// <summary>A word history group of <see cref="FeatureTemplates"/>.</summary>
-    private delegate int WordHistory(ReadOnlySpan<TokenInfo> s, int i, int previous1, Span<ulong> f);
 
     /// <summary>Sends the <paramref name="n"/> keys just written to the batch to the row at <paramref name="target"/>.</summary>
     private static int Emit(Span<int> targets, int n, int target)
