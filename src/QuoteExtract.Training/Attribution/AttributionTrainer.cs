@@ -45,7 +45,7 @@ internal static class AttributionTrainer
             var best = new Dictionary<(string, int, int), double>();
             for (int i = 0; i < candidates.Count; i++)
             {
-                var key = (candidates[i].Rule, candidates[i].Cue.Start, candidates[i].Speaker.Start);
+                var key = candidates[i].Family;
                 best[key] = Math.Max(best.GetValueOrDefault(key), jaccards[i]);
             }
 
@@ -53,7 +53,7 @@ internal static class AttributionTrainer
             {
                 var c = candidates[i];
                 int n = AttributionFeatures.Collect(tagged, c, buffer);
-                bool positive = jaccards[i] >= 0.5 && jaccards[i] >= best[(c.Rule, c.Cue.Start, c.Speaker.Start)] - 0.02;
+                bool positive = jaccards[i] >= 0.5 && jaccards[i] >= best[c.Family] - 0.02;
                 examples.Add(new Example(buffer[..n].ToArray(), positive, d, c));
             }
         }
@@ -145,7 +145,7 @@ internal static class AttributionTrainer
         // Variants of one attribution (same document, rule, cue, speaker; other content ends) form a family. Besides
         // the yes/no update per candidate, the family's best-scored variant must be its correct one (ranking update),
         // because only one variant per cue survives selection.
-        var families = train.GroupBy(e => (e.Document, e.Candidate.Rule, e.Candidate.Cue.Start, e.Candidate.Speaker.Start)).Select(g => g.ToList()).ToList();
+        var families = train.GroupBy(e => (e.Document, e.Candidate.Family)).Select(g => g.ToList()).ToList();
         double Margin(Example e)
         {
             perceptron.Score(e.Features, scores);

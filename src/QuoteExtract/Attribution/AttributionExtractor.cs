@@ -124,10 +124,10 @@ internal sealed class AttributionExtractor
         return candidates;
     }
 
-    /// <summary>Sets each candidate's <see cref="Candidate.VariantPosition"/> among the candidates of its rule, cue and speaker.</summary>
+    /// <summary>Sets each candidate's <see cref="Candidate.VariantPosition"/> and share among the candidates of its <see cref="Candidate.Family"/>.</summary>
     private static void MarkVariantPositions(List<Candidate> candidates)
     {
-        foreach (var family in candidates.GroupBy(c => (c.Rule, c.Cue.Start, c.Speaker.Start)))
+        foreach (var family in candidates.GroupBy(c => c.Family))
         {
             int shortest = int.MaxValue, longest = int.MinValue, count = 0;
             foreach (var c in family)

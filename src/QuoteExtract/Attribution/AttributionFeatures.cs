@@ -27,7 +27,8 @@ internal static class AttributionFeatures
         var rule = c.Rule;
         var cut = c.CutKind ?? "full";
         Span<char> cueBuffer = stackalloc char[MaxWord];
-        ReadOnlySpan<char> cue = c.Cue.IsNone ? "-" : CueHead(text, c, cueBuffer);
+        int cueHead = c.Cue.IsNone ? -1 : CueHeadIndex(text, c);
+        ReadOnlySpan<char> cue = cueHead < 0 ? "-" : Lower(analysis.TokenText(cueHead), cueBuffer);
         var speaker = AttributionScorer.SpeakerType(text, c);
         int length = c.ContentEnd - c.Content.Start;
         var lengthBucket = length switch { 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", <= 20 => "11-20", <= 40 => "21-40", _ => "41+" };
@@ -125,7 +126,7 @@ internal static class AttributionFeatures
         Add(features, ref n, 57, shape, rule, cut);
 
         // The cue's form: "said" (VBD), "says" (VBZ), "saying" (VBG), "is expected" (VBN), a noun.
-        var cueTag = c.Cue.IsNone ? "-" : text.Pos[CueTokenIndex(text, c)].ToString();
+        var cueTag = cueHead < 0 ? "-" : text.Pos[cueHead].ToString();
         Add(features, ref n, 58, cueTag, rule);
         Add(features, ref n, 59, cueTag, stem);
         return n;
@@ -219,11 +220,8 @@ internal static class AttributionFeatures
         return false;
     }
 
-    /// <summary>The cue's head: its last verb, noun or adjective ("pointed" in "pointed out"), lower-cased (in <paramref name="buffer"/> when it fits).</summary>
-    private static ReadOnlySpan<char> CueHead(TaggedText text, Candidate c, Span<char> buffer) => Lower(CueToken(text, c), buffer);
-
-    /// <summary>The index of the cue's head token (see <see cref="CueHead"/>).</summary>
-    private static int CueTokenIndex(TaggedText text, Candidate c)
+    /// <summary>The index of the cue's head: its last verb, noun or adjective ("pointed" in "pointed out").</summary>
+    private static int CueHeadIndex(TaggedText text, Candidate c)
     {
         for (int t = c.Cue.End - 1; t >= c.Cue.Start; t--)
         {
@@ -235,8 +233,6 @@ internal static class AttributionFeatures
 
         return c.Cue.End - 1;
     }
-
-    private static ReadOnlySpan<char> CueToken(TaggedText text, Candidate c) => text.Analysis.TokenText(CueTokenIndex(text, c));
 
     /// <summary>The word lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> when it fits.</summary>
     private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer) =>

@@ -57,6 +57,12 @@ internal sealed class Candidate
 
     public double Confidence { get; set; }
 
+    /// <summary>
+    /// The candidates of one rule, cue and speaker are one family: variants of one attribution that differ only in
+    /// where the content ends. Selection keeps at most one of them; the scorer learns to rank them.
+    /// </summary>
+    public (string Rule, int Cue, int Speaker) Family => (Rule, Cue.Start, Speaker.Start);
+
     public int ContentStart => Content.Start;
 
     public int ContentEnd => Content2.IsNone ? Content.End : Content2.End;
