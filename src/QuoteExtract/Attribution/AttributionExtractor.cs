@@ -61,8 +61,7 @@ internal sealed class AttributionExtractor
         foreach (ref readonly var match in matches.AsSpan())
         {
             ct.ThrowIfCancellationRequested();
-            // Attributions never nest: a cue inside a quotation is part of someone's words, not a new attribution.
-            if (reader.Read(matches, match) is { } candidate && !text.Analysis.IsInQuotation(candidate.Cue.Start))
+            if (reader.Read(matches, match) is { } candidate && !Nested(text.Analysis, match.Start, candidate))
             {
                 candidates.Add(candidate);
             }
@@ -510,6 +509,18 @@ internal sealed class AttributionExtractor
 
         WorkMeter.Add(to - from);
         return true;
+    }
+
+    /// <summary>
+    /// Attributions never nest: a cue inside a quotation is part of someone's words, not a new attribution. The
+    /// exception is a feed that opens every transcript turn with a quotation mark it never closes (<c>"WALLACE: …</c>):
+    /// a match that starts at such a mark, first in its sentence, reads the turn.
+    /// </summary>
+    private static bool Nested(AnalyzedText analysis, int matchStart, Candidate c)
+    {
+        int q = analysis.QuotationAt(c.Cue.Start);
+        return q >= 0 && (analysis.Quotations[q].IsClosed || analysis.Tokens[matchStart].Kind != TokenKind.QuoteMark
+                          || analysis.Sentences[SentenceOf(analysis, matchStart)].FirstToken != matchStart);
     }
 
     /// <summary>True when token <paramref name="t"/> opens or closes a quotation (a stray mark, as in "the Democrats' event", does not).</summary>

@@ -129,6 +129,11 @@ internal static class AttributionFeatures
         var cueTag = cueHead < 0 ? "-" : text.Pos[cueHead].ToString();
         Add(features, ref n, 58, cueTag, rule);
         Add(features, ref n, 59, cueTag, stem);
+
+        // A content that is one short quotation: a title ("watched “Big Sky”"), a scare quote or a real quote.
+        var quotation = QuotationShape(analysis, c);
+        Add(features, ref n, 60, quotation, category);
+        Add(features, ref n, 61, quotation, stem);
         return n;
     }
 
@@ -201,6 +206,32 @@ internal static class AttributionFeatures
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "title" when the content is exactly one quotation of at most six words that all start with a capital letter,
+    /// "short" for another quotation of at most three words, "quotation" for a longer one, "-" when the content is not
+    /// one quotation.
+    /// </summary>
+    private static string QuotationShape(AnalyzedText analysis, Candidate c)
+    {
+        if (!c.Content2.IsNone || analysis.QuotationAt(c.Content.Start) is not (>= 0 and var q)
+            || analysis.Quotations[q].OpenToken != c.Content.Start || analysis.Quotations[q].CloseToken != c.Content.End - 1)
+        {
+            return "-";
+        }
+
+        int words = 0, capitalized = 0;
+        for (int t = c.Content.Start + 1; t < c.Content.End - 1; t++)
+        {
+            if (analysis.Tokens[t].Kind == TokenKind.Word)
+            {
+                words++;
+                capitalized += char.IsUpper(analysis.TokenText(t)[0]) ? 1 : 0;
+            }
+        }
+
+        return words <= 6 && capitalized == words && words > 0 ? "title" : words <= 3 ? "short" : "quotation";
     }
 
     /// <summary>True when the content holds "and/but + a cue verb" outside quotations: "said A and added B".</summary>

@@ -147,6 +147,11 @@ internal sealed class CandidateReader
                         }
                     }
 
+                    if (rule.Meta("extent", "sentence") == "paragraph")
+                    {
+                        raw = new TokenRange(raw.Start, ParagraphEnd(raw.Start));
+                    }
+
                     (cue, raw) = ExtendPhrase(cue, raw);
                     var trimmed = Trim(raw, quotationOnly: restOfSentence);
                     if (trimmed.IsNone)
@@ -207,6 +212,14 @@ internal sealed class CandidateReader
         }
 
         return end > start ? new TokenRange(start, end) : speaker;
+    }
+
+    /// <summary>The token that ends the paragraph holding <paramref name="token"/> (exclusive).</summary>
+    private int ParagraphEnd(int token)
+    {
+        var sentences = _analysis.Sentences;
+        var paragraph = _analysis.Paragraphs[sentences[AttributionExtractor.SentenceOf(_analysis, token)].Paragraph];
+        return sentences[paragraph.FirstSentence + paragraph.SentenceCount - 1].EndToken;
     }
 
     /// <summary>

@@ -1,0 +1,69 @@
+using QuoteExtract.Attribution;
+using QuoteExtract.Matching;
+using QuoteExtract.Tagging;
+using QuoteExtract.Text;
+
+namespace QuoteExtract.Tests.Attribution;
+
+/// <summary>
+/// Grammar constructions checked at the candidate level (before the learned scorer chooses): the rule finds the
+/// speaker, cue and content with the expected extents.
+/// </summary>
+public sealed class CandidateRuleTests
+{
+    private static readonly AttributionExtractor Extractor = new(AttributionGrammar.Create(new QuoteExtractorOptions()), AttributionScorer.Default);
+
+    private static List<(string Speaker, string Cue, string Content)> Candidates(string text, string rule)
+    {
+        var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph);
+        var tagged = Tagger.Default.Tag(analysis);
+        string Span(TokenRange r) => r.IsNone ? "" : text[analysis.Tokens[r.Start].Start..analysis.Tokens[r.End - 1].End];
+        return Extractor.Candidates(tagged, CancellationToken.None)
+            .Where(c => c.Rule == rule && !c.IsCut)
+            .Select(c => (Span(c.Speaker), Span(c.Cue), Span(c.Content)))
+            .ToList();
+    }
+
+    [Fact]
+    public void A_second_cue_coordinated_with_a_first_one_gets_the_same_speaker()
+    {
+        const string text = "Senator Ann Reyes said that the bill was rushed and warned that it would fail in the House.";
+        Candidates(text, "speaker_and_cue").Should().Contain(("Senator Ann Reyes", "warned", "that it would fail in the House"));
+    }
+
+    [Fact]
+    public void A_coordinated_cue_after_a_partial_quote()
+    {
+        const string text = "The governor called the plan “a costly mistake” and argued that voters would reject it.";
+        Candidates(text, "speaker_and_cue").Should().Contain(("The governor", "argued", "that voters would reject it"));
+    }
+
+    [Fact]
+    public void A_transcript_turn_runs_to_the_paragraph_end()
+    {
+        const string text = "HOST: Will the senator attend the debate tomorrow?\n\nMORALES: She will not attend. That decision is final.";
+        Candidates(text, "transcript_speaker").Should().Contain(("MORALES", ":", "She will not attend. That decision is final"));
+    }
+
+    [Fact]
+    public void Transcript_turns_opened_by_a_stray_quotation_mark_are_read()
+    {
+        const string text = "\"HOST: Will the senator attend the debate tomorrow?\n\n\"MORALES: She will not attend. That decision is final.";
+        Candidates(text, "transcript_speaker").Should().Contain(("MORALES", ":", "She will not attend. That decision is final"))
+            .And.Contain(("HOST", ":", "Will the senator attend the debate tomorrow"));
+    }
+
+    [Fact]
+    public void A_headline_names_its_source_before_a_colon()
+    {
+        const string text = "Poll: Most voters back the new transit plan.\n\nA survey released on Monday found broad support.";
+        Candidates(text, "transcript_speaker").Should().Contain(("Poll", ":", "Most voters back the new transit plan"));
+    }
+
+    [Fact]
+    public void A_cue_inside_a_closed_quotation_is_not_an_attribution()
+    {
+        const string text = "“MORALES: She will not attend,” the host read aloud.";
+        Candidates(text, "transcript_speaker").Should().BeEmpty();
+    }
+}
