@@ -94,15 +94,20 @@ internal static class AttributionTrainer
         // by coordinate ascent from one shared threshold.
         // The grid starts at 0.1: below it a kept candidate is one the model itself gives nine chances in ten of being
         // wrong, which the corpus's many cued direct quotes can still pay for but a user reading the output does not.
-        var grid = Enumerable.Range(0, 25).Select(i => 0.1 + (0.025 * i)).ToArray();
+        var grid = Enumerable.Range(0, 25).Select(i => 0.1 + (GridStep * i)).ToArray();
         int goldTotal = goldCounts.Sum();
         double F1(SelectionThresholds t) => Evaluate(examples, t, goldTotal).F;
-        var chosen = SelectionThresholds.All(grid.MaxBy(t => F1(SelectionThresholds.All(t))));
+
+        // F1 is flat near its top, so a raw argmax flips between neighbouring thresholds with each retraining; the
+        // search maximises F1 averaged with its neighbours' (weights 1-2-1), which picks the middle of the plateau.
+        double Smoothed(Func<double, SelectionThresholds> at, double t) =>
+            (F1(at(t - GridStep)) + (2 * F1(at(t))) + F1(at(t + GridStep))) / 4;
+        var chosen = SelectionThresholds.All(grid.MaxBy(t => Smoothed(SelectionThresholds.All, t)));
         for (int round = 0; round < 2; round++)
         {
-            chosen = chosen with { Direct = grid.MaxBy(t => F1(chosen with { Direct = t })) };
-            chosen = chosen with { Mixed = grid.MaxBy(t => F1(chosen with { Mixed = t })) };
-            chosen = chosen with { Indirect = grid.MaxBy(t => F1(chosen with { Indirect = t })) };
+            chosen = chosen with { Direct = grid.MaxBy(t => Smoothed(x => chosen with { Direct = x }, t)) };
+            chosen = chosen with { Mixed = grid.MaxBy(t => Smoothed(x => chosen with { Mixed = x }, t)) };
+            chosen = chosen with { Indirect = grid.MaxBy(t => Smoothed(x => chosen with { Indirect = x }, t)) };
         }
 
         var (bp, br, bestF1) = Evaluate(examples, chosen, goldTotal);
@@ -115,6 +120,9 @@ internal static class AttributionTrainer
     }
 
     private const int Folds = 5;
+
+    /// <summary>Spacing of the selection-threshold grid.</summary>
+    private const double GridStep = 0.025;
 
     /// <summary>The mean of <paramref name="members"/> perceptrons, each trained on its own shuffle of the data.</summary>
     private static AveragedPerceptron Train(List<Example> train, int epochs, int seed, int members, float[] scores, TextWriter output)

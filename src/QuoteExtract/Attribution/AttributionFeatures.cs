@@ -213,7 +213,7 @@ internal static class AttributionFeatures
     /// "short" for another quotation of at most three words, "quotation" for a longer one, "-" when the content is not
     /// one quotation.
     /// </summary>
-    private static string QuotationShape(AnalyzedText analysis, Candidate c)
+    internal static string QuotationShape(AnalyzedText analysis, Candidate c)
     {
         if (!c.Content2.IsNone || analysis.QuotationAt(c.Content.Start) is not (>= 0 and var q)
             || analysis.Quotations[q].OpenToken != c.Content.Start || analysis.Quotations[q].CloseToken != c.Content.End - 1)

@@ -176,6 +176,14 @@ internal sealed class CandidateReader
         };
         candidate.Kind = KindOf(candidate);
         candidate.Category = CategoryOf(rule.Meta("category", "lexicon"), cue);
+
+        // A title in quotation marks after a verb that is not one of speech ("watched “Big Sky”", "sings “Hallelujah”")
+        // names a work; nobody is quoted.
+        if (candidate.Category != QuoteCategory.Speech && AttributionFeatures.QuotationShape(_analysis, candidate) == "title")
+        {
+            return null;
+        }
+
         return candidate;
     }
 

@@ -66,4 +66,33 @@ public sealed class CandidateRuleTests
         const string text = "“MORALES: She will not attend,” the host read aloud.";
         Candidates(text, "transcript_speaker").Should().BeEmpty();
     }
+
+    [Fact]
+    public void A_reported_question_after_asked_and_a_time_phrase()
+    {
+        const string text = "Asked on Tuesday whether she would run again, Senator Ann Reyes smiled.";
+        Candidates(text, "asked_about").Should().Contain(("", "Asked", "whether she would run again"));
+    }
+
+    [Fact]
+    public void A_reported_question_inside_the_sentence()
+    {
+        const string text = "The mayor hesitated when asked why the budget had grown so fast.";
+        Candidates(text, "asked_about").Should().Contain(("", "asked", "why the budget had grown so fast"));
+    }
+
+    [Fact]
+    public void A_finding_reported_in_a_poll_names_the_poll_as_its_source()
+    {
+        const string text = "Governor Ellis led his rival by eight points in a new Marist poll released on Monday.";
+        Candidates(text, "content_in_poll").Should().Contain(("a new Marist poll", "in", "Governor Ellis led his rival by eight points"));
+    }
+
+    [Fact]
+    public void A_title_after_a_verb_that_is_not_speech_is_not_a_candidate_but_a_quoted_name_after_a_speech_verb_is()
+    {
+        Candidates("Millions of viewers watched “Big Sky” last year.", "speaker_cue_content").Should().BeEmpty();
+        Candidates("The senator called the bill “The Great Giveaway” on Monday.", "speaker_cue_content")
+            .Should().Contain(c => c.Content.Contains("“The Great Giveaway”", StringComparison.Ordinal));
+    }
 }
