@@ -116,6 +116,11 @@ var stagesRounds = new Option<int>("--rounds") { Description = "Timed passes per
 var stages = new Command("stages", "Single-thread Stopwatch profile of the pipeline, stage by stage: where end-to-end time goes.") { stagesText, stagesRounds };
 stages.SetAction(result => QuoteExtract.Training.Speed.StageTimer.Run(result.GetValue(stagesText)!.FullName, Math.Max(1, result.GetValue(stagesRounds)), Console.Out));
 
+var engineText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files (searched recursively).", Required = true };
+var engineRounds = new Option<int>("--rounds") { Description = "Timed passes per part; the minimum and median are shown.", DefaultValueFactory = _ => 21 };
+var engineSpeed = new Command("engine-speed", "Thread-CPU profile of the pattern engine on the shipped grammar: both passes, token features alone, each pass run twice.") { engineText, engineRounds };
+engineSpeed.SetAction(result => QuoteExtract.Training.Speed.EngineSpeed.Run(result.GetValue(engineText)!.FullName, Math.Max(1, result.GetValue(engineRounds)), Console.Out));
+
 var split = new Option<DirectoryInfo>("--split") { Description = "A PolNeAR split directory (text/, attributions/, silver.tsv.gz, coref.jsonl.gz).", Required = true };
 var silverTags = new Option<bool>("--silver-tags") { Description = "Build tagged text from the silver layer (CoreNLP tokens, POS, NER) instead of our taggers." };
 var evaluateResolution = new Command("evaluate-resolution", "Scores speaker resolution of pronoun and nominal gold sources against CoreNLP coreference.") { split, silverTags };
@@ -152,7 +157,7 @@ var scalingThreads = new Option<int>("--threads") { Description = "Worker thread
 var batchScaling = new Command("batch-scaling", "Wall-clock speed-up of ExtractMany with several worker threads over one.") { scalingText, scalingRounds, scalingThreads };
 batchScaling.SetAction(result => QuoteExtract.Training.Speed.BatchScaling.Run(result.GetValue(scalingText)!.FullName, Math.Max(1, result.GetValue(scalingRounds)), Math.Max(2, result.GetValue(scalingThreads)), Console.Out));
 
-var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, stages, batchScaling, evaluateResolution, seedCheck, attributionDebug, candidatesCommand };
+var root = new RootCommand("QuoteExtract model training and evaluation.") { evaluate, train, speed, stages, engineSpeed, batchScaling, evaluateResolution, seedCheck, attributionDebug, candidatesCommand };
 return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)
