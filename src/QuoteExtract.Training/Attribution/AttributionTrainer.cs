@@ -219,7 +219,13 @@ internal static class AttributionTrainer
     private static double Jaccard(TaggedText text, Candidate c, List<(HashSet<int> Content, HashSet<int> Source)> gold)
     {
         var tokens = text.Analysis.Tokens;
-        var content = NonSpace(text.Analysis.Text, tokens[c.Content.Start].Start, tokens[c.ContentEnd - 1].End);
+        // Fragment by fragment, as the evaluation reads them: the cue between “A,” and “B.” is not content.
+        var content = NonSpace(text.Analysis.Text, tokens[c.Content.Start].Start, tokens[c.Content.End - 1].End);
+        if (!c.Content2.IsNone)
+        {
+            content.UnionWith(NonSpace(text.Analysis.Text, tokens[c.Content2.Start].Start, tokens[c.Content2.End - 1].End));
+        }
+
         var speaker = c.Speaker.IsNone ? [] : NonSpace(text.Analysis.Text, tokens[c.Speaker.Start].Start, tokens[c.Speaker.End - 1].End);
         double best = 0;
         foreach (var (g, source) in gold)

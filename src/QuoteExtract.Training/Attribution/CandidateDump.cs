@@ -26,11 +26,11 @@ internal static class CandidateDump
             {
                 kind = c.Kind.ToString().ToLowerInvariant(),
                 rule = c.Rule,
-                content = Span(c.Content.Start, c.ContentEnd),
+                content = c.Content2.IsNone ? [Span(c.Content.Start, c.Content.End)] : new[] { Span(c.Content.Start, c.Content.End), Span(c.Content2.Start, c.Content2.End) },
                 cue = Span(c.Cue.Start, c.Cue.End),
                 speaker = c.Speaker.IsNone ? null : Span(c.Speaker.Start, c.Speaker.End),
                 confidence = c.Score,
-            }).Where(q => q.content is not null).ToList();
+            }).Where(q => q.content[0] is not null).ToList();
             candidates += quotes.Count;
             documents++;
             writer.WriteLine(JsonSerializer.Serialize(new { source = Path.GetFileName(path), quotes }));
