@@ -243,6 +243,14 @@ internal sealed class AttributionExtractor
 
             int after = Math.Max(c.Cue.End, c.Speaker.IsNone ? 0 : c.Speaker.End);
             int q = FirstQuotationFrom(quotations, after);
+
+            // Titles inside the cue's clause (“State of the Union”) are passed over: the continuation opens a sentence.
+            int cueSentenceEnd = analysis.Sentences[SentenceOf(analysis, after - 1)].EndToken;
+            while (q >= 0 && quotations[q].OpenToken < cueSentenceEnd && TitleAt(analysis, quotations[q].OpenToken, cueSentenceEnd) is not null)
+            {
+                q = FirstQuotationFrom(quotations, quotations[q].CloseToken + 1);
+            }
+
             if (q < 0 || ParagraphOf(analysis, quotations[q].OpenToken) != ParagraphOf(analysis, c.Content.Start)
                 || !OnlyAttributionBetween(analysis, c, c.ContentEnd, quotations[q].OpenToken, MaxWordsAfterDirect))
             {
@@ -491,13 +499,24 @@ internal sealed class AttributionExtractor
         chosen.AddRange(added);
     }
 
-    /// <summary>True when tokens [from, to) hold nothing but the attribution's own speaker and cue, punctuation and a few words of the cue's clause.</summary>
+    /// <summary>
+    /// True when tokens [from, to) hold nothing but the attribution's own speaker and cue, punctuation and a few words
+    /// of the cue's clause. A short title in quotation marks inside that clause (<c>said on CNN’s “State of the
+    /// Union.”</c>) counts as words, not as someone's quotation.
+    /// </summary>
     private static bool OnlyAttributionBetween(AnalyzedText analysis, Candidate c, int from, int to, int maxWords)
     {
         int words = 0;
         for (int t = from; t < to; t++)
         {
             var token = analysis.Tokens[t];
+            if (token.Kind == TokenKind.QuoteMark && TitleAt(analysis, t, to) is { } title)
+            {
+                words += title.Words;
+                t = title.Close;
+                continue;
+            }
+
             bool own = (t >= c.Cue.Start && t < c.Cue.End) || (!c.Speaker.IsNone && t >= c.Speaker.Start && t < c.Speaker.End);
             if ((token.Kind == TokenKind.QuoteMark && MarksQuotation(analysis, t)) || token.Has(TokenFlags.ParagraphBreakBefore)
                 || (!own && token.Kind is TokenKind.Word or TokenKind.Number && ++words > maxWords))
@@ -544,6 +563,19 @@ internal sealed class AttributionExtractor
 
     private static bool StartsParagraph(AnalyzedText analysis, int token) =>
         token == 0 || analysis.Tokens[token].Has(TokenFlags.ParagraphBreakBefore);
+
+    /// <summary>The closed quotation of at most six words, within one sentence, that opens at <paramref name="t"/> and closes before <paramref name="to"/>.</summary>
+    private static (int Close, int Words)? TitleAt(AnalyzedText analysis, int t, int to)
+    {
+        if (analysis.QuotationAt(t) is not (>= 0 and var q) || analysis.Quotations[q] is not { IsClosed: true } quotation
+            || quotation.OpenToken != t || quotation.CloseToken >= to || SentenceOf(analysis, quotation.CloseToken) != SentenceOf(analysis, t))
+        {
+            return null;
+        }
+
+        int words = Words(analysis, quotation);
+        return words <= 6 ? (quotation.CloseToken, words) : null;
+    }
 
     private static int Words(AnalyzedText analysis, Quotation q)
     {

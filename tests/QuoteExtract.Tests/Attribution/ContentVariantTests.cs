@@ -45,6 +45,14 @@ public sealed class ContentVariantTests
     }
 
     [Fact]
+    public void A_show_title_in_the_cue_sentence_does_not_stop_the_continuation()
+    {
+        const string text = "“We will win this state,” Ana Ruiz said on CNN’s “State of the Union” on Sunday. “The polls are wrong.”";
+        Contents(text, "continued").Should().ContainSingle()
+            .Which.Should().Be(text);
+    }
+
+    [Fact]
     public void A_stray_apostrophe_in_the_cue_sentence_does_not_stop_the_continuation()
     {
         const string text = "“We are meeting our targets,” said Ana Ruiz, a spokeswoman for the Democrats' host committee. “The convention will be a success.”";
