@@ -211,8 +211,14 @@ internal sealed class CandidateReader
             return speaker;
         }
 
-        // The first run of proper nouns (titles and names) after the comma, ending before the cue.
+        // The first run of proper nouns (titles and names) after the comma, ending before the cue, or a personal
+        // pronoun there ("In my early 20s, I laughed and said …").
         int start = speaker.End + 1;
+        if (start < cue.Start && _text.Pos[start] == PosTag.PRP && IsPersonalPronoun(_analysis.TokenText(start)))
+        {
+            return new TokenRange(start, start + 1);
+        }
+
         int end = start;
         while (end < cue.Start && (_text.Pos[end] is PosTag.NNP or PosTag.NNPS || _text.EntityTags[end].Type == EntityType.Person))
         {
@@ -220,6 +226,19 @@ internal sealed class CandidateReader
         }
 
         return end > start ? new TokenRange(start, end) : speaker;
+    }
+
+    private static bool IsPersonalPronoun(ReadOnlySpan<char> word)
+    {
+        foreach (var pronoun in (ReadOnlySpan<string>)["he", "she", "they", "we", "i"])
+        {
+            if (word.Equals(pronoun, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The token that ends the paragraph holding <paramref name="token"/> (exclusive).</summary>

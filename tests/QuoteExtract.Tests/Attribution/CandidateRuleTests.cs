@@ -95,4 +95,11 @@ public sealed class CandidateRuleTests
         Candidates("The senator called the bill “The Great Giveaway” on Monday.", "speaker_cue_content")
             .Should().Contain(c => c.Content.Contains("“The Great Giveaway”", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_pronoun_after_an_opening_prepositional_phrase_is_the_speaker()
+    {
+        const string text = "In my early twenties, I laughed and said that the rules did not apply to us.";
+        Candidates(text, "speaker_and_cue").Should().Contain(("I", "said", "that the rules did not apply to us"));
+    }
 }
