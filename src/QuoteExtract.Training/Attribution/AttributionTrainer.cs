@@ -111,8 +111,8 @@ internal static class AttributionTrainer
             chosen = chosen with { Indirect = grid.MaxBy(t => Smoothed(x => chosen with { Indirect = x }, t)) };
         }
 
-        var (bp, br, bestF1, _) = Evaluate(examples, chosen, goldTotal);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-fitted selected P {bp:0.000} R {br:0.000} F1 {bestF1:0.000}"));
+        var (bp, br, bestF1, objective) = Evaluate(examples, chosen, goldTotal);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-fitted selected P {bp:0.000} R {br:0.000} F1 {bestF1:0.000}, content F1 {(2 * objective) - bestF1:0.000}"));
 
         File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
             $"# slope intercept indirect-threshold direct-threshold mixed-threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {chosen.Indirect:0.000} {chosen.Direct:0.000} {chosen.Mixed:0.000}\n"));
