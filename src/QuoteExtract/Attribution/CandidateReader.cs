@@ -11,6 +11,9 @@ namespace QuoteExtract.Attribution;
 /// </summary>
 internal sealed class CandidateReader
 {
+    /// <summary>The longest transcript turn read past its first sentence, in tokens.</summary>
+    private const int MaxTurnTokens = 300;
+
     private readonly AttributionGrammar _grammar;
     private readonly TaggedText _text;
     private readonly AnalyzedText _analysis;
@@ -149,7 +152,7 @@ internal sealed class CandidateReader
 
                     if (rule.Meta("extent", "sentence") == "paragraph")
                     {
-                        raw = new TokenRange(raw.Start, ParagraphEnd(raw.Start));
+                        raw = new TokenRange(raw.Start, TurnEnd(raw.Start));
                     }
 
                     (cue, raw) = ExtendPhrase(cue, raw);
@@ -241,12 +244,26 @@ internal sealed class CandidateReader
         return false;
     }
 
-    /// <summary>The token that ends the paragraph holding <paramref name="token"/> (exclusive).</summary>
-    private int ParagraphEnd(int token)
+    /// <summary>
+    /// Where a transcript turn starting at <paramref name="token"/> ends: the end of the last sentence of its paragraph
+    /// within <see cref="MaxTurnTokens"/> tokens (at least the first sentence's end). The bound keeps a paragraph of
+    /// many one-line turns from giving every turn the rest of the paragraph, which would cost quadratic work.
+    /// </summary>
+    private int TurnEnd(int token)
     {
         var sentences = _analysis.Sentences;
-        var paragraph = _analysis.Paragraphs[sentences[AttributionExtractor.SentenceOf(_analysis, token)].Paragraph];
-        return sentences[paragraph.FirstSentence + paragraph.SentenceCount - 1].EndToken;
+        int s = AttributionExtractor.SentenceOf(_analysis, token);
+        int paragraph = sentences[s].Paragraph;
+        int end = sentences[s].EndToken;
+        WorkMeter.Add(1);
+        while (s + 1 < sentences.Length && sentences[s + 1].Paragraph == paragraph && sentences[s + 1].EndToken - token <= MaxTurnTokens)
+        {
+            s++;
+            end = sentences[s].EndToken;
+            WorkMeter.Add(1);
+        }
+
+        return end;
     }
 
     /// <summary>

@@ -55,6 +55,21 @@ public sealed class LinearWorkTests
         ((double)large / small).Should().BeInRange(1.6, 2.5, $"{small:N0} units for 10,000 marks, {large:N0} for 20,000");
     }
 
+    /// <summary>
+    /// One paragraph of many short transcript turns (<c>HOST: … GUEST: …</c>): a turn runs on past its sentence, which
+    /// must not mean every turn reading the rest of the paragraph.
+    /// </summary>
+    [Fact]
+    public void Twice_the_transcript_turns_in_one_paragraph_cost_about_twice_the_work()
+    {
+        static string Turns(int count) => string.Concat(Enumerable.Range(0, count).Select(i => i % 2 == 0 ? "HOST: Is the plan ready? " : "GUEST: It is ready now. "));
+        Work(WithoutResolution, Turns(400));
+        long small = Work(WithoutResolution, Turns(400));
+        long large = Work(WithoutResolution, Turns(800));
+
+        ((double)large / small).Should().BeInRange(1.6, 2.5, $"{small:N0} units for 400 turns, {large:N0} for 800");
+    }
+
     private static void AssertLinear(QuoteExtractor extractor, string kind, int length)
     {
         var block = Block(kind);
