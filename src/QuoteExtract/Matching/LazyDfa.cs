@@ -127,6 +127,9 @@ internal sealed class LazyDfa
     /// <summary>Times the cache was dropped for growing past its bounds.</summary>
     public int Resets { get; private set; }
 
+    /// <summary>The predicate bits one of which a token must have for <paramref name="rule"/> to start a thread on it.</summary>
+    public ulong[] SeedMask(int rule) => _firstMasks[rule];
+
     /// <summary>
     /// The rule sets of <paramref name="state"/>: for each rule word k, element 2k holds the rules with some
     /// instruction (Test or Match) live, element 2k + 1 the rules with a Match instruction live.

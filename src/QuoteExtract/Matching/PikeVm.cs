@@ -47,9 +47,11 @@ internal sealed class PikeVm
 
     private readonly LazyDfa _dfa;
     private readonly BoundedBacktracker _backtracker;
+    private readonly StartFinder _startFinder;
     private readonly int _dfaMaxStates;
     private readonly Dictionary<RuleSubset, (LazyDfa Dfa, ulong[] AnyStart)> _subsetDfas = [];
     private readonly TokenAlphabet _alphabet;
+    private readonly WordMemo _wordMemo = new();
     private readonly int _maxClasses;
     private readonly ulong[] _windowStart;
     private readonly List<CompiledRule> _windowRuleList = [];
@@ -114,6 +116,7 @@ internal sealed class PikeVm
         _dfaMaxStates = dfaMaxStates;
         _backtracker = new BoundedBacktracker(patterns);
         _alphabet = new TokenAlphabet(patterns.TestedBits);
+        _startFinder = new StartFinder(patterns, _alphabet, dfaMaxStates);
         _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, _alphabet, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _liveRules = new ulong[_dfa.RuleWords];
@@ -140,6 +143,12 @@ internal sealed class PikeVm
 
     /// <summary>Whether the DFA's stretches are matched by bounded backtracking when short enough (default); off leaves them to the Pike VM, for tests.</summary>
     public bool UseBacktracking { get; set; } = true;
+
+    /// <summary>
+    /// Whether the backtracker tries only the positions a backward walk (<see cref="StartFinder"/>) marks as possible match
+    /// starts (default); off tries every position the rule's first tests allow, for tests.
+    /// </summary>
+    public bool UseStartFinder { get; set; } = true;
 
     /// <summary>Tokens the VM ran over (inside windows), for tuning.</summary>
     internal long VmTokens { get; private set; }
@@ -206,13 +215,14 @@ internal sealed class PikeVm
             // Bounds the alphabet on unusual input; the DFA transitions are keyed by class ids, so they go too.
             _alphabet.Clear();
             _dfa.Clear();
+            _startFinder.Clear();
             foreach (var (dfa, _) in _subsetDfas.Values)
             {
                 dfa.Clear();
             }
         }
 
-        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _classes, _alphabet);
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _classes, _alphabet, _wordMemo);
         if (_featuresQuotes.Length < quotes.Length)
         {
             _featuresQuotes = new QuoteState[Math.Max(quotes.Length, _featuresQuotes.Length * 2)];
@@ -364,7 +374,16 @@ internal sealed class PikeVm
             for (ulong rest = rules; rest != 0; rest &= rest - 1)
             {
                 int r = (k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (_backtracker.FindAll(_rules[r], _ruleStart[r], Math.Min(end, _matchEnd[r]), from, to, featureBase, _bits, _flags, _words, results, ref _steps))
+                int windowStart = _ruleStart[r], windowEnd = Math.Min(end, _matchEnd[r]);
+                var starts = UseStartFinder && StartFinder.PaysOff(_rules[r], windowStart, windowEnd, featureBase, _bits, _words) ? _startFinder : null;
+                if (starts is not null)
+                {
+                    // The backtracker needs the stretch only from the first position a match can start at.
+                    windowStart = starts.Find(_rules[r], windowStart, windowEnd, from, to, featureBase, _bits, _classes, _flags, _words, ref _steps);
+                }
+
+                if (windowStart < 0
+                    || _backtracker.FindAll(_rules[r], windowStart, windowEnd, from, to, featureBase, _bits, _flags, _words, starts, results, ref _steps))
                 {
                     rules &= ~(rest & (~rest + 1));
                 }
