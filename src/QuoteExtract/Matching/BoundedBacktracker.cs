@@ -97,7 +97,12 @@ internal sealed class BoundedBacktracker
     /// <summary>Depth-first search in priority order for a match starting at <paramref name="start"/>; on success the captures are in <see cref="_caps"/>.</summary>
     private bool TryAt(int start, in Window w, ulong[] bits, byte[] flags, ref long steps)
     {
-        _caps.AsSpan(0, w.Slots).Fill(-1);
+        var caps = _caps;
+        for (int i = 0; i < w.Slots; i++)
+        {
+            caps[i] = -1; // a handful of slots: a plain loop beats the vectorized fill's setup
+        }
+
         long visits = 0; // counted in a register, added to steps on the way out
         var program = _program;
         var visited = _visited;

@@ -69,6 +69,7 @@ internal sealed class PikeVm
     private int _featuresCount = -1;
     private byte[] _flags = new byte[256];
     private int[] _classes = new int[256];
+    private byte[] _dfaFlags = new byte[256];
     private long _steps;
 
     public PikeVm(CompiledPatterns patterns)
@@ -208,6 +209,7 @@ internal sealed class PikeVm
         {
             _flags = new byte[Math.Max(count, _flags.Length * 2)];
             _classes = new int[_flags.Length];
+            _dfaFlags = new byte[_flags.Length];
         }
 
         if (_alphabet.Count > _maxClasses)
@@ -223,6 +225,7 @@ internal sealed class PikeVm
         }
 
         _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _classes, _alphabet, _wordMemo);
+        LazyDfa.TokenFlags(_flags, _dfaFlags, count);
         if (_featuresQuotes.Length < quotes.Length)
         {
             _featuresQuotes = new QuoteState[Math.Max(quotes.Length, _featuresQuotes.Length * 2)];
@@ -268,7 +271,7 @@ internal sealed class PikeVm
                 continue;
             }
 
-            int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
+            int flags = anchors ? LazyDfa.FlagsAt(_dfaFlags, i, from, to, featureBase) : 0;
             int next = dfa.Next(state, classes[i - featureBase], flags);
             if (next == state && dfa.Resets == resets)
             {
@@ -379,7 +382,7 @@ internal sealed class PikeVm
                 if (starts is not null)
                 {
                     // The backtracker needs the stretch only from the first position a match can start at.
-                    windowStart = starts.Find(_rules[r], windowStart, windowEnd, from, to, featureBase, _bits, _classes, _flags, _words, ref _steps);
+                    windowStart = starts.Find(_rules[r], windowStart, windowEnd, from, to, featureBase, _bits, _classes, _dfaFlags, _words, ref _steps);
                 }
 
                 if (windowStart < 0
@@ -408,34 +411,6 @@ internal sealed class PikeVm
             _windowRules[k] = 0;
             rules &= ~group;
         }
-    }
-
-    /// <summary>The sentence facts a DFA transition on token <paramref name="i"/> depends on (the VM's anchor tests, precomputed).</summary>
-    private int DfaFlags(int i, int from, int to, int featureBase)
-    {
-        var flags = _flags;
-        int f = 0;
-        if (i == from || (flags[i - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
-        {
-            f |= LazyDfa.SeedAtStart;
-        }
-
-        if (i > from && (flags[i - 1 - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
-        {
-            f |= LazyDfa.SeedAtEnd;
-        }
-
-        if (i + 1 < to && (flags[i + 1 - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
-        {
-            f |= LazyDfa.NextAtStart;
-        }
-
-        if (i + 1 == to || (flags[i - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
-        {
-            f |= LazyDfa.NextAtEnd;
-        }
-
-        return f;
     }
 
     /// <summary>

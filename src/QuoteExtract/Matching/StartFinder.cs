@@ -12,8 +12,6 @@ namespace QuoteExtract.Matching;
 /// </summary>
 internal sealed class StartFinder
 {
-    private const int SentenceStart = TokenFeatures.SentenceStartFlag, SentenceEnd = TokenFeatures.SentenceEndFlag;
-
     private readonly CompiledPatterns _patterns;
     private readonly TokenAlphabet _alphabet;
     private readonly int _maxStates;
@@ -36,10 +34,10 @@ internal sealed class StartFinder
     /// Marks the positions in [<paramref name="windowStart"/>, <paramref name="windowEnd"/>) at which a match of
     /// <paramref name="rule"/> inside the stretch may start (every true start, perhaps more), for <see cref="IsStart"/>;
     /// returns the first, or -1. Anchors see the range [<paramref name="from"/>, <paramref name="to"/>); token rows,
-    /// classes and flags are indexed from <paramref name="featureBase"/>.
+    /// classes and transition flags (<see cref="LazyDfa.TokenFlags"/>) are indexed from <paramref name="featureBase"/>.
     /// </summary>
     public int Find(CompiledRule rule, int windowStart, int windowEnd, int from, int to, int featureBase,
-        ulong[] bits, int[] classes, byte[] flags, int words, ref long steps)
+        ulong[] bits, int[] classes, byte[] dfaFlags, int words, ref long steps)
     {
         var dfa = _dfas[rule.Index] ??= new LazyDfa(_patterns.ReversePrograms[rule.Index], _entries, [rule], _dfas.Length, words, _alphabet, _maxStates);
         int needed = ((windowEnd - windowStart) >> 6) + 1;
@@ -65,7 +63,10 @@ internal sealed class StartFinder
             }
 
             steps++;
-            state = dfa.Next(state, classes[local], anchors ? Flags(i, from, to, featureBase, flags) : 0);
+            // A backward step over token i leaves position i + 1 (where the mirror image is seeded) for position i, so the
+            // forward transition's seed and next facts trade places.
+            int f = anchors ? LazyDfa.FlagsAt(dfaFlags, i, from, to, featureBase) : 0;
+            state = dfa.Next(state, classes[local], ((f & 3) << 2) | (f >> 2));
             if ((dfa.RuleSets(state)[matchWord] & matchBit) != 0)
             {
                 int offset = i - windowStart;
@@ -116,36 +117,5 @@ internal sealed class StartFinder
         {
             dfa?.Clear();
         }
-    }
-
-    /// <summary>
-    /// The sentence facts of a backward step over token <paramref name="i"/>: it leaves position i + 1 (where the mirror
-    /// image is seeded) for position i, so the forward flags' seed and next facts trade places.
-    /// </summary>
-    private static int Flags(int i, int from, int to, int featureBase, byte[] flags)
-    {
-        int local = i - featureBase;
-        int f = 0;
-        if (i + 1 < to && (flags[local + 1] & SentenceStart) != 0)
-        {
-            f |= LazyDfa.SeedAtStart;
-        }
-
-        if (i + 1 == to || (flags[local] & SentenceEnd) != 0)
-        {
-            f |= LazyDfa.SeedAtEnd;
-        }
-
-        if (i == from || (flags[local] & SentenceStart) != 0)
-        {
-            f |= LazyDfa.NextAtStart;
-        }
-
-        if (i > from && (flags[local - 1] & SentenceEnd) != 0)
-        {
-            f |= LazyDfa.NextAtEnd;
-        }
-
-        return f;
     }
 }

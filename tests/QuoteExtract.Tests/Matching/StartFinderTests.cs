@@ -94,9 +94,11 @@ public sealed class StartFinderTests
         var flags = new byte[n];
         var classes = new int[n];
         compiled.Features.Compute(text, default, 0, n, bits, flags, classes, alphabet);
+        var dfaFlags = new byte[n];
+        LazyDfa.TokenFlags(flags, dfaFlags, n);
         var finder = new StartFinder(compiled, alphabet, LazyDfa.DefaultMaxStates);
         long steps = 0;
-        int first = finder.Find(compiled.Rules[0], 0, n, 0, n, 0, bits, classes, flags, compiled.RowWords, ref steps);
+        int first = finder.Find(compiled.Rules[0], 0, n, 0, n, 0, bits, classes, dfaFlags, compiled.RowWords, ref steps);
         return (Enumerable.Range(0, n).Where(finder.IsStart).ToList(), first);
     }
 
