@@ -31,6 +31,7 @@ internal static class EngineSpeed
         var flags = new byte[longest];
         var classes = new int[longest];
         var alphabet = new TokenAlphabet(patterns.TestedBits);
+        var memo = new WordMemo();
 
         long found = 0, steps = 0;
         void BothPasses()
@@ -58,7 +59,7 @@ internal static class EngineSpeed
             {
                 for (int d = 0; d < tagged.Length; d++)
                 {
-                    patterns.Features.Compute(tagged[d], states[d], 0, tagged[d].Analysis.Tokens.Length, bits, flags, classes, alphabet);
+                    patterns.Features.Compute(tagged[d], states[d], 0, tagged[d].Analysis.Tokens.Length, bits, flags, classes, alphabet, memo);
                 }
             }),
             ("both passes, sentence pass twice", () =>

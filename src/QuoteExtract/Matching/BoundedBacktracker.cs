@@ -19,6 +19,9 @@ internal sealed class BoundedBacktracker
 
     private readonly Instruction[] _program;
     private readonly Lookahead _lookahead;
+    private readonly int[] _nextPc;
+    private readonly int[] _branchBounds;
+    private readonly int[] _branches;
     private readonly int[] _ruleEnd;
     private readonly int[] _caps;
     private ulong[] _visited = new ulong[1024];
@@ -28,6 +31,10 @@ internal sealed class BoundedBacktracker
     {
         _program = patterns.Program;
         _lookahead = patterns.Lookahead;
+        var threaded = patterns.Threaded;
+        _nextPc = threaded.NextPc;
+        _branchBounds = threaded.BranchBounds;
+        _branches = threaded.Branches;
         var rules = patterns.RuleArray;
         _ruleEnd = new int[rules.Length];
         for (int r = 0; r < rules.Length; r++)
@@ -43,10 +50,11 @@ internal sealed class BoundedBacktracker
     /// Adds to <paramref name="results"/> the leftmost-first, non-overlapping matches of <paramref name="rule"/> that start
     /// in [<paramref name="windowStart"/>, <paramref name="windowEnd"/>), a stretch outside of which the rule has no
     /// thread; anchors see the range [<paramref name="from"/>, <paramref name="to"/>). Returns false, having done
-    /// nothing, when the stretch is too long for the bitmap.
+    /// nothing, when the stretch is too long for the bitmap. With <paramref name="starts"/> (whose last search covered
+    /// the stretch), only the positions it marked are tried; else every position the rule's first tests allow.
     /// </summary>
     public bool FindAll(CompiledRule rule, int windowStart, int windowEnd, int from, int to, int featureBase,
-        ulong[] bits, byte[] flags, int words, MatchSet results, ref long steps)
+        ulong[] bits, byte[] flags, int words, StartFinder? starts, MatchSet results, ref long steps)
     {
         int size = _ruleEnd[rule.Index] - rule.StartPc;
         long cells = (long)size * (windowEnd - windowStart + 1);
@@ -62,12 +70,13 @@ internal sealed class BoundedBacktracker
         }
 
         Array.Clear(_visited, 0, needed);
-        var window = new Window(rule.StartPc, size, windowStart, windowEnd, from, to, featureBase, words);
-        var first = rule.FirstMask;
         int captureSlots = 2 * rule.CaptureNames.Count;
+        var window = new Window(rule.StartPc, size, windowStart, windowEnd, from, to, featureBase, words, 2 + captureSlots);
+        var first = rule.FirstMask;
         for (int p = windowStart; p < windowEnd;)
         {
-            if (!PikeVm.Intersects(bits, (p - featureBase) * words, first) || !TryAt(p, window, bits, flags, ref steps))
+            bool candidate = starts is null ? PikeVm.Intersects(bits, (p - featureBase) * words, first) : starts.IsStart(p);
+            if (!candidate || !TryAt(p, window, bits, flags, ref steps))
             {
                 p++;
                 continue;
@@ -88,7 +97,13 @@ internal sealed class BoundedBacktracker
     /// <summary>Depth-first search in priority order for a match starting at <paramref name="start"/>; on success the captures are in <see cref="_caps"/>.</summary>
     private bool TryAt(int start, in Window w, ulong[] bits, byte[] flags, ref long steps)
     {
-        Array.Fill(_caps, -1);
+        var caps = _caps;
+        for (int i = 0; i < w.Slots; i++)
+        {
+            caps[i] = -1; // a handful of slots: a plain loop beats the vectorized fill's setup
+        }
+
+        long visits = 0; // counted in a register, added to steps on the way out
         var program = _program;
         var visited = _visited;
         int sp = 0;
@@ -114,7 +129,7 @@ internal sealed class BoundedBacktracker
                 }
 
                 visited[cell >> 6] |= bit;
-                steps++;
+                visits++;
                 ref readonly var ins = ref program[pc];
                 switch (ins.Op)
                 {
@@ -123,30 +138,42 @@ internal sealed class BoundedBacktracker
                         continue;
                     case OpCode.Split:
                         {
-                            // Only branches the next token allows: the others would walk to failing tests.
+                            // The split's whole tree of branches at once (ThreadedProgram), and only those the next token
+                            // allows: the others would walk to failing tests. The first allowed goes on here; the rest wait
+                            // on the stack, lowest priority deepest.
                             int row = pos < w.WindowEnd ? (pos - w.FeatureBase) * w.Words : -1;
-                            if (_lookahead.Allows(ins.Y, bits, row))
+                            int go = -1;
+                            for (int b = _branchBounds[(2 * pc) + 1] - 1, first = _branchBounds[2 * pc]; b >= first; b--)
                             {
-                                Push(ref sp, ins.Y, pos);
+                                int branch = _branches[b];
+                                if (_lookahead.Allows(branch, bits, row))
+                                {
+                                    if (go >= 0)
+                                    {
+                                        Push(ref sp, go, pos);
+                                    }
+
+                                    go = branch;
+                                }
                             }
 
-                            if (!_lookahead.Allows(ins.X, bits, row))
+                            if (go < 0)
                             {
                                 break;
                             }
 
-                            pc = ins.X;
+                            pc = go;
                             continue;
                         }
                     case OpCode.Save:
                         Push(ref sp, ~ins.X, _caps[ins.X]);
                         _caps[ins.X] = pos;
-                        pc++;
+                        pc = _nextPc[pc];
                         continue;
                     case OpCode.AssertSentenceStart:
                         if (pos == w.From || (pos < w.To && (flags[pos - w.FeatureBase] & SentenceStart) != 0))
                         {
-                            pc++;
+                            pc = _nextPc[pc];
                             continue;
                         }
 
@@ -154,7 +181,7 @@ internal sealed class BoundedBacktracker
                     case OpCode.AssertSentenceEnd:
                         if (pos == w.To || (pos > w.From && (flags[pos - 1 - w.FeatureBase] & SentenceEnd) != 0))
                         {
-                            pc++;
+                            pc = _nextPc[pc];
                             continue;
                         }
 
@@ -162,7 +189,7 @@ internal sealed class BoundedBacktracker
                     case OpCode.Test:
                         if (pos < w.WindowEnd && ((bits[((pos - w.FeatureBase) * w.Words) + (ins.X >> 6)] >> ins.X) & 1) != 0)
                         {
-                            pc++;
+                            pc = _nextPc[pc];
                             pos++;
                             continue;
                         }
@@ -170,6 +197,7 @@ internal sealed class BoundedBacktracker
                         break;
                     case OpCode.Match:
                         _caps[1] = pos;
+                        steps += visits;
                         return true;
                 }
 
@@ -177,6 +205,7 @@ internal sealed class BoundedBacktracker
             }
         }
 
+        steps += visits;
         return false;
     }
 
@@ -206,6 +235,6 @@ internal sealed class BoundedBacktracker
         }
     }
 
-    /// <summary>The fixed facts of one search: the rule's instructions, the stretch, the range and the feature layout.</summary>
-    private readonly record struct Window(int StartPc, int Size, int WindowStart, int WindowEnd, int From, int To, int FeatureBase, int Words);
+    /// <summary>The fixed facts of one search: the rule's instructions, the stretch, the range, the feature layout and the capture slots the rule uses.</summary>
+    private readonly record struct Window(int StartPc, int Size, int WindowStart, int WindowEnd, int From, int To, int FeatureBase, int Words, int Slots);
 }

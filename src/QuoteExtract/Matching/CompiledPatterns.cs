@@ -11,8 +11,10 @@ internal sealed class CompiledPatterns
 {
     private readonly PikeVm?[] _pool = new PikeVm?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
 
-    internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts, ulong[] testedBits)
+    internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts,
+        Instruction[][] reversePrograms, ulong[] testedBits)
     {
+        ReversePrograms = reversePrograms;
         Program = program;
         DfaProgram = dfaProgram;
         DfaStarts = dfaStarts;
@@ -23,6 +25,7 @@ internal sealed class CompiledPatterns
         int tested = testedBits.Sum(w => System.Numerics.BitOperations.PopCount(w));
         RowWords = Math.Max(1, (tested + 63) / 64);
         Lookahead = new Lookahead(program, RowWords);
+        Threaded = new ThreadedProgram(program, rules.Select(r => r.StartPc));
     }
 
     public IReadOnlyList<CompiledRule> Rules => RuleArray;
@@ -43,10 +46,19 @@ internal sealed class CompiledPatterns
     /// <summary>Entry of each rule in <see cref="DfaProgram"/>.</summary>
     internal int[] DfaStarts { get; }
 
+    /// <summary>
+    /// Per rule, the relaxed program of its mirror image (see <see cref="PatternReverser"/>), entry at 0, for
+    /// <see cref="StartFinder"/>; instructions keep the rule's index.
+    /// </summary>
+    internal Instruction[][] ReversePrograms { get; }
+
     internal TokenFeatures Features { get; }
 
     /// <summary>What each instruction of <see cref="Program"/> can consume first, for pruning the backtracker's branches.</summary>
     internal Lookahead Lookahead { get; }
+
+    /// <summary>The program with jumps threaded and split trees flattened, as the backtracker walks it.</summary>
+    internal ThreadedProgram Threaded { get; }
 
     /// <summary>
     /// The feature bits (numbered as in <see cref="Features"/>) some Test instruction reads; the others only feed compound

@@ -18,6 +18,58 @@ internal sealed class LazyDfa
     /// <summary>Flag bits of a transition key.</summary>
     public const int SeedAtStart = 1, SeedAtEnd = 2, NextAtStart = 4, NextAtEnd = 8;
 
+    /// <summary>
+    /// Fills <paramref name="dfaFlags"/> with the flags of a transition on each of the first <paramref name="count"/> tokens,
+    /// from their sentence flags (<see cref="TokenFeatures.SentenceStartFlag"/>, <see cref="TokenFeatures.SentenceEndFlag"/>),
+    /// as if the range ran on past both ends; <see cref="FlagsAt"/> adds the range's own ends. Once per input: the walk
+    /// then reads one byte a token instead of testing three tokens' flags.
+    /// </summary>
+    public static void TokenFlags(ReadOnlySpan<byte> flags, Span<byte> dfaFlags, int count)
+    {
+        const int Start = TokenFeatures.SentenceStartFlag, End = TokenFeatures.SentenceEndFlag;
+        for (int l = 0; l < count; l++)
+        {
+            int f = (flags[l] & Start) != 0 ? SeedAtStart : 0;
+            if (l > 0 && (flags[l - 1] & End) != 0)
+            {
+                f |= SeedAtEnd;
+            }
+
+            if (l + 1 < count && (flags[l + 1] & Start) != 0)
+            {
+                f |= NextAtStart;
+            }
+
+            if ((flags[l] & End) != 0)
+            {
+                f |= NextAtEnd;
+            }
+
+            dfaFlags[l] = (byte)f;
+        }
+    }
+
+    /// <summary>
+    /// The flags of a transition on token <paramref name="i"/> of the range [<paramref name="from"/>, <paramref name="to"/>):
+    /// the range's first token starts a sentence and no sentence ends before it, its last token ends one and none starts after it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FlagsAt(byte[] dfaFlags, int i, int from, int to, int featureBase)
+    {
+        int f = dfaFlags[i - featureBase];
+        if (i == from)
+        {
+            f = (f | SeedAtStart) & ~SeedAtEnd;
+        }
+
+        if (i + 1 == to)
+        {
+            f = (f | NextAtEnd) & ~NextAtStart;
+        }
+
+        return f;
+    }
+
     /// <summary>The state with no live thread.</summary>
     public const int Empty = 0;
 
@@ -126,6 +178,9 @@ internal sealed class LazyDfa
 
     /// <summary>Times the cache was dropped for growing past its bounds.</summary>
     public int Resets { get; private set; }
+
+    /// <summary>The predicate bits one of which a token must have for <paramref name="rule"/> to start a thread on it.</summary>
+    public ulong[] SeedMask(int rule) => _firstMasks[rule];
 
     /// <summary>
     /// The rule sets of <paramref name="state"/>: for each rule word k, element 2k holds the rules with some

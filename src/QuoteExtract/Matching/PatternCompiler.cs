@@ -84,13 +84,25 @@ internal static class PatternCompiler
             emitter.Add(OpCode.Match, 0);
         }
 
+        // The same relaxed program for each rule's mirror image (PatternReverser): the automaton that walks a stretch
+        // backwards to where matches can start (ReverseStarts). A superset too, as the backtracker checks each start.
+        // Each rule has a program of its own (entry at 0), since each rule's backward walk is a DFA of its own.
+        var reversed = new List<Instruction>[parsed.Count];
+        for (int r = 0; r < parsed.Count; r++)
+        {
+            reversed[r] = [];
+            var emitter = new Emitter(reversed[r], features, [], r) { Relaxed = true };
+            emitter.Emit(PatternReverser.Reverse(parsed[r].Rule.Pattern));
+            emitter.Add(OpCode.Match, 0);
+        }
+
         var tables = features.Build(lexicons);
 
         // The automata read rows of the tested bits only (bits that only feed compound tests are left out), renumbered
         // densely in ascending order, as TokenAlphabet lays out a class's row: the shipped grammar's rows shrink from
         // four words to two.
         var tested = new ulong[tables.Words];
-        foreach (var ins in program.Concat(relaxed))
+        foreach (var ins in program.Concat(relaxed).Concat(reversed.SelectMany(p => p)))
         {
             if (ins.Op == OpCode.Test)
             {
@@ -108,7 +120,8 @@ internal static class PatternCompiler
         var instructions = Renumber(program, rank);
         int rowWords = Math.Max(1, (testedCount + 63) / 64);
         var rules = entries.Select((e, i) => new CompiledRule(i, e.Rule.Name, e.Rule.Metadata, e.Captures, e.StartPc, FirstMask(instructions, e.StartPc, rowWords))).ToArray();
-        return new CompiledPatterns(instructions, rules, tables, Renumber(relaxed, rank), relaxedStarts, tested);
+        return new CompiledPatterns(instructions, rules, tables, Renumber(relaxed, rank), relaxedStarts,
+            reversed.Select(p => Renumber(p, rank)).ToArray(), tested);
     }
 
     /// <summary>The program with each Test reading bit <c>rank[X]</c> of a row of tested bits.</summary>

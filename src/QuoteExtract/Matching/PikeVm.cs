@@ -47,9 +47,11 @@ internal sealed class PikeVm
 
     private readonly LazyDfa _dfa;
     private readonly BoundedBacktracker _backtracker;
+    private readonly StartFinder _startFinder;
     private readonly int _dfaMaxStates;
     private readonly Dictionary<RuleSubset, (LazyDfa Dfa, ulong[] AnyStart)> _subsetDfas = [];
     private readonly TokenAlphabet _alphabet;
+    private readonly WordMemo _wordMemo = new();
     private readonly int _maxClasses;
     private readonly ulong[] _windowStart;
     private readonly List<CompiledRule> _windowRuleList = [];
@@ -67,6 +69,7 @@ internal sealed class PikeVm
     private int _featuresCount = -1;
     private byte[] _flags = new byte[256];
     private int[] _classes = new int[256];
+    private byte[] _dfaFlags = new byte[256];
     private long _steps;
 
     public PikeVm(CompiledPatterns patterns)
@@ -114,6 +117,7 @@ internal sealed class PikeVm
         _dfaMaxStates = dfaMaxStates;
         _backtracker = new BoundedBacktracker(patterns);
         _alphabet = new TokenAlphabet(patterns.TestedBits);
+        _startFinder = new StartFinder(patterns, _alphabet, dfaMaxStates);
         _dfa = new LazyDfa(patterns.DfaProgram, patterns.DfaStarts, _rules, _rules.Length, _words, _alphabet, dfaMaxStates);
         _windowRules = new ulong[_dfa.RuleWords];
         _liveRules = new ulong[_dfa.RuleWords];
@@ -140,6 +144,12 @@ internal sealed class PikeVm
 
     /// <summary>Whether the DFA's stretches are matched by bounded backtracking when short enough (default); off leaves them to the Pike VM, for tests.</summary>
     public bool UseBacktracking { get; set; } = true;
+
+    /// <summary>
+    /// Whether the backtracker tries only the positions a backward walk (<see cref="StartFinder"/>) marks as possible match
+    /// starts (default); off tries every position the rule's first tests allow, for tests.
+    /// </summary>
+    public bool UseStartFinder { get; set; } = true;
 
     /// <summary>Tokens the VM ran over (inside windows), for tuning.</summary>
     internal long VmTokens { get; private set; }
@@ -199,6 +209,7 @@ internal sealed class PikeVm
         {
             _flags = new byte[Math.Max(count, _flags.Length * 2)];
             _classes = new int[_flags.Length];
+            _dfaFlags = new byte[_flags.Length];
         }
 
         if (_alphabet.Count > _maxClasses)
@@ -206,13 +217,15 @@ internal sealed class PikeVm
             // Bounds the alphabet on unusual input; the DFA transitions are keyed by class ids, so they go too.
             _alphabet.Clear();
             _dfa.Clear();
+            _startFinder.Clear();
             foreach (var (dfa, _) in _subsetDfas.Values)
             {
                 dfa.Clear();
             }
         }
 
-        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _classes, _alphabet);
+        _patterns.Features.Compute(text, quotes, first, count, _bits, _flags, _classes, _alphabet, _wordMemo);
+        LazyDfa.TokenFlags(_flags, _dfaFlags, count);
         if (_featuresQuotes.Length < quotes.Length)
         {
             _featuresQuotes = new QuoteState[Math.Max(quotes.Length, _featuresQuotes.Length * 2)];
@@ -258,7 +271,7 @@ internal sealed class PikeVm
                 continue;
             }
 
-            int flags = anchors ? DfaFlags(i, from, to, featureBase) : 0;
+            int flags = anchors ? LazyDfa.FlagsAt(_dfaFlags, i, from, to, featureBase) : 0;
             int next = dfa.Next(state, classes[i - featureBase], flags);
             if (next == state && dfa.Resets == resets)
             {
@@ -364,7 +377,16 @@ internal sealed class PikeVm
             for (ulong rest = rules; rest != 0; rest &= rest - 1)
             {
                 int r = (k << 6) + System.Numerics.BitOperations.TrailingZeroCount(rest);
-                if (_backtracker.FindAll(_rules[r], _ruleStart[r], Math.Min(end, _matchEnd[r]), from, to, featureBase, _bits, _flags, _words, results, ref _steps))
+                int windowStart = _ruleStart[r], windowEnd = Math.Min(end, _matchEnd[r]);
+                var starts = UseStartFinder && StartFinder.PaysOff(_rules[r], windowStart, windowEnd, featureBase, _bits, _words) ? _startFinder : null;
+                if (starts is not null)
+                {
+                    // The backtracker needs the stretch only from the first position a match can start at.
+                    windowStart = starts.Find(_rules[r], windowStart, windowEnd, from, to, featureBase, _bits, _classes, _dfaFlags, _words, ref _steps);
+                }
+
+                if (windowStart < 0
+                    || _backtracker.FindAll(_rules[r], windowStart, windowEnd, from, to, featureBase, _bits, _flags, _words, starts, results, ref _steps))
                 {
                     rules &= ~(rest & (~rest + 1));
                 }
@@ -389,34 +411,6 @@ internal sealed class PikeVm
             _windowRules[k] = 0;
             rules &= ~group;
         }
-    }
-
-    /// <summary>The sentence facts a DFA transition on token <paramref name="i"/> depends on (the VM's anchor tests, precomputed).</summary>
-    private int DfaFlags(int i, int from, int to, int featureBase)
-    {
-        var flags = _flags;
-        int f = 0;
-        if (i == from || (flags[i - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
-        {
-            f |= LazyDfa.SeedAtStart;
-        }
-
-        if (i > from && (flags[i - 1 - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
-        {
-            f |= LazyDfa.SeedAtEnd;
-        }
-
-        if (i + 1 < to && (flags[i + 1 - featureBase] & TokenFeatures.SentenceStartFlag) != 0)
-        {
-            f |= LazyDfa.NextAtStart;
-        }
-
-        if (i + 1 == to || (flags[i - featureBase] & TokenFeatures.SentenceEndFlag) != 0)
-        {
-            f |= LazyDfa.NextAtEnd;
-        }
-
-        return f;
     }
 
     /// <summary>

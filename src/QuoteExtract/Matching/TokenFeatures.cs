@@ -103,10 +103,11 @@ internal sealed partial class TokenFeatures
     /// <summary>
     /// Fills <paramref name="classes"/> (the token class in <paramref name="alphabet"/>, one per token), <paramref name="bits"/>
     /// (the class's row of tested bits, <see cref="TokenAlphabet.Words"/> per token) and <paramref name="flags"/> (one per token) for tokens
-    /// <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>.
+    /// <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/>. With <paramref name="memo"/>, short
+    /// tokens take the word part of their feature key from it (and leave it there).
     /// </summary>
     public void Compute(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int count, Span<ulong> bits, Span<byte> flags,
-        Span<int> classes, TokenAlphabet alphabet)
+        Span<int> classes, TokenAlphabet alphabet, WordMemo? memo = null)
     {
         var analysis = tagged.Analysis;
         int end = start + count;
@@ -132,12 +133,12 @@ internal sealed partial class TokenFeatures
         }
 
         Span<char> shape = stackalloc char[TokenShape.MaxLength];
-        ComputeClasses(tagged, quotes, start, end, bits, flags, classes, alphabet, shape);
+        ComputeClasses(tagged, quotes, start, end, bits, flags, classes, alphabet, _keyed ? memo : null, shape);
     }
 
     /// <summary>The per-token loop of <see cref="Compute"/>, apart from its stack buffer so that the JIT tiers it up with profile data.</summary>
     private void ComputeClasses(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int end, Span<ulong> bits, Span<byte> flags,
-        Span<int> classes, TokenAlphabet alphabet, Span<char> shape)
+        Span<int> classes, TokenAlphabet alphabet, WordMemo? memo, Span<char> shape)
     {
         var tokens = tagged.Analysis.Tokens;
         var text = tagged.Analysis.Text.AsSpan();
@@ -150,39 +151,38 @@ internal sealed partial class TokenFeatures
             var token = tokens[t];
             var (kindPosRow, entityFlagRow) = TableRows(tagged, quotes, flags, t, local, tags);
 
-            // The feature key: everything the row depends on, as small numbers (one pass over the characters gives both
-            // the word-table hash and the collapsed shape). A key seen before names its class without building the row.
+            // The feature key: everything the row depends on, as small numbers. A key seen before names its class without
+            // building the row. The word part depends on the token's text alone, so a short token seen before takes it from
+            // the memo.
             var span = text.Slice(token.Start, token.Length);
-            uint hash = HashAndShape(span, shape, out int n, out ulong packed);
             ulong key = (uint)kindPosRow | ((ulong)(uint)entityFlagRow << _entityFlagShift);
-            var entry = hasWords ? _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) : null;
-            if (entry is not null)
+            WordEntry? entry = null;
+            bool entryFound = false;
+            if (memo is not null && WordMemo.TryPack(text, token.Start, token.Length, out ulong low, out ulong high))
             {
-                key |= (ulong)(uint)entry.Id << _entryShift;
-                for (int e = 0; e < entry.Exact.Count; e++)
+                if (!memo.TryGet(low, high, out ulong word))
                 {
-                    if (span.SequenceEqual(entry.Exact[e].Text))
-                    {
-                        key |= 1UL << (_exactShift + e);
-                    }
+                    word = WordPart(span, shape, hasWords, hasShapes, out entry);
+                    entryFound = true;
+                    memo.Set(low, high, word);
                 }
-            }
 
-            if (hasShapes && n > 0 && n <= shape.Length)
+                key |= word;
+            }
+            else
             {
-                for (int s = 0; s < _shapes.Length; s++)
-                {
-                    // Short shapes compare as one number (every token is checked against every shape).
-                    if (_shapeCodes[s] != 0 ? packed == _shapeCodes[s] && n == _shapes[s].Shape.Length : shape[..n].SequenceEqual(_shapes[s].Shape))
-                    {
-                        key |= 1UL << (_shapeShift + s);
-                    }
-                }
+                key |= WordPart(span, shape, hasWords, hasShapes, out entry);
+                entryFound = true;
             }
 
             int cls = _keyed ? alphabet.Find(key) : -1;
             if (cls < 0)
             {
+                if (!entryFound && hasWords)
+                {
+                    entry = _words.Find(span);
+                }
+
                 cls = NewClass(key, entry, alphabet);
             }
 
@@ -194,6 +194,43 @@ internal sealed partial class TokenFeatures
                 tokenRow[i] = classRow[i];
             }
         }
+    }
+
+    /// <summary>
+    /// The word part of a token's feature key (word-table entry, exact spellings, shapes): one pass over the characters
+    /// gives both the word-table hash and the collapsed shape.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private ulong WordPart(ReadOnlySpan<char> span, Span<char> shape, bool hasWords, bool hasShapes, out WordEntry? entry)
+    {
+        uint hash = HashAndShape(span, shape, out int n, out ulong packed);
+        ulong key = 0;
+        entry = hasWords ? _words.Find(span, LowercaseTable<WordEntry>.HashFinish(hash)) : null;
+        if (entry is not null)
+        {
+            key |= (ulong)(uint)entry.Id << _entryShift;
+            for (int e = 0; e < entry.Exact.Count; e++)
+            {
+                if (span.SequenceEqual(entry.Exact[e].Text))
+                {
+                    key |= 1UL << (_exactShift + e);
+                }
+            }
+        }
+
+        if (hasShapes && n > 0 && n <= shape.Length)
+        {
+            for (int s = 0; s < _shapes.Length; s++)
+            {
+                // Short shapes compare as one number (every token is checked against every shape).
+                if (_shapeCodes[s] != 0 ? packed == _shapeCodes[s] && n == _shapes[s].Shape.Length : shape[..n].SequenceEqual(_shapes[s].Shape))
+                {
+                    key |= 1UL << (_shapeShift + s);
+                }
+            }
+        }
+
+        return key;
     }
 
     /// <summary>The class of a token with feature key <paramref name="key"/> seen for the first time: its row built and interned, the key remembered.</summary>

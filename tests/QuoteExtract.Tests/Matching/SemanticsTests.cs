@@ -183,6 +183,9 @@ public sealed class SemanticsTests
         var pike = new MatchSet();
         compiled.Match(text, default, 0, words.Length, pike, MatchScope.Range, new PikeVm(compiled) { UseBacktracking = false });
         pike.Spans().Should().Equal(set.Spans(), "backtracking and the Pike VM find the same matches in the DFA's stretches");
+        var everyStart = new MatchSet();
+        compiled.Match(text, default, 0, words.Length, everyStart, MatchScope.Range, new PikeVm(compiled) { UseStartFinder = false });
+        everyStart.Spans().Should().Equal(set.Spans(), "the backward walk only spares the backtracker attempts that fail");
 
         var actual = new List<string>();
         for (int i = 0; i < set.Count; i++)
@@ -199,7 +202,7 @@ public sealed class SemanticsTests
     }
 
     /// <summary>A random pattern over a, b, c; quantifiers only on bodies that consume, as in real rules.</summary>
-    private static (string Text, bool Nullable) Generate(Random random, int depth, int[] groups)
+    internal static (string Text, bool Nullable) Generate(Random random, int depth, int[] groups)
     {
         int choice = depth == 0 ? random.Next(2) : random.Next(7);
         switch (choice)
