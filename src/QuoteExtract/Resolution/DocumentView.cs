@@ -23,7 +23,7 @@ internal sealed class DocumentView
         _paragraph = new int[Count];
         for (int i = 0; i < Count; i++)
         {
-            _keys[i] = TokenKeys.Of(tagged.Analysis.TokenText(i));
+            _keys[i] = MakeKey(tagged.Analysis.TokenText(i));
         }
 
         // Tokens outside every sentence (should not happen) keep the previous sentence's index.
@@ -173,5 +173,21 @@ internal sealed class DocumentView
         }
 
         return quoted;
+    }
+
+    private static string MakeKey(ReadOnlySpan<char> word)
+    {
+        var key = word.ToString().ToLowerInvariant().Replace('’', '\'');
+        if (key.Length > 2 && key.EndsWith("'s", StringComparison.Ordinal))
+        {
+            key = key[..^2];
+        }
+
+        if (key.Length > 1 && key[^1] == '.')
+        {
+            key = key[..^1];
+        }
+
+        return key;
     }
 }
