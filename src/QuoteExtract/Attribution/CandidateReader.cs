@@ -246,8 +246,9 @@ internal sealed class CandidateReader
 
     /// <summary>
     /// Where a transcript turn starting at <paramref name="token"/> ends: the end of the last sentence of its paragraph
-    /// within <see cref="MaxTurnTokens"/> tokens (at least the first sentence's end). The bound keeps a paragraph of
-    /// many one-line turns from giving every turn the rest of the paragraph, which would cost quadratic work.
+    /// within <see cref="MaxTurnTokens"/> tokens (at least the first sentence's end), or before the next turn
+    /// (<c>HOST: … GUEST: …</c> in one paragraph). The bound keeps a paragraph of many turns from giving every turn
+    /// the rest of the paragraph, which would cost quadratic work.
     /// </summary>
     private int TurnEnd(int token)
     {
@@ -256,7 +257,8 @@ internal sealed class CandidateReader
         int paragraph = sentences[s].Paragraph;
         int end = sentences[s].EndToken;
         WorkMeter.Add(1);
-        while (s + 1 < sentences.Length && sentences[s + 1].Paragraph == paragraph && sentences[s + 1].EndToken - token <= MaxTurnTokens)
+        while (s + 1 < sentences.Length && sentences[s + 1].Paragraph == paragraph && sentences[s + 1].EndToken - token <= MaxTurnTokens
+               && !OpensTurn(sentences[s + 1]))
         {
             s++;
             end = sentences[s].EndToken;
@@ -264,6 +266,25 @@ internal sealed class CandidateReader
         }
 
         return end;
+    }
+
+    /// <summary>True when a colon follows one to three capitalised words at the sentence start: <c>GUEST: …</c>.</summary>
+    private bool OpensTurn(Sentence sentence)
+    {
+        int t = sentence.FirstToken;
+        while (t < sentence.EndToken && _analysis.Tokens[t].Kind == TokenKind.QuoteMark)
+        {
+            t++;
+        }
+
+        int words = 0;
+        while (t < sentence.EndToken && words < 3 && _analysis.Tokens[t].Kind == TokenKind.Word && char.IsUpper(_analysis.TokenText(t)[0]))
+        {
+            t++;
+            words++;
+        }
+
+        return words > 0 && t < sentence.EndToken && _analysis.TokenText(t) is ":";
     }
 
     /// <summary>

@@ -46,6 +46,14 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void A_transcript_turn_stops_before_the_next_turn_in_its_paragraph()
+    {
+        const string text = "HOST: Will the senator attend the debate? GUEST: She will not attend. That decision is final.";
+        Candidates(text, "transcript_speaker").Should().Contain(("HOST", ":", "Will the senator attend the debate"))
+            .And.Contain(("GUEST", ":", "She will not attend. That decision is final"));
+    }
+
+    [Fact]
     public void Transcript_turns_opened_by_a_stray_quotation_mark_are_read()
     {
         const string text = "\"HOST: Will the senator attend the debate tomorrow?\n\n\"MORALES: She will not attend. That decision is final.";
