@@ -41,21 +41,21 @@ internal static class AttributionTrainer
             // cue and speaker, another content end) matches better: the scorer learns where contents end.
             var candidates = extractor.Candidates(tagged, CancellationToken.None);
             var jaccards = candidates.Select(c => Jaccard(tagged, c, gold)).ToList();
-            var anySource = gold.Select(g => (Content: g.Item1, Source: new HashSet<int>())).ToList();
-            covered += gold.Count(g => candidates.Any(c => Jaccard(tagged, c, [g]) >= 0.5));
+            covered += gold.Count(g => candidates.Any(c => Jaccard(tagged, c, [g]).EndToEnd >= 0.5));
             var best = new Dictionary<(string, int, int), double>();
             for (int i = 0; i < candidates.Count; i++)
             {
                 var key = candidates[i].Family;
-                best[key] = Math.Max(best.GetValueOrDefault(key), jaccards[i]);
+                best[key] = Math.Max(best.GetValueOrDefault(key), jaccards[i].EndToEnd);
             }
 
             for (int i = 0; i < candidates.Count; i++)
             {
                 var c = candidates[i];
                 int n = AttributionFeatures.Collect(tagged, c, buffer);
-                bool positive = jaccards[i] >= 0.5 && jaccards[i] >= best[c.Family] - 0.02;
-                examples.Add(new Example(buffer[..n].ToArray(), positive, Jaccard(tagged, c, anySource) >= 0.5, d, c));
+                var (endToEnd, content) = jaccards[i];
+                bool positive = endToEnd >= 0.5 && endToEnd >= best[c.Family] - 0.02;
+                examples.Add(new Example(buffer[..n].ToArray(), positive, content >= 0.5, d, c));
             }
         }
 
@@ -222,8 +222,11 @@ internal static class AttributionTrainer
         return (p, r, F(correct), (F(correct) + F(contentCorrect)) / 2);
     }
 
-    /// <summary>The best content Jaccard with a gold attribution whose source the speaker overlaps (or that has none).</summary>
-    private static double Jaccard(TaggedText text, Candidate c, List<(HashSet<int> Content, HashSet<int> Source)> gold)
+    /// <summary>
+    /// The best content Jaccard with a gold attribution whose source the speaker overlaps or that has none (end to
+    /// end), and with any gold attribution (content alone).
+    /// </summary>
+    private static (double EndToEnd, double Content) Jaccard(TaggedText text, Candidate c, List<(HashSet<int> Content, HashSet<int> Source)> gold)
     {
         var tokens = text.Analysis.Tokens;
         // Fragment by fragment, as the evaluation reads them: the cue between “A,” and “B.” is not content.
@@ -234,18 +237,25 @@ internal static class AttributionTrainer
         }
 
         var speaker = c.Speaker.IsNone ? [] : NonSpace(text.Analysis.Text, tokens[c.Speaker.Start].Start, tokens[c.Speaker.End - 1].End);
-        double best = 0;
+        double endToEnd = 0, contentOnly = 0;
         foreach (var (g, source) in gold)
         {
             int inter = content.Count(g.Contains);
             int union = content.Count + g.Count - inter;
-            if (union > 0 && (source.Count == 0 || speaker.Overlaps(source)))
+            if (union == 0)
             {
-                best = Math.Max(best, (double)inter / union);
+                continue;
+            }
+
+            double jaccard = (double)inter / union;
+            contentOnly = Math.Max(contentOnly, jaccard);
+            if (source.Count == 0 || speaker.Overlaps(source))
+            {
+                endToEnd = Math.Max(endToEnd, jaccard);
             }
         }
 
-        return best;
+        return (endToEnd, contentOnly);
     }
 
     private static HashSet<int> NonSpace(string text, int start, int end)

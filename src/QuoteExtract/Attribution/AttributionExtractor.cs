@@ -244,9 +244,9 @@ internal sealed class AttributionExtractor
             int after = Math.Max(c.Cue.End, c.Speaker.IsNone ? 0 : c.Speaker.End);
             int q = FirstQuotationFrom(quotations, after);
 
-            // Titles inside the cue's clause (“State of the Union”) are passed over: the continuation opens a sentence.
+            // Short quotations inside the cue's clause (a title: “State of the Union”) are passed over: the continuation opens a sentence.
             int cueSentenceEnd = analysis.Sentences[SentenceOf(analysis, after - 1)].EndToken;
-            while (q >= 0 && quotations[q].OpenToken < cueSentenceEnd && TitleAt(analysis, quotations[q].OpenToken, cueSentenceEnd) is not null)
+            while (q >= 0 && quotations[q].OpenToken < cueSentenceEnd && ShortQuotationAt(analysis, quotations[q].OpenToken, cueSentenceEnd) is not null)
             {
                 q = FirstQuotationFrom(quotations, quotations[q].CloseToken + 1);
             }
@@ -510,10 +510,10 @@ internal sealed class AttributionExtractor
         for (int t = from; t < to; t++)
         {
             var token = analysis.Tokens[t];
-            if (token.Kind == TokenKind.QuoteMark && TitleAt(analysis, t, to) is { } title)
+            if (token.Kind == TokenKind.QuoteMark && ShortQuotationAt(analysis, t, to) is { } shortQuotation)
             {
-                words += title.Words;
-                t = title.Close;
+                words += shortQuotation.Words;
+                t = shortQuotation.Close;
                 continue;
             }
 
@@ -565,7 +565,7 @@ internal sealed class AttributionExtractor
         token == 0 || analysis.Tokens[token].Has(TokenFlags.ParagraphBreakBefore);
 
     /// <summary>The closed quotation of at most six words, within one sentence, that opens at <paramref name="t"/> and closes before <paramref name="to"/>.</summary>
-    private static (int Close, int Words)? TitleAt(AnalyzedText analysis, int t, int to)
+    private static (int Close, int Words)? ShortQuotationAt(AnalyzedText analysis, int t, int to)
     {
         if (analysis.QuotationAt(t) is not (>= 0 and var q) || analysis.Quotations[q] is not { IsClosed: true } quotation
             || quotation.OpenToken != t || quotation.CloseToken >= to || SentenceOf(analysis, quotation.CloseToken) != SentenceOf(analysis, t))
