@@ -117,6 +117,15 @@ internal sealed class AttributionExtractor
         foreach (var c in candidates)
         {
             c.CuesInside = CuesInside(cueStarts, c);
+            c.SecondCued = SecondCued(text.Analysis, cueStarts, c);
+            if (c.ContinuedFrom is { } single)
+            {
+                single.NextQuotation = c.SecondCued ? "next-cued" : "next-bare";
+            }
+        }
+
+        foreach (var c in candidates)
+        {
             _scorer.Score(text, c);
         }
 
@@ -190,6 +199,29 @@ internal sealed class AttributionExtractor
         }
 
         return c.ContentContains(c.Cue.Start) ? inside - 1 : inside;
+    }
+
+    /// <summary>
+    /// Whether another cue than the candidate's own lies in its second fragment's sentence (or in a short sentence right
+    /// after it: the splitter ends a sentence after <c>?”</c>), outside the fragment.
+    /// </summary>
+    private static bool SecondCued(AnalyzedText analysis, int[] cueStarts, Candidate c)
+    {
+        if (c.Content2.IsNone)
+        {
+            return false;
+        }
+
+        var sentences = analysis.Sentences;
+        int first = SentenceOf(analysis, c.Content2.Start), last = SentenceOf(analysis, c.Content2.End - 1);
+        int start = sentences[first].FirstToken, end = sentences[last].EndToken;
+        if (last + 1 < sentences.Length && sentences[last + 1].EndToken - sentences[last + 1].FirstToken <= 6)
+        {
+            end = sentences[last + 1].EndToken;
+        }
+
+        int others = CountIn(cueStarts, start, end) - CountIn(cueStarts, c.Content2.Start, c.Content2.End);
+        return (c.Cue.Start >= start && c.Cue.Start < end && !(c.Cue.Start >= c.Content2.Start && c.Cue.Start < c.Content2.End) ? others - 1 : others) > 0;
     }
 
     /// <summary>Number of values of <paramref name="sorted"/> in [start, end).</summary>
@@ -268,6 +300,7 @@ internal sealed class AttributionExtractor
                 Category = c.Category,
                 Prior = c.Prior,
                 CutKind = "continued",
+                ContinuedFrom = c,
             });
         }
     }

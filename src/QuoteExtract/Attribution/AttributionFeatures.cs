@@ -134,6 +134,17 @@ internal static class AttributionFeatures
         var quotation = QuotationShape(analysis, c);
         Add(features, ref n, 60, quotation, category);
         Add(features, ref n, 61, quotation, stem);
+
+        // A second fragment whose sentence has a cue of its own (“A,” she said. “B,” she added.) is rarely this attribution's.
+        if (!c.Content2.IsNone)
+        {
+            Add(features, ref n, 62, c.SecondCued ? "second-cued" : "second-bare", cut);
+        }
+        else if (c.NextQuotation != "-")
+        {
+            Add(features, ref n, 63, c.NextQuotation, cut);
+        }
+
         return n;
     }
 

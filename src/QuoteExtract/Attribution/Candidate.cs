@@ -45,6 +45,21 @@ internal sealed class Candidate
     public int CuesInside { get; set; }
 
     /// <summary>
+    /// True when the second fragment's sentence holds another candidate's cue outside the fragment
+    /// (<c>“A,” she said. “B,” she added.</c>): that quotation likely has an attribution of its own.
+    /// </summary>
+    public bool SecondCued { get; set; }
+
+    /// <summary>For a continuation (<see cref="CutKind"/> "continued"), the one-quotation candidate it extends.</summary>
+    public Candidate? ContinuedFrom { get; init; }
+
+    /// <summary>
+    /// For a one-quotation candidate that has a continuation: "next-cued" when the next quotation has a cue of its own
+    /// (see <see cref="SecondCued"/>), "next-bare" when not; "-" without a continuation.
+    /// </summary>
+    public string NextQuotation { get; set; } = "-";
+
+    /// <summary>
     /// Where this content's end lies among its variants (same rule, cue and speaker): "only", "shortest", "longest"
     /// or "middle". The scorer weighs a boundary against the alternatives, not alone.
     /// </summary>
