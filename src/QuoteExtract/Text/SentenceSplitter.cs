@@ -110,7 +110,7 @@ internal static class SentenceSplitter
 
     /// <summary>
     /// Closing quotes and brackets after a sentence end belong to that sentence. As in CoreNLP, a straight quote
-    /// follows only when it is not in opening position, and a combined mark such as ’” never does.
+    /// (or the NYT's '') follows only when it is not in opening position, and a combined mark such as ’” never does.
     /// </summary>
     private static bool IsFollower(ReadOnlySpan<char> text, Token token)
     {
@@ -119,7 +119,7 @@ internal static class SentenceSplitter
         {
             if (token.Length == 2)
             {
-                return c == '\'' && text[token.Start + 1] == '\'';
+                return c == '\'' && text[token.Start + 1] == '\'' && token.Has(TokenFlags.ClosingQuote);
             }
 
             return c switch

@@ -687,10 +687,19 @@ internal static class Tokenizer
         kind = TokenKind.QuoteMark;
         char next = i + 1 < s.Length ? s[i + 1] : '\0';
 
+        // ''' right after a word or mark closes an inner quotation, then the outer one ('old-school,''' he said): the
+        // single mark comes first, or the inner quotation would never close.
+        if (c == '\'' && next == '\'' && attached && i + 2 < s.Length && s[i + 2] == '\'')
+        {
+            flags = TokenFlags.ClosingQuote;
+            return 1;
+        }
+
         // '' is the NYT-style double quote (at either end); ’” ’“ ’’ and ‘“ stay together as CoreNLP keeps them.
         if ((c == '\'' && next == '\'') || (c == '’' && next is '’' or '”' or '“') || (c == '‘' && next == '“'))
         {
-            flags = c == '‘' ? TokenFlags.OpeningQuote : TokenFlags.ClosingQuote;
+            // '' opens where a " would (after a space, before a word), so that it starts its sentence, not ends the last.
+            flags = c == '‘' || (c == '\'' && !attached && i + 2 < s.Length && CharClass.IsWordChar(s[i + 2]) && (i == 0 || CharClass.IsSkippable(s[i - 1]) || CharClass.IsOpener(s[i - 1]))) ? TokenFlags.OpeningQuote : TokenFlags.ClosingQuote;
             return 2;
         }
 

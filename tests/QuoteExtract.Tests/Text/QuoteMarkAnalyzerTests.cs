@@ -37,6 +37,14 @@ public sealed class QuoteMarkAnalyzerTests
     }
 
     [Fact]
+    public void Nyt_style_triple_apostrophe_closes_the_inner_quotation_then_the_outer_one()
+    {
+        var analyzed = TextAnalyzer.Analyze("''I would use the word 'old-school,''' Mr. Slayton said.");
+        QuotationTexts(analyzed).Should().Equal("''I would use the word 'old-school,'''", "'old-school,'");
+        analyzed.Quotations.ToArray().Should().OnlyContain(q => q.IsClosed);
+    }
+
+    [Fact]
     public void Single_quotes_nest_inside_double_quotes()
     {
         var analyzed = TextAnalyzer.Analyze("“He told me ‘never again’ twice,” she said.");
