@@ -109,6 +109,7 @@ internal sealed class AttributionExtractor
             }
         }
 
+        AddNearerSpeakers(text, candidates);
         AddContinuations(text.Analysis, candidates);
         AddSentenceStarts(text.Analysis, candidates);
         MarkVariantPositions(candidates);
@@ -254,6 +255,87 @@ internal sealed class AttributionExtractor
         AddUncuedQuotations(text, chosen);
         chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return chosen;
+    }
+
+    /// <summary>
+    /// <c>The crowd cheered when Trump spotted a sign and asked …</c>: rules that let a stretch of words separate the
+    /// speaker from a coordinated or participle cue take the sentence's first noun phrase, but the cue usually shares
+    /// the subject of the nearest finite verb before it. Such a candidate gets a variant with that subject as its
+    /// speaker, and the scorer weighs the two.
+    /// </summary>
+    private static void AddNearerSpeakers(TaggedText text, List<Candidate> candidates)
+    {
+        int count = candidates.Count;
+        for (int i = 0; i < count; i++)
+        {
+            var c = candidates[i];
+            if (c.Rule is not ("speaker_and_cue" or "subject_then_participle") || c.Speaker.IsNone || c.Cue.Start <= c.Speaker.End
+                || NearestSubject(text, c.Speaker.End, c.Cue.Start) is not { } subject || subject.Start == c.Speaker.Start)
+            {
+                continue;
+            }
+
+            c.SpeakerChoice = "first";
+            candidates.Add(new Candidate
+            {
+                Rule = c.Rule,
+                Speaker = subject,
+                Cue = c.Cue,
+                Content = c.Content,
+                Content2 = c.Content2,
+                Kind = c.Kind,
+                Category = c.Category,
+                Prior = c.Prior,
+                RestOfSentence = c.RestOfSentence,
+                CutKind = c.CutKind,
+                SpeakerChoice = "nearest",
+            });
+        }
+    }
+
+    /// <summary>
+    /// The subject of the last finite verb in [<paramref name="from"/>, <paramref name="to"/>) outside quotations: the
+    /// noun phrase or pronoun right before it (adverbs and auxiliaries between), unless a preposition governs it.
+    /// </summary>
+    private static TokenRange? NearestSubject(TaggedText text, int from, int to)
+    {
+        var analysis = text.Analysis;
+        var pos = text.Pos;
+        int verb = -1;
+        for (int t = to - 1; t > from && verb < 0; t--)
+        {
+            if (pos[t] is PosTag.VBD or PosTag.VBZ or PosTag.VBP or PosTag.MD && !analysis.IsInQuotation(t))
+            {
+                verb = t;
+            }
+        }
+
+        if (verb < 0)
+        {
+            return null;
+        }
+
+        // Auxiliaries and adverbs between the subject and its verb ("Trump has also said").
+        int end = verb;
+        while (end > from && (pos[end - 1] is PosTag.RB or PosTag.MD || (pos[end - 1] is PosTag.VBD or PosTag.VBZ or PosTag.VBP && end - 1 < verb)))
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > from && pos[start - 1] is PosTag.NNP or PosTag.NNPS or PosTag.NN or PosTag.NNS or PosTag.PRP or PosTag.DT or PosTag.JJ or PosTag.POS or PosTag.CD or PosTag.PRP_S)
+        {
+            start--;
+        }
+
+        // A noun or pronoun must head it, and a preposition before it makes it an object ("in the crowd").
+        if (start == end || pos[end - 1] is not (PosTag.NNP or PosTag.NNPS or PosTag.NN or PosTag.NNS or PosTag.PRP)
+            || pos[start - 1] is PosTag.IN or PosTag.TO)
+        {
+            return null;
+        }
+
+        return new TokenRange(start, end);
     }
 
     /// <summary>

@@ -135,6 +135,13 @@ internal static class AttributionFeatures
         Add(features, ref n, 60, quotation, category);
         Add(features, ref n, 61, quotation, stem);
 
+        // The match's first noun phrase or the nearest subject as the speaker of a distant cue (see AddNearerSpeakers).
+        if (c.SpeakerChoice != "-")
+        {
+            Add(features, ref n, 64, c.SpeakerChoice, rule);
+            Add(features, ref n, 65, c.SpeakerChoice, speaker);
+        }
+
         // A second fragment whose sentence has a cue of its own (“A,” she said. “B,” she added.) is rarely this attribution's.
         if (!c.Content2.IsNone)
         {

@@ -68,6 +68,12 @@ internal sealed class Candidate
     /// <summary>The content's length as a share of its longest variant's, in quarters ("q1" … "q4").</summary>
     public string VariantShare { get; set; } = "q4";
 
+    /// <summary>
+    /// For rules whose speaker opens a long stretch before the cue: "first" for the match's own speaker when a nearer
+    /// subject exists, "nearest" for the variant that takes that subject instead, "-" otherwise.
+    /// </summary>
+    public string SpeakerChoice { get; set; } = "-";
+
     public double Score { get; set; }
 
     public double Confidence { get; set; }

@@ -39,6 +39,44 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void A_distant_coordinated_cue_also_offers_the_nearest_subject_as_its_speaker()
+    {
+        const string text = "The crowd cheered when Mayor Jane Okoro spotted a sign and said that the vote was rigged.";
+        Candidates(text, "speaker_and_cue").Should().Contain(("The crowd", "said", "that the vote was rigged"))
+            .And.Contain(("Mayor Jane Okoro", "said", "that the vote was rigged"));
+    }
+
+    [Fact]
+    public void A_participle_cue_after_a_fronted_phrase_also_offers_the_subject()
+    {
+        const string text = "Hours later, the senator returned the favor, telling reporters that the bill would pass.";
+        Candidates(text, "subject_then_participle").Select(c => c.Speaker).Should().Contain("the senator");
+    }
+
+    [Fact]
+    public void No_nearer_speaker_when_the_verb_follows_a_prepositional_object()
+    {
+        const string text = "The senator voted against the bill, saying it was rushed.";
+        Candidates(text, "subject_then_participle").Select(c => c.Speaker).Should().OnlyContain(s => s == "The senator");
+    }
+
+    [Fact]
+    public void As_someone_put_it_before_or_after_the_content()
+    {
+        Candidates("As one aide put it in a memo, “The campaign is over.”", "as_speaker_put_it")
+            .Should().Contain(("one aide", "put it", "“The campaign is over.”"));
+        Candidates("The campaign is over, as one aide put it.", "content_as_speaker_put_it")
+            .Should().Contain(("one aide", "put it", "The campaign is over"));
+    }
+
+    [Fact]
+    public void Went_on_to_say_is_one_cue()
+    {
+        Candidates("Senator Ann Reyes went on to say that the bill was rushed.", "speaker_cue_content")
+            .Should().Contain(("Senator Ann Reyes", "went on to say", "that the bill was rushed"));
+    }
+
+    [Fact]
     public void A_transcript_turn_runs_to_the_paragraph_end()
     {
         const string text = "HOST: Will the senator attend the debate tomorrow?\n\nMORALES: She will not attend. That decision is final.";
