@@ -109,7 +109,7 @@ internal sealed class AttributionExtractor
             }
         }
 
-        AddNearerSpeakers(text, candidates);
+        AddSpeakerVariants(text, candidates);
         AddContinuations(text.Analysis, candidates);
         AddSentenceStarts(text.Analysis, candidates);
         MarkVariantPositions(candidates);
@@ -258,24 +258,47 @@ internal sealed class AttributionExtractor
     }
 
     /// <summary>
-    /// <c>The crowd cheered when Trump spotted a sign and asked …</c>: rules that let a stretch of words separate the
-    /// speaker from a coordinated or participle cue take the sentence's first noun phrase, but the cue usually shares
-    /// the subject of the nearest finite verb before it. Such a candidate gets a variant with that subject as its
-    /// speaker, and the scorer weighs the two.
+    /// A second reading of the speaker, which the scorer weighs against the match's own:
+    /// <list type="bullet">
+    /// <item><c>The crowd cheered when Trump spotted a sign and asked …</c>: rules that let a stretch of words separate
+    /// the speaker from a coordinated or participle cue take the sentence's first noun phrase, but the cue usually
+    /// shares the subject of the nearest finite verb before it ("first" against "nearest").</item>
+    /// <item><c>Sen. Reyes on Wednesday said …</c>, <c>Cruz and Paul have both said …</c>: a speaker governed by a
+    /// preposition, or a floating quantifier, stands for the subject before it ("inner" against "outer").</item>
+    /// </list>
     /// </summary>
-    private static void AddNearerSpeakers(TaggedText text, List<Candidate> candidates)
+    private static void AddSpeakerVariants(TaggedText text, List<Candidate> candidates)
     {
         int count = candidates.Count;
         for (int i = 0; i < count; i++)
         {
             var c = candidates[i];
-            if (c.Rule is not ("speaker_and_cue" or "subject_then_participle") || c.Speaker.IsNone || c.Cue.Start <= c.Speaker.End
-                || NearestSubject(text, c.Speaker.End, c.Cue.Start) is not { } subject || subject.Start == c.Speaker.Start)
+            if (c.Speaker.IsNone || c.Cue.Start < c.Speaker.End)
             {
                 continue;
             }
 
-            c.SpeakerChoice = "first";
+            TokenRange subject;
+            string own, other;
+            if (c.Rule is "speaker_and_cue" or "subject_then_participle" && c.Cue.Start > c.Speaker.End)
+            {
+                if (NearestSubject(text, c.Speaker.End, c.Cue.Start) is not { } nearest || nearest.Start == c.Speaker.Start)
+                {
+                    continue;
+                }
+
+                (subject, own, other) = (nearest, "first", "nearest");
+            }
+            else if (OuterSubject(text, c.Speaker) is { } outer)
+            {
+                (subject, own, other) = (outer, "inner", "outer");
+            }
+            else
+            {
+                continue;
+            }
+
+            c.SpeakerChoice = own;
             candidates.Add(new Candidate
             {
                 Rule = c.Rule,
@@ -288,9 +311,62 @@ internal sealed class AttributionExtractor
                 Prior = c.Prior,
                 RestOfSentence = c.RestOfSentence,
                 CutKind = c.CutKind,
-                SpeakerChoice = "nearest",
+                SpeakerChoice = other,
             });
         }
+    }
+
+    /// <summary>
+    /// <c>Sen. Ann Reyes on Wednesday morning said …</c>, <c>Cruz, Rubio and Paul have all said …</c>: a speaker that a
+    /// preposition governs, or a floating quantifier, stands for the noun phrase before it (past adverbs, auxiliaries and
+    /// a parenthesis), if there is one.
+    /// </summary>
+    private static TokenRange? OuterSubject(TaggedText text, TokenRange speaker)
+    {
+        var analysis = text.Analysis;
+        var pos = text.Pos;
+        int t = speaker.Start - 1;
+        bool quantifier = speaker.Length == 1 && analysis.TokenText(speaker.Start) is "all" or "both" or "each";
+        if (t < 1 || !(quantifier || (pos[t] is PosTag.IN && analysis.TokenText(t) is not ("that" or "because" or "if" or "as" or "while" or "when" or "although" or "since"))))
+        {
+            return null;
+        }
+
+        if (!quantifier)
+        {
+            t--;
+        }
+
+        // Adverbs, auxiliaries and one parenthesis between the subject and what follows it.
+        while (t > 0 && (pos[t] is PosTag.RB or PosTag.RBR or PosTag.MD || (quantifier && analysis.TokenText(t) is "have" or "has" or "had" or "are" or "were" or "will" or "would")))
+        {
+            t--;
+        }
+
+        if (analysis.TokenText(t) is ")")
+        {
+            int open = t;
+            while (open > 0 && t - open < 12 && analysis.TokenText(open) is not "(")
+            {
+                open--;
+            }
+
+            t = analysis.TokenText(open) is "(" ? open - 1 : -1;
+        }
+
+        int end = t + 1, start = end;
+        while (start > 0 && (pos[start - 1] is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.DT or PosTag.JJ or PosTag.POS or PosTag.CD or PosTag.PRP_S
+            || (quantifier && (pos[start - 1] is PosTag.PRP || analysis.TokenText(start - 1) is "," or "and"))))
+        {
+            start--;
+        }
+
+        while (start < end && analysis.TokenText(start) is "," or "and")
+        {
+            start++;
+        }
+
+        return start < end && pos[end - 1] is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.PRP ? new TokenRange(start, end) : null;
     }
 
     /// <summary>

@@ -135,7 +135,7 @@ internal static class AttributionFeatures
         Add(features, ref n, 60, quotation, category);
         Add(features, ref n, 61, quotation, stem);
 
-        // The match's first noun phrase or the nearest subject as the speaker of a distant cue (see AddNearerSpeakers).
+        // Which reading of the speaker a candidate takes (see AttributionExtractor.AddSpeakerVariants).
         if (c.SpeakerChoice != "-")
         {
             Add(features, ref n, 64, c.SpeakerChoice, rule);

@@ -69,8 +69,8 @@ internal sealed class Candidate
     public string VariantShare { get; set; } = "q4";
 
     /// <summary>
-    /// For rules whose speaker opens a long stretch before the cue: "first" for the match's own speaker when a nearer
-    /// subject exists, "nearest" for the variant that takes that subject instead, "-" otherwise.
+    /// Which reading of the speaker this is, when there are two: "first" or "nearest" (a subject far from its cue),
+    /// "inner" or "outer" (a speaker governed by a preposition, or a floating quantifier); "-" otherwise.
     /// </summary>
     public string SpeakerChoice { get; set; } = "-";
 

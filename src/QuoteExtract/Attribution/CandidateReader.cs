@@ -214,8 +214,9 @@ internal sealed class CandidateReader
             return speaker;
         }
 
-        // The first run of proper nouns (titles and names) after the comma, ending before the cue, or a personal
-        // pronoun there ("In my early 20s, I laughed and said …").
+        // The noun phrase after the comma, ending before the cue ("At that moment, David Axelrod, …, said", "In an
+        // interview, the union's president, Mary Kay Henry, said"), or a personal pronoun there ("In my early 20s, I
+        // laughed and said …").
         int start = speaker.End + 1;
         if (start < cue.Start && _text.Pos[start] == PosTag.PRP && IsPersonalPronoun(_analysis.TokenText(start)))
         {
@@ -223,9 +224,15 @@ internal sealed class CandidateReader
         }
 
         int end = start;
-        while (end < cue.Start && (_text.Pos[end] is PosTag.NNP or PosTag.NNPS || _text.EntityTags[end].Type == EntityType.Person))
+        while (end < cue.Start && (_text.Pos[end] is PosTag.DT or PosTag.PDT or PosTag.JJ or PosTag.JJR or PosTag.JJS or PosTag.CD or PosTag.PRP_S or PosTag.POS
+            or PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS || _text.EntityTags[end].Type == EntityType.Person))
         {
             end++;
+        }
+
+        while (end > start && _text.Pos[end - 1] is not (PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS) && _text.EntityTags[end - 1].Type != EntityType.Person)
+        {
+            end--;
         }
 
         return end > start ? new TokenRange(start, end) : speaker;

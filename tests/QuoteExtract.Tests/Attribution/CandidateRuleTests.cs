@@ -61,6 +61,29 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void A_speaker_governed_by_a_preposition_also_offers_the_subject_before_it()
+    {
+        Candidates("Sen. Ann Reyes on Wednesday morning also called for a recount.", "speaker_cue_content").Select(c => c.Speaker)
+            .Should().Contain("Sen. Ann Reyes");
+        Candidates("Chairman Tom Bell (R-Ohio) earlier in the day praised the inquiry.", "speaker_cue_content").Select(c => c.Speaker)
+            .Should().Contain("Chairman Tom Bell");
+    }
+
+    [Fact]
+    public void A_floating_quantifier_stands_for_the_subject_before_it()
+    {
+        Candidates("Ben Carson, Ted Cruz and Rand Paul have all attacked the plan.", "speaker_cue_content").Select(c => c.Speaker)
+            .Should().Contain("Ben Carson, Ted Cruz and Rand Paul");
+    }
+
+    [Fact]
+    public void After_a_fronted_phrase_the_speaker_is_the_noun_phrase_between_the_commas()
+    {
+        Candidates("In an interview, the union's president, Mary Kay Henry, said that the strike would go on.", "speaker_cue_content")
+            .Should().Contain(("the union's president", "said", "that the strike would go on"));
+    }
+
+    [Fact]
     public void As_someone_put_it_before_or_after_the_content()
     {
         Candidates("As one aide put it in a memo, “The campaign is over.”", "as_speaker_put_it")
