@@ -252,6 +252,7 @@ internal sealed class AttributionExtractor
     {
         var candidates = Candidates(text, ct);
         var chosen = Select(candidates, _scorer.Thresholds);
+        KeepFirstFragments(candidates, chosen, _scorer.Thresholds);
         AddUncuedQuotations(text, chosen);
         chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return chosen;
@@ -572,7 +573,7 @@ internal sealed class AttributionExtractor
             var (start, end) = Extent(c);
             foreach (var k in kept.Near(start, end))
             {
-                if (k.ContentOverlaps(c) || Overlap(k.Cue, c.Cue) || k.ContentContains(c.Cue.Start) || c.ContentContains(k.Cue.Start))
+                if (Conflict(k, c))
                 {
                     conflict = true;
                     break;
@@ -588,6 +589,50 @@ internal sealed class AttributionExtractor
 
         return chosen;
     }
+
+    /// <summary>
+    /// <c>“A,” Trump said, adding later, “B.”</c>: when a two-fragment candidate lost only because its second fragment
+    /// went to another attribution (here the one of "adding"), its first fragment still has this speaker and cue.
+    /// Without this, quotation A would be left to <see cref="AddUncuedQuotations"/>, which may join it to the
+    /// attribution before it.
+    /// </summary>
+    internal static void KeepFirstFragments(List<Candidate> candidates, List<Candidate> chosen, SelectionThresholds thresholds)
+    {
+        var kept = new TokenBuckets(candidates.Count == 0 ? 0 : candidates.Max(c => Extent(c).End) + 1);
+        var isChosen = new HashSet<Candidate>(chosen, ReferenceEqualityComparer.Instance);
+        foreach (var k in chosen)
+        {
+            var (start, end) = Extent(k);
+            kept.Add(k, start, end);
+        }
+
+        foreach (var c in candidates.Where(c => !c.Content2.IsNone && !isChosen.Contains(c) && c.Score >= thresholds.For(c.Kind)).OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart))
+        {
+            var first = new Candidate
+            {
+                Rule = c.Rule,
+                Speaker = c.Speaker,
+                Cue = c.Cue,
+                Content = c.Content,
+                Kind = c.Kind,
+                Category = c.Category,
+                Prior = c.Prior,
+                CutKind = c.CutKind,
+                Score = c.Score,
+                Confidence = c.Confidence,
+            };
+            var (start, end) = Extent(first);
+            if (!kept.Near(start, end).Any(k => Conflict(k, first)))
+            {
+                chosen.Add(first);
+                kept.Add(first, start, end);
+            }
+        }
+    }
+
+    /// <summary>Two attributions conflict when their contents overlap, their cues overlap, or one's content holds the other's cue.</summary>
+    private static bool Conflict(Candidate a, Candidate b) =>
+        a.ContentOverlaps(b) || Overlap(a.Cue, b.Cue) || a.ContentContains(b.Cue.Start) || b.ContentContains(a.Cue.Start);
 
     /// <summary>The tokens from the first to the last of the candidate's content, second fragment and cue.</summary>
     private static (int Start, int End) Extent(Candidate c)
