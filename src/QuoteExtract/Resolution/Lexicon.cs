@@ -160,7 +160,10 @@ internal static class Lexicon
         ["we"] = PronounKind.FirstPlural, ["us"] = PronounKind.FirstPlural, ["our"] = PronounKind.FirstPlural,
     });
 
-    /// <summary>Every word of the tables above, and the roles honorifics stand for: the strings keys are shared with.</summary>
+    /// <summary>
+    /// Every word of the tables above, the roles honorifics stand for, the canonical spellings of role synonyms and the
+    /// singulars <see cref="Singular"/> spells out: the strings that kept keys share instead of copying.
+    /// </summary>
     private static readonly WordSet KnownWords = new(
         new[] { Roles, LeaderTitles, RoleModifiers, UnnamedHeads, Indefinites, Definites, OrganizationHeads, OrganizationWords,
             SentenceOpeners, Calendar, GroupNames, PhraseBreakers, Stopwords }.SelectMany(set => set.Words)

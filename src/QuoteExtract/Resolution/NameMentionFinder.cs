@@ -14,7 +14,7 @@ internal static class NameMentionFinder
     {
         var result = new List<NameMention>();
 
-        // Per-token flags rented for this call; keyed by KeyId, so that a word's flag covers all its occurrences.
+        // Flags rented for this call: covered per token, person-name words per key id (a word's flag covers all its occurrences).
         var covered = ArrayPool<bool>.Shared.Rent(doc.Count);
         var personWords = ArrayPool<bool>.Shared.Rent(doc.Count);
         try
@@ -22,7 +22,7 @@ internal static class NameMentionFinder
             Array.Clear(covered, 0, doc.Count);
             MarkPersonNameWords(doc, personWords);
             var runs = new List<(int Start, int End)>();
-            var roles = new List<string>();
+            var rolePhrase = new List<string>();
             foreach (var entity in doc.Tagged.Entities)
             {
                 ct.ThrowIfCancellationRequested();
@@ -44,7 +44,7 @@ internal static class NameMentionFinder
                     // Misc covers nationalities and events: not speakers.
                     continue;
                 }
-                else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords, roles))
+                else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords, rolePhrase))
                 {
                     kind = EntityKind.Person;
                 }
