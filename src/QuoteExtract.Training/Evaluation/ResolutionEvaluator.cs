@@ -52,7 +52,7 @@ internal static class ResolutionEvaluator
             var silverTokens = silverDocument.Sentences.SelectMany(s => s).ToList();
             var heads = AbsoluteHeads(silverDocument);
             var tagged = silverTags ? SilverTagging.Build(gold.Text, silverDocument) : Tagger.Default.Tag(TextAnalyzer.Analyze(gold.Text));
-            var view = new DocumentView(tagged);
+            using var view = new DocumentView(tagged);
             var sources = gold.Attributions.Where(a => a.Source.Count > 0).Select(a => (Start: a.Source.Min(s => s.Start), End: a.Source.Max(s => s.End))).ToList();
             var speakers = sources.Select(s => ToMention(view, s.Start, s.End)).ToList();
             var result = resolver.Resolve(tagged, speakers, CancellationToken.None);

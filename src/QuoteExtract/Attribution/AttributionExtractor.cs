@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using QuoteExtract.Matching;
 using QuoteExtract.Tagging;
 using QuoteExtract.Text;
@@ -24,6 +25,9 @@ internal sealed class AttributionExtractor
     private readonly AttributionGrammar _grammar;
     private readonly AttributionScorer _scorer;
 
+    // Per-call buffers (quotation index and quote state per token, matches, sort keys), lent to one call at a time.
+    private readonly ScratchPool<AttributionScratch> _scratch = new(static () => new AttributionScratch());
+
     public AttributionExtractor(AttributionGrammar grammar, AttributionScorer scorer)
     {
         _grammar = grammar;
@@ -32,12 +36,27 @@ internal sealed class AttributionExtractor
 
     public List<Candidate> Candidates(TaggedText text, CancellationToken ct)
     {
-        var reader = new CandidateReader(_grammar, text);
-        var states = reader.QuoteStates();
-        var patterns = _grammar.Patterns;
+        var scratch = _scratch.Rent();
+        try
+        {
+            return Candidates(text, scratch, ct);
+        }
+        finally
+        {
+            _scratch.Return(scratch);
+        }
+    }
+
+    private List<Candidate> Candidates(TaggedText text, AttributionScratch scratch, CancellationToken ct)
+    {
         int tokens = text.Analysis.Tokens.Length;
-        var matches = new MatchSet();
-        var whole = new MatchSet();
+        scratch.Prepare(tokens);
+        var reader = new CandidateReader(_grammar, text, scratch.QuotationByOpen, scratch.QuotationByClose);
+        var states = scratch.States.AsSpan(0, tokens);
+        reader.QuoteStates(states);
+        var patterns = _grammar.Patterns;
+        var matches = scratch.Matches;
+        var whole = scratch.Whole;
 
         // One VM for both passes: the second reuses the token features the first computed.
         var vm = patterns.Rent();
@@ -84,7 +103,7 @@ internal sealed class AttributionExtractor
 
         // A content to the sentence end stops before the next attribution that starts inside it (its speaker or cue).
         int count = candidates.Count;
-        var starts = candidates.Select(AttributionStart).Order().ToArray();
+        ReadOnlySpan<int> starts = CollectionsMarshal.AsSpan(SortedPositions(candidates, scratch.Positions, static c => AttributionStart(c), distinct: false));
         for (int i = 0; i < count; i++)
         {
             var c = candidates[i];
@@ -112,8 +131,8 @@ internal sealed class AttributionExtractor
         AddSpeakerVariants(text, candidates);
         AddContinuations(text.Analysis, candidates);
         AddSentenceStarts(text.Analysis, candidates);
-        MarkVariantPositions(candidates);
-        var cueStarts = candidates.Select(c => c.Cue.Start).Distinct().Order().ToArray();
+        MarkVariantPositions(candidates, scratch.Families);
+        ReadOnlySpan<int> cueStarts = CollectionsMarshal.AsSpan(SortedPositions(candidates, scratch.Positions, static c => c.Cue.Start, distinct: true));
         WorkMeter.Add(candidates.Count);
         foreach (var c in candidates)
         {
@@ -133,25 +152,50 @@ internal sealed class AttributionExtractor
         return candidates;
     }
 
-    /// <summary>Sets each candidate's <see cref="Candidate.VariantPosition"/> and share among the candidates of its <see cref="Candidate.Family"/>.</summary>
-    private static void MarkVariantPositions(List<Candidate> candidates)
+    /// <summary>The candidates' positions sorted (each once when <paramref name="distinct"/>), in <paramref name="buffer"/>, which the next call reuses.</summary>
+    private static List<int> SortedPositions(List<Candidate> candidates, List<int> buffer, Func<Candidate, int> position, bool distinct)
     {
-        foreach (var family in candidates.GroupBy(c => c.Family))
+        buffer.Clear();
+        foreach (var c in candidates)
         {
-            int shortest = int.MaxValue, longest = int.MinValue, count = 0;
-            foreach (var c in family)
+            buffer.Add(position(c));
+        }
+
+        buffer.Sort();
+        if (distinct && buffer.Count > 1)
+        {
+            int kept = 1;
+            for (int i = 1; i < buffer.Count; i++)
             {
-                shortest = Math.Min(shortest, c.ContentEnd - c.ContentStart);
-                longest = Math.Max(longest, c.ContentEnd - c.ContentStart);
-                count++;
+                if (buffer[i] != buffer[kept - 1])
+                {
+                    buffer[kept++] = buffer[i];
+                }
             }
 
-            foreach (var c in family)
-            {
-                int length = c.ContentEnd - c.ContentStart;
-                c.VariantPosition = count == 1 || shortest == longest ? "only" : length == longest ? "longest" : length == shortest ? "shortest" : "middle";
-                c.VariantShare = (((4 * length) + longest - 1) / Math.Max(1, longest)) switch { <= 1 => "q1", 2 => "q2", 3 => "q3", _ => "q4" };
-            }
+            buffer.RemoveRange(kept, buffer.Count - kept);
+        }
+
+        return buffer;
+    }
+
+    /// <summary>Sets each candidate's <see cref="Candidate.VariantPosition"/> and share among the candidates of its <see cref="Candidate.Family"/>.</summary>
+    private static void MarkVariantPositions(List<Candidate> candidates, Dictionary<(string Rule, int Cue, int Speaker), (int Shortest, int Longest, int Count)> families)
+    {
+        families.Clear();
+        foreach (var c in candidates)
+        {
+            int length = c.ContentEnd - c.ContentStart;
+            ref var family = ref CollectionsMarshal.GetValueRefOrAddDefault(families, c.Family, out bool exists);
+            family = exists ? (Math.Min(family.Shortest, length), Math.Max(family.Longest, length), family.Count + 1) : (length, length, 1);
+        }
+
+        foreach (var c in candidates)
+        {
+            var (shortest, longest, count) = families[c.Family];
+            int length = c.ContentEnd - c.ContentStart;
+            c.VariantPosition = count == 1 || shortest == longest ? "only" : length == longest ? "longest" : length == shortest ? "shortest" : "middle";
+            c.VariantShare = (((4 * length) + longest - 1) / Math.Max(1, longest)) switch { <= 1 => "q1", 2 => "q2", 3 => "q3", _ => "q4" };
         }
     }
 
@@ -190,7 +234,7 @@ internal sealed class AttributionExtractor
     private static int AttributionStart(Candidate c) => c.Speaker.IsNone ? c.Cue.Start : Math.Min(c.Speaker.Start, c.Cue.Start);
 
     /// <summary>How many of the sorted distinct <paramref name="cueStarts"/>, other than the candidate's own, lie in its content.</summary>
-    private static int CuesInside(int[] cueStarts, Candidate c)
+    private static int CuesInside(ReadOnlySpan<int> cueStarts, Candidate c)
     {
         int inside = CountIn(cueStarts, c.Content.Start, c.Content.End);
         if (!c.Content2.IsNone)
@@ -226,10 +270,10 @@ internal sealed class AttributionExtractor
     }
 
     /// <summary>Number of values of <paramref name="sorted"/> in [start, end).</summary>
-    private static int CountIn(int[] sorted, int start, int end) => end <= start ? 0 : LowerBound(sorted, end) - LowerBound(sorted, start);
+    private static int CountIn(ReadOnlySpan<int> sorted, int start, int end) => end <= start ? 0 : LowerBound(sorted, end) - LowerBound(sorted, start);
 
     /// <summary>Index of the first value of <paramref name="sorted"/> at least <paramref name="value"/> (its length if none).</summary>
-    private static int LowerBound(int[] sorted, int value)
+    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)

@@ -12,7 +12,7 @@ namespace QuoteExtract.Attribution;
 internal static class AttributionFeatures
 {
     /// <summary>Longest lower-cased word kept on the stack; longer ones (never a cue in practice) take the string path.</summary>
-    private const int MaxWord = 64;
+    internal const int MaxWord = 64;
 
     private static readonly string[] Gaps = ["-3", "-2", "-1", "0", "1", "2", "3", "4"];
     private static readonly string[] CueLengths = ["0", "1", "2", "3", "4"];
@@ -34,19 +34,19 @@ internal static class AttributionFeatures
         var lengthBucket = length switch { 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", <= 20 => "11-20", <= 40 => "21-40", _ => "41+" };
         Span<char> firstBuffer = stackalloc char[MaxWord];
         var first = c.Content.Start < analysis.Tokens.Length ? Lower(analysis.TokenText(c.Content.Start), firstBuffer) : "";
-        var firstPos = text.Pos[c.Content.Start].ToString();
+        var firstPos = EnumNames<PosTag>.Of(text.Pos[c.Content.Start]);
         var firstWord = first is "that" or "to" or "the" or "a" or "an" or "he" or "she" or "they" or "it" or "we" or "i" or "if" or "whether" or "what" or "how" or "why" or "for" or "of" or "about" or "on" or "in" or "as" or "with" or "at" or "his" or "her" or "their" or "this" or "by" or "when"
             ? first : "other";
         int sentence = AttributionExtractor.SentenceOf(analysis, c.Cue.IsNone ? c.Content.Start : c.Cue.Start);
         var s = analysis.Sentences[sentence];
         bool speakerAtStart = !c.Speaker.IsNone && c.Speaker.Start == s.FirstToken;
-        var before = c.Speaker.IsNone || c.Speaker.Start == 0 ? "none" : text.Pos[c.Speaker.Start - 1].ToString();
+        var before = c.Speaker.IsNone || c.Speaker.Start == 0 ? "none" : EnumNames<PosTag>.Of(text.Pos[c.Speaker.Start - 1]);
         int gap = c.Speaker.IsNone || c.Cue.IsNone ? -1 : Math.Clamp(c.Cue.Start - c.Speaker.End, -3, 4);
         var last = analysis.Tokens[c.ContentEnd - 1];
         var ends = last.Kind == TokenKind.QuoteMark ? "quote" : text.Pos[c.ContentEnd - 1] is var p && (p is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS) ? "noun" : "other";
         var cueLength = c.Cue.IsNone ? 0 : Math.Min(c.Cue.Length, 4);
-        var category = c.Category.ToString();
-        var kind = c.Kind.ToString();
+        var category = EnumNames<QuoteCategory>.Of(c.Category);
+        var kind = EnumNames<QuoteKind>.Of(c.Kind);
 
         Add(features, ref n, 1, "bias");
         Add(features, ref n, 2, rule);
@@ -99,7 +99,7 @@ internal static class AttributionFeatures
         Add(features, ref n, 40, stem, speaker, kind);
         Add(features, ref n, 41, stem, firstPos);
         Add(features, ref n, 42, stem, rule);
-        Add(features, ref n, 43, text.EntityTags[c.Content.Start].Type.ToString(), category);
+        Add(features, ref n, 43, EnumNames<EntityType>.Of(text.EntityTags[c.Content.Start].Type), category);
         Add(features, ref n, 44, first.Length > 0 && char.IsLetter(first[0]) ? first : "punct");
 
         // Where the content stops: the next word (function words by themselves), and whether a time expression
@@ -126,7 +126,7 @@ internal static class AttributionFeatures
         Add(features, ref n, 57, shape, rule, cut);
 
         // The cue's form: "said" (VBD), "says" (VBZ), "saying" (VBG), "is expected" (VBN), a noun.
-        var cueTag = cueHead < 0 ? "-" : text.Pos[cueHead].ToString();
+        var cueTag = cueHead < 0 ? "-" : EnumNames<PosTag>.Of(text.Pos[cueHead]);
         Add(features, ref n, 58, cueTag, rule);
         Add(features, ref n, 59, cueTag, stem);
 
@@ -176,7 +176,7 @@ internal static class AttributionFeatures
         return word is "to" or "not" or "n't" or "never" or "would" or "will" or "could" or "can" or "may" or "might" or "should" or "must"
             or "has" or "have" or "had" or "is" or "was" or "are" or "were" or "did" or "does" or "do" or "also" or "and" or "but" or "who" or ","
             ? word
-            : text.Pos[token].ToString();
+            : EnumNames<PosTag>.Of(text.Pos[token]);
     }
 
     /// <summary>The word after the content in its sentence: function words by themselves, others by their tag.</summary>
@@ -193,7 +193,7 @@ internal static class AttributionFeatures
             return "temporal";
         }
 
-        return text.Pos[t] is PosTag.IN or PosTag.CC or PosTag.TO or PosTag.WDT or PosTag.WP or PosTag.DT ? Lower(analysis.TokenText(t), buffer) : text.Pos[t].ToString();
+        return text.Pos[t] is PosTag.IN or PosTag.CC or PosTag.TO or PosTag.WDT or PosTag.WP or PosTag.DT ? Lower(analysis.TokenText(t), buffer) : EnumNames<PosTag>.Of(text.Pos[t]);
     }
 
     /// <summary>The first token after the content when the content's sentence goes on past it (not just its final mark), or -1.</summary>
@@ -284,7 +284,7 @@ internal static class AttributionFeatures
     }
 
     /// <summary>The word lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> when it fits.</summary>
-    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer) =>
+    internal static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer) =>
         word.Length <= buffer.Length ? buffer[..word.ToLowerInvariant(buffer)] : word.ToString().ToLowerInvariant();
 
     /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end" (written to <paramref name="buffer"/>).</summary>
@@ -298,8 +298,8 @@ internal static class AttributionFeatures
         }
 
         var first = analysis.TokenText(t);
-        ReadOnlySpan<char> head = first.Length == 1 && !char.IsLetterOrDigit(first[0]) ? first : text.Pos[t].ToString();
-        ReadOnlySpan<char> second = t + 1 < sentenceEnd ? text.Pos[t + 1].ToString() : "end";
+        ReadOnlySpan<char> head = first.Length == 1 && !char.IsLetterOrDigit(first[0]) ? first : EnumNames<PosTag>.Of(text.Pos[t]);
+        ReadOnlySpan<char> second = t + 1 < sentenceEnd ? EnumNames<PosTag>.Of(text.Pos[t + 1]) : "end";
         if (head.Length + 1 + second.Length > buffer.Length)
         {
             return string.Concat(head, "+", second);

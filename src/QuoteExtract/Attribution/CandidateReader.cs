@@ -21,15 +21,21 @@ internal sealed class CandidateReader
     private readonly int[] _quotationByClose;
 
     public CandidateReader(AttributionGrammar grammar, TaggedText text)
+        : this(grammar, text, new int[text.Analysis.Tokens.Length], new int[text.Analysis.Tokens.Length])
+    {
+    }
+
+    /// <summary>A reader that indexes the quotations in the caller's buffers (at least one entry per token; overwritten).</summary>
+    public CandidateReader(AttributionGrammar grammar, TaggedText text, int[] quotationByOpen, int[] quotationByClose)
     {
         _grammar = grammar;
         _text = text;
         _analysis = text.Analysis;
         int n = _analysis.Tokens.Length;
-        _quotationByOpen = new int[n];
-        _quotationByClose = new int[n];
-        Array.Fill(_quotationByOpen, -1);
-        Array.Fill(_quotationByClose, -1);
+        _quotationByOpen = quotationByOpen;
+        _quotationByClose = quotationByClose;
+        Array.Fill(_quotationByOpen, -1, 0, n);
+        Array.Fill(_quotationByClose, -1, 0, n);
         var quotations = _analysis.Quotations;
         WorkMeter.Add(n + quotations.Length);
         for (int q = 0; q < quotations.Length; q++)
@@ -51,6 +57,14 @@ internal sealed class CandidateReader
     public QuoteState[] QuoteStates()
     {
         var states = new QuoteState[_analysis.Tokens.Length];
+        QuoteStates(states);
+        return states;
+    }
+
+    /// <summary>Writes the states of <see cref="QuoteStates()"/> to the first entries of <paramref name="states"/>, one per token.</summary>
+    public void QuoteStates(Span<QuoteState> states)
+    {
+        states[.._analysis.Tokens.Length].Clear();
         foreach (var q in _analysis.Quotations)
         {
             WorkMeter.Add(q.EndInnerToken - q.FirstInnerToken + 1);
@@ -68,8 +82,6 @@ internal sealed class CandidateReader
                 }
             }
         }
-
-        return states;
     }
 
     public Candidate? Read(MatchSet matches, in PatternMatch match)
@@ -337,6 +349,7 @@ internal sealed class CandidateReader
     {
         var found = new List<(int, string)>();
         var tokens = _analysis.Tokens;
+        Span<char> buffer = stackalloc char[AttributionFeatures.MaxWord];
         WorkMeter.Add(end - content.Start);
         int depth = 0;
         for (int t = content.Start + 2; t < end - 1 && found.Count < 8; t++)
@@ -365,7 +378,6 @@ internal sealed class CandidateReader
 
             var w = _analysis.TokenText(t);
             var next = _text.Pos[t + 1];
-            var nextWord = _analysis.TokenText(t + 1).ToString().ToLowerInvariant();
             if (w is ";")
             {
                 found.Add((t, "semicolon"));
@@ -381,7 +393,7 @@ internal sealed class CandidateReader
                     PosTag.WDT or PosTag.WP or PosTag.WP_S => "relative",
                     PosTag.VBG or PosTag.VBN => "participle",
                     PosTag.DT or PosTag.PRP_S => "apposition",
-                    _ => nextWord switch
+                    _ => AttributionFeatures.Lower(_analysis.TokenText(t + 1), buffer) switch
                     {
                         "and" or "but" or "or" => "coordination",
                         "according" => "according",
@@ -402,7 +414,7 @@ internal sealed class CandidateReader
             else if (t > content.Start + 2 && _analysis.TokenText(t - 1) is not ",")
             {
                 // The same boundaries without a comma: "endorsed Clinton last week", "backed him while …", "the NRA in February".
-                var lower = w.ToString().ToLowerInvariant();
+                var lower = AttributionFeatures.Lower(w, buffer);
                 string? kind = lower switch
                 {
                     "who" or "which" => "relative",
@@ -425,12 +437,25 @@ internal sealed class CandidateReader
             np++;
         }
 
-        if (np > content.Start && np < end && !found.Any(f => f.Item1 == np))
+        if (np > content.Start && np < end && !HasBoundaryAt(found, np))
         {
             found.Add((np, "object"));
         }
 
         return found;
+    }
+
+    private static bool HasBoundaryAt(List<(int At, string Kind)> found, int at)
+    {
+        foreach (var (boundary, _) in found)
+        {
+            if (boundary == at)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Content of a quotation without a cue of its own: the quotation's tokens.</summary>

@@ -24,11 +24,22 @@ internal static class CoordinationFinder
                 }
             }
 
-            if (j > i && sawAnd && names.Skip(i).Take(j - i + 1).All(n => n.Kind == EntityKind.Person))
+            if (j > i && sawAnd && AllPersons(names, i, j))
             {
-                var members = names.Skip(i).Take(j - i + 1).ToList();
-                var name = string.Join(" and ", members.Select(m => doc.Text[m.Start..m.End]));
-                var cluster = new EntityCluster(EntityKind.Group, name, members.SelectMany(m => m.Keys).ToList()) { Plural = true };
+                var members = new NameMention[j - i + 1];
+                for (int m = 0; m < members.Length; m++)
+                {
+                    members[m] = names[i + m];
+                }
+
+                var name = string.Join(" and ", Array.ConvertAll(members, m => doc.Text[m.Start..m.End]));
+                var keys = new List<string>();
+                foreach (var member in members)
+                {
+                    keys.AddRange(member.Keys);
+                }
+
+                var cluster = new EntityCluster(EntityKind.Group, name, keys.ToArray()) { Plural = true };
                 cluster.Add(new ClusterMention(members[0].FirstToken, members[^1].EndToken, members[0].SpanStart, members[^1].End,
                     MentionForm.Name, NameClusterer.IsSubject(doc, members[0])));
                 clusters.Add(cluster);
@@ -36,6 +47,19 @@ internal static class CoordinationFinder
 
             i = j + 1;
         }
+    }
+
+    private static bool AllPersons(IReadOnlyList<NameMention> names, int first, int last)
+    {
+        for (int n = first; n <= last; n++)
+        {
+            if (names[n].Kind != EntityKind.Person)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Two names separated only by a comma or <c>and</c> (and titles of the second name).</summary>
@@ -51,12 +75,12 @@ internal static class CoordinationFinder
         for (int t = left.EndToken; t < right.FirstToken; t++)
         {
             var key = doc.Key(t);
-            if (key == "and")
+            if (key is "and")
             {
                 and = true;
                 separator = true;
             }
-            else if (key == ",")
+            else if (key is ",")
             {
                 separator = true;
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using QuoteExtract.Tagging;
 
 namespace QuoteExtract.Resolution;
@@ -6,28 +7,59 @@ namespace QuoteExtract.Resolution;
 /// Read-only helpers over a tagged document: normalised word keys, sentence and paragraph of each token,
 /// possessive markers. Tolerant of tokenizers that split <c>Mr.</c> or <c>Putin’s</c> into several tokens.
 /// </summary>
-internal sealed class DocumentView
+/// <remarks>
+/// The per-token arrays are rented from <see cref="ArrayPool{T}"/> and go back on <see cref="Dispose"/>, and the keys
+/// live in one character buffer: a view allocates nothing per token. Strings of keys are made only for the few
+/// tokens a caller keeps (<see cref="KeyString"/>), once per distinct key.
+/// </remarks>
+internal sealed class DocumentView : IDisposable
 {
-    private readonly string[] _keys;
-    private readonly int[] _sentence;
-    private readonly int[] _paragraph;
-    private readonly bool[] _quoted;
+    private char[] _keyChars;
+    private int[] _keyStart;
+    private int[] _keyLength;
+    private int[] _keyId;
+    private bool[] _lowerCase;
+    private string?[] _keyStrings;
+    private int[] _sentence;
+    private int[] _paragraph;
+    private bool[] _quoted;
 
     public DocumentView(TaggedText tagged)
     {
         Tagged = tagged;
-        var tokens = tagged.Analysis.Tokens;
+        var analysis = tagged.Analysis;
+        var tokens = analysis.Tokens;
         Count = tokens.Length;
-        _keys = new string[Count];
-        _sentence = new int[Count];
-        _paragraph = new int[Count];
-        for (int i = 0; i < Count; i++)
+        int chars = 0;
+        foreach (var token in tokens)
         {
-            _keys[i] = MakeKey(tagged.Analysis.TokenText(i));
+            chars += token.End - token.Start;
         }
 
+        _keyChars = ArrayPool<char>.Shared.Rent(Math.Max(1, chars));
+        _keyStart = ArrayPool<int>.Shared.Rent(Count);
+        _keyLength = ArrayPool<int>.Shared.Rent(Count);
+        _keyId = ArrayPool<int>.Shared.Rent(Count);
+        _lowerCase = ArrayPool<bool>.Shared.Rent(Count);
+        _keyStrings = ArrayPool<string?>.Shared.Rent(Count);
+        _sentence = ArrayPool<int>.Shared.Rent(Count);
+        _paragraph = ArrayPool<int>.Shared.Rent(Count);
+        _quoted = ArrayPool<bool>.Shared.Rent(Count);
+        Array.Clear(_lowerCase, 0, Count);
+        Array.Clear(_keyStrings, 0, Count);
+
+        int at = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            _keyStart[i] = at;
+            _keyLength[i] = MakeKey(analysis.TokenText(i), _keyChars.AsSpan(at));
+            at += _keyLength[i];
+        }
+
+        AssignKeyIds();
+
         // Tokens outside every sentence (should not happen) keep the previous sentence's index.
-        var sentences = tagged.Analysis.Sentences;
+        var sentences = analysis.Sentences;
         int s = 0;
         for (int i = 0; i < Count; i++)
         {
@@ -40,7 +72,7 @@ internal sealed class DocumentView
             _paragraph[i] = sentences.Length > 0 ? sentences[s].Paragraph : 0;
         }
 
-        _quoted = MarkQuoted(tagged, _paragraph);
+        MarkQuoted();
     }
 
     public TaggedText Tagged { get; }
@@ -54,10 +86,26 @@ internal sealed class DocumentView
     public int End(int i) => Tagged.Analysis.Tokens[i].End;
 
     /// <summary>The token's characters.</summary>
-    public string Word(int i) => Tagged.Analysis.TokenText(i).ToString();
+    public ReadOnlySpan<char> Word(int i) => Tagged.Analysis.TokenText(i);
 
     /// <summary>Lower case, curly apostrophe made straight, final period and <c>'s</c> removed.</summary>
-    public string Key(int i) => _keys[i];
+    public ReadOnlySpan<char> Key(int i) => _keyChars.AsSpan(_keyStart[i], _keyLength[i]);
+
+    /// <summary>The first token with the same key as token <paramref name="i"/>: equal keys have equal ids.</summary>
+    public int KeyId(int i) => _keyId[i];
+
+    /// <summary>
+    /// <see cref="Key"/> as a string, for the callers that keep it (names, roles): the lexicon's own string for a word
+    /// it holds, else one string per distinct key of the document.
+    /// </summary>
+    public string KeyString(int i)
+    {
+        int id = _keyId[i];
+        return _keyStrings[id] ??= Lexicon.Known(Key(id)) ?? new string(Key(id));
+    }
+
+    /// <summary>Whether the document writes the token's key as a lower-case word somewhere (so it is a common word, not only a name).</summary>
+    public bool IsWrittenInLowerCase(int i) => _lowerCase[_keyId[i]];
 
     public PosTag Pos(int i) => i < Tagged.Pos.Length ? Tagged.Pos[i] : PosTag.None;
 
@@ -84,7 +132,7 @@ internal sealed class DocumentView
 
     /// <summary>A period glued to the word before it (<c>Mr</c> + <c>.</c>, <c>U</c> + <c>.</c>): part of an abbreviation, not punctuation.</summary>
     public bool IsAttachedPeriod(int i) =>
-        i > 0 && Tagged.Analysis.TokenText(i) is "." && End(i - 1) == Start(i) && IsWord(i - 1) && _keys[i - 1].Length <= 4;
+        i > 0 && Tagged.Analysis.TokenText(i) is "." && End(i - 1) == Start(i) && IsWord(i - 1) && _keyLength[i - 1] <= 4;
 
     /// <summary>Number of tokens of a possessive marker right after token <paramref name="last"/> (0 if none); -1 when the token itself ends in <c>'s</c>.</summary>
     public int PossessiveAfter(int last)
@@ -138,22 +186,89 @@ internal sealed class DocumentView
         return lo;
     }
 
+    /// <summary>Gives the rented arrays back; the view must not be used after.</summary>
+    public void Dispose()
+    {
+        if (_keyChars.Length == 0)
+        {
+            return;
+        }
+
+        ArrayPool<char>.Shared.Return(_keyChars);
+        ArrayPool<int>.Shared.Return(_keyStart);
+        ArrayPool<int>.Shared.Return(_keyLength);
+        ArrayPool<int>.Shared.Return(_keyId);
+        ArrayPool<bool>.Shared.Return(_lowerCase);
+
+        // Cleared so that the pool does not keep the document's strings alive.
+        ArrayPool<string?>.Shared.Return(_keyStrings, clearArray: true);
+        ArrayPool<int>.Shared.Return(_sentence);
+        ArrayPool<int>.Shared.Return(_paragraph);
+        ArrayPool<bool>.Shared.Return(_quoted);
+        _keyChars = [];
+        _keyStart = _keyLength = _keyId = _sentence = _paragraph = [];
+        _lowerCase = _quoted = [];
+        _keyStrings = [];
+    }
+
+    /// <summary>
+    /// Gives each token the index of the first token with the same key (open addressing over the key buffer, in a
+    /// rented table of at least twice the token count), and marks the keys written as lower-case words.
+    /// </summary>
+    private void AssignKeyIds()
+    {
+        int size = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, 2 * Count)));
+        var table = ArrayPool<int>.Shared.Rent(size);
+        Array.Clear(table, 0, size);
+        int mask = size - 1;
+        for (int i = 0; i < Count; i++)
+        {
+            var key = Key(i);
+            int slot = string.GetHashCode(key) & mask;
+            int id = i;
+            while (table[slot] != 0)
+            {
+                int other = table[slot] - 1;
+                if (key.SequenceEqual(Key(other)))
+                {
+                    id = other;
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
+            if (id == i)
+            {
+                table[slot] = i + 1;
+            }
+
+            _keyId[i] = id;
+            if (IsWord(i) && !IsCapitalized(i))
+            {
+                _lowerCase[id] = true;
+            }
+        }
+
+        ArrayPool<int>.Shared.Return(table);
+    }
+
     /// <summary>
     /// Marks tokens between an opening and a closing double quotation mark. Curly marks say which side they are;
     /// straight ones toggle. An unclosed quote ends with its paragraph, as in news style.
     /// </summary>
-    private static bool[] MarkQuoted(TaggedText tagged, int[] paragraphs)
+    private void MarkQuoted()
     {
-        var quoted = new bool[paragraphs.Length];
         bool open = false;
-        for (int i = 0; i < quoted.Length; i++)
+        for (int i = 0; i < Count; i++)
         {
-            if (i > 0 && paragraphs[i] != paragraphs[i - 1])
+            if (i > 0 && _paragraph[i] != _paragraph[i - 1])
             {
                 open = false;
             }
 
-            var w = tagged.Analysis.TokenText(i);
+            _quoted[i] = false;
+            var w = Tagged.Analysis.TokenText(i);
             if (w is "“" or "``" or "«")
             {
                 open = true;
@@ -168,26 +283,26 @@ internal sealed class DocumentView
             }
             else
             {
-                quoted[i] = open;
+                _quoted[i] = open;
             }
         }
-
-        return quoted;
     }
 
-    private static string MakeKey(ReadOnlySpan<char> word)
+    /// <summary>Writes the key of <paramref name="word"/> to <paramref name="key"/> and gives its length (at most the word's).</summary>
+    private static int MakeKey(ReadOnlySpan<char> word, Span<char> key)
     {
-        var key = word.ToString().ToLowerInvariant().Replace('’', '\'');
-        if (key.Length > 2 && key.EndsWith("'s", StringComparison.Ordinal))
+        int length = word.ToLowerInvariant(key);
+        key[..length].Replace('’', '\'');
+        if (length > 2 && key[..length].EndsWith("'s", StringComparison.Ordinal))
         {
-            key = key[..^2];
+            length -= 2;
         }
 
-        if (key.Length > 1 && key[^1] == '.')
+        if (length > 1 && key[length - 1] == '.')
         {
-            key = key[..^1];
+            length--;
         }
 
-        return key;
+        return length;
     }
 }

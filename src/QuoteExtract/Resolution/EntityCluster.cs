@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace QuoteExtract.Resolution;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed class EntityCluster
     private int _maleVotes;
     private int _femaleVotes;
 
-    public EntityCluster(EntityKind kind, string name, IReadOnlyList<string> nameKeys)
+    public EntityCluster(EntityKind kind, string name, string[] nameKeys)
     {
         Kind = kind;
         Name = name;
@@ -23,7 +25,8 @@ internal sealed class EntityCluster
     /// <summary>Canonical name: the fullest name seen, or the description of an unnamed source.</summary>
     public string Name { get; private set; }
 
-    public IReadOnlyList<string> NameKeys { get; private set; }
+    /// <summary>Keys of <see cref="Name"/> (see <see cref="NameMention.Keys"/>).</summary>
+    public string[] NameKeys { get; private set; }
 
     /// <summary>Gender stated by an honorific or a gendered title; wins over pronoun votes.</summary>
     public Gender StatedGender { get; set; }
@@ -39,7 +42,8 @@ internal sealed class EntityCluster
     /// <summary>Head word of an unnamed source's description (singular), for matching <c>the analysts</c> to <c>some analysts</c>.</summary>
     public string? Head { get; init; }
 
-    public IReadOnlyList<ClusterMention> Mentions => _mentions;
+    /// <summary>The mentions in the order they were added; read them before adding more (a span over the list's storage).</summary>
+    public ReadOnlySpan<ClusterMention> Mentions => CollectionsMarshal.AsSpan(_mentions);
 
     public Gender Gender => StatedGender != Gender.Unknown ? StatedGender
         : _maleVotes > _femaleVotes ? Gender.Male
@@ -51,7 +55,19 @@ internal sealed class EntityCluster
     public bool GenderIsClear => StatedGender != Gender.Unknown
         || Math.Max(_maleVotes, _femaleVotes) >= 2 * Math.Min(_maleVotes, _femaleVotes) + 1;
 
-    public int FirstStart => _mentions.Count == 0 ? int.MaxValue : _mentions.Min(m => m.Start);
+    public int FirstStart
+    {
+        get
+        {
+            int first = int.MaxValue;
+            foreach (var m in _mentions)
+            {
+                first = Math.Min(first, m.Start);
+            }
+
+            return first;
+        }
+    }
 
     /// <summary>Adds a mention unless one with the same characters is there already (the first one stays).</summary>
     public void Add(ClusterMention mention)
@@ -63,10 +79,27 @@ internal sealed class EntityCluster
         }
     }
 
-    /// <summary>Keeps the fullest name: more name tokens win, the earlier one on ties.</summary>
-    public void OfferName(string name, IReadOnlyList<string> keys)
+    /// <summary>Whether a mention lies within tokens [first, end).</summary>
+    public bool HasMentionWithin(int first, int end)
     {
-        if (keys.Count > NameKeys.Count)
+        foreach (var m in _mentions)
+        {
+            if (m.FirstToken >= first && m.EndToken <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the fullest name so far has fewer name tokens than <paramref name="keys"/>, so <see cref="Rename"/> would take it.</summary>
+    public bool WouldRename(string[] keys) => keys.Length > NameKeys.Length;
+
+    /// <summary>Keeps the fullest name: more name tokens win, the earlier one on ties (see <see cref="WouldRename"/>).</summary>
+    public void Rename(string name, string[] keys)
+    {
+        if (WouldRename(keys))
         {
             Name = name;
             NameKeys = keys;

@@ -13,11 +13,15 @@ internal static class GenderEvidence
     // The winner must clearly beat the runner-up, or the vote is left out.
     private const double Margin = 2.5;
 
-    public static void Collect(DocumentView doc, IReadOnlyList<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
+    /// <param name="doc">The document.</param>
+    /// <param name="clusters">The entities so far.</param>
+    /// <param name="speakerTokens">Per token: inside a speaker span.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static void Collect(DocumentView doc, List<EntityCluster> clusters, bool[] speakerTokens, CancellationToken ct)
     {
         for (int i = 0; i < doc.Count; i++)
         {
-            if (speakerTokens.Contains(i) || !Lexicon.Pronouns.TryGetValue(doc.Key(i), out var kind) || kind is not (PronounKind.Male or PronounKind.Female))
+            if (speakerTokens[i] || !Lexicon.Pronouns.TryGetValue(doc.Key(i), out var kind) || kind is not (PronounKind.Male or PronounKind.Female))
             {
                 continue;
             }
@@ -26,17 +30,17 @@ internal static class GenderEvidence
             var gender = kind == PronounKind.Male ? Gender.Male : Gender.Female;
             var top = new BestCandidate<EntityCluster>();
             // An object pronoun does not refer to a person of its own clause ("Sanders attacked her").
-            bool objectPronoun = doc.Key(i) == "him" || (doc.Key(i) == "her" && doc.Pos(i) == Tagging.PosTag.PRP);
+            bool objectPronoun = doc.Key(i) is "him" || (doc.Key(i) is "her" && doc.Pos(i) == Tagging.PosTag.PRP);
             WorkMeter.Add(clusters.Count);
             foreach (var cluster in clusters)
             {
-                WorkMeter.Add(cluster.Mentions.Count);
+                WorkMeter.Add(cluster.Mentions.Length);
                 if (cluster.Kind != EntityKind.Person || (cluster.StatedGender != Gender.Unknown && cluster.StatedGender != gender))
                 {
                     continue;
                 }
 
-                if (objectPronoun && cluster.Mentions.Any(m => m.EndToken <= i && doc.SentenceOf(m.FirstToken) == doc.SentenceOf(i)))
+                if (objectPronoun && MentionedInSentenceBefore(doc, cluster, i, namesOnly: false))
                 {
                     continue;
                 }
@@ -47,13 +51,12 @@ internal static class GenderEvidence
             }
 
             // The surest evidence: the only person named earlier in the pronoun's own sentence.
-            var sameSentence = clusters.Where(c => c.Kind == EntityKind.Person && c.Mentions.Any(m => m.EndToken <= i
-                && m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == doc.SentenceOf(i) && !doc.IsQuoted(m.FirstToken))).ToList();
-            if (sameSentence.Count == 1 && !objectPronoun && !SubjectPronounBefore(doc, i, kind, sameSentence[0])
-                && (sameSentence[0].StatedGender == Gender.Unknown || sameSentence[0].StatedGender == gender))
+            var only = OnlyPersonNamedBefore(doc, clusters, i);
+            if (only is not null && !objectPronoun && !SubjectPronounBefore(doc, i, kind, only)
+                && (only.StatedGender == Gender.Unknown || only.StatedGender == gender))
             {
-                sameSentence[0].VoteGender(gender, 2);
-                sameSentence[0].Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
+                only.VoteGender(gender, 2);
+                only.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
             else if (top.Best is { } best && top.BestScore > Margin * top.Second)
             {
@@ -61,6 +64,45 @@ internal static class GenderEvidence
                 best.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
         }
+    }
+
+    /// <summary>The only person named (outside quotation marks) earlier in the sentence of token <paramref name="at"/>, or null when none or several are.</summary>
+    private static EntityCluster? OnlyPersonNamedBefore(DocumentView doc, List<EntityCluster> clusters, int at)
+    {
+        EntityCluster? only = null;
+        foreach (var cluster in clusters)
+        {
+            if (cluster.Kind == EntityKind.Person && MentionedInSentenceBefore(doc, cluster, at, namesOnly: true))
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = cluster;
+            }
+        }
+
+        return only;
+    }
+
+    /// <summary>
+    /// Whether the cluster has a mention ending by token <paramref name="at"/> in its sentence; with
+    /// <paramref name="namesOnly"/>, a name outside quotation marks.
+    /// </summary>
+    private static bool MentionedInSentenceBefore(DocumentView doc, EntityCluster cluster, int at, bool namesOnly)
+    {
+        int sentence = doc.SentenceOf(at);
+        foreach (var m in cluster.Mentions)
+        {
+            if (m.EndToken <= at && (!namesOnly || m.Form == MentionForm.Name) && doc.SentenceOf(m.FirstToken) == sentence
+                && (!namesOnly || !doc.IsQuoted(m.FirstToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -71,9 +113,17 @@ internal static class GenderEvidence
     private static bool SubjectPronounBefore(DocumentView doc, int pronoun, PronounKind kind, EntityCluster named)
     {
         int sentence = doc.SentenceOf(pronoun);
-        WorkMeter.Add(named.Mentions.Count + pronoun - doc.Tagged.Analysis.Sentences[sentence].FirstToken);
-        int firstName = named.Mentions.Where(m => m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == sentence)
-            .Select(m => m.FirstToken).DefaultIfEmpty(pronoun).Min();
+        WorkMeter.Add(named.Mentions.Length + pronoun - doc.Tagged.Analysis.Sentences[sentence].FirstToken);
+        int firstName = int.MaxValue;
+        foreach (var m in named.Mentions)
+        {
+            if (m.Form == MentionForm.Name && doc.SentenceOf(m.FirstToken) == sentence)
+            {
+                firstName = Math.Min(firstName, m.FirstToken);
+            }
+        }
+
+        firstName = firstName == int.MaxValue ? pronoun : firstName;
         for (int t = firstName - 1; t >= 0 && doc.SentenceOf(t) == sentence; t--)
         {
             if (!doc.IsQuoted(t) && doc.Key(t) is "he" or "she" && Lexicon.Pronouns[doc.Key(t)] == kind)

@@ -23,22 +23,22 @@ internal static class NameClusterer
     public static EntityCluster Join(DocumentView doc, NameMention mention, List<EntityCluster> clusters)
     {
         var cluster = FindMatch(mention, clusters);
-        var name = mention.Kind == EntityKind.Group ? GroupName(doc.Text[mention.SpanStart..mention.End]) : doc.Text[mention.Start..mention.End];
         if (cluster is null)
         {
-            cluster = new EntityCluster(mention.Kind, name, mention.Keys)
+            cluster = new EntityCluster(mention.Kind, Name(doc, mention), mention.Keys)
             {
                 Reported = mention.Kind is EntityKind.Person or EntityKind.Organization,
                 Plural = mention.Kind == EntityKind.Group,
             };
             clusters.Add(cluster);
         }
-        else if (cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person)
+        else if ((cluster.Kind == mention.Kind || mention.Kind == EntityKind.Person) && cluster.WouldRename(mention.Keys))
         {
-            cluster.OfferName(name, mention.Keys);
+            // The name's string is made only when it becomes the entity's name, not for every repeated mention.
+            cluster.Rename(Name(doc, mention), mention.Keys);
         }
 
-        if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Count > 1)
+        if (mention.Kind == EntityKind.Person && cluster.Kind != EntityKind.Person && mention.Keys.Length > 1)
         {
             // A full personal name outweighs a recognizer's earlier single-token guess.
             cluster.Kind = EntityKind.Person;
@@ -76,7 +76,7 @@ internal static class NameClusterer
             }
 
             int seen = -1;
-            WorkMeter.Add(cluster.Mentions.Count);
+            WorkMeter.Add(cluster.Mentions.Length);
             foreach (var m in cluster.Mentions)
             {
                 if (m.Form == MentionForm.Name && m.Start < mention.Start)
@@ -101,7 +101,7 @@ internal static class NameClusterer
     {
         var a = mention.Keys;
         var b = cluster.NameKeys;
-        if (a.SequenceEqual(b))
+        if (KeyArrays.SequenceEqual(a, b))
         {
             return true;
         }
@@ -111,8 +111,8 @@ internal static class NameClusterer
             // Partial personal names; a mistyped single token ("Clinton" as a location) still joins the person.
             bool sameKind = mention.Kind == cluster.Kind;
             return (sameKind && (IsSubsequence(a, b) || IsSubsequence(b, a)))
-                || (!sameKind && cluster.Kind == EntityKind.Person && a.Count == 1 && b.Count > 1 && IsSubsequence(a, b))
-                || (!sameKind && mention.Kind == EntityKind.Person && a.Count > 1 && IsSubsequence(a, b));
+                || (!sameKind && cluster.Kind == EntityKind.Person && a.Length == 1 && b.Length > 1 && IsSubsequence(a, b))
+                || (!sameKind && mention.Kind == EntityKind.Person && a.Length > 1 && IsSubsequence(a, b));
         }
 
         if (mention.Kind != cluster.Kind)
@@ -120,7 +120,7 @@ internal static class NameClusterer
             return false;
         }
 
-        if (mention.Kind == EntityKind.Organization && a.Count > 0 && b.Count > 0 && a[^1] == b[^1] && (IsSubsequence(a, b) || IsSubsequence(b, a)))
+        if (mention.Kind == EntityKind.Organization && a.Length > 0 && b.Length > 0 && a[^1] == b[^1] && (IsSubsequence(a, b) || IsSubsequence(b, a)))
         {
             return true;
         }
@@ -128,12 +128,21 @@ internal static class NameClusterer
         return IsAcronym(a, b) || IsAcronym(b, a);
     }
 
-    /// <summary>A group keeps its article, in lower case (<c>the West</c>).</summary>
-    internal static string GroupName(string name) => name.StartsWith("The ", StringComparison.Ordinal) ? "the" + name[3..] : name;
-
-    private static bool IsSubsequence(IReadOnlyList<string> part, IReadOnlyList<string> whole)
+    /// <summary>The mention's text as an entity name; a group keeps its article, in lower case (<c>the West</c>).</summary>
+    private static string Name(DocumentView doc, NameMention mention)
     {
-        if (part.Count == 0 || part.Count > whole.Count)
+        if (mention.Kind != EntityKind.Group)
+        {
+            return doc.Text[mention.Start..mention.End];
+        }
+
+        var name = doc.Text.AsSpan()[mention.SpanStart..mention.End];
+        return name.StartsWith("The ", StringComparison.Ordinal) ? string.Concat("the", name[3..]) : name.ToString();
+    }
+
+    private static bool IsSubsequence(string[] part, string[] whole)
+    {
+        if (part.Length == 0 || part.Length > whole.Length)
         {
             return false;
         }
@@ -141,19 +150,19 @@ internal static class NameClusterer
         int j = 0;
         foreach (var key in whole)
         {
-            if (j < part.Count && part[j] == key)
+            if (j < part.Length && part[j] == key)
             {
                 j++;
             }
         }
 
-        return j == part.Count;
+        return j == part.Length;
     }
 
     /// <summary><c>eu</c> for <c>european union</c>, <c>u.s</c> for <c>united states</c>.</summary>
-    private static bool IsAcronym(IReadOnlyList<string> shortForm, IReadOnlyList<string> longForm)
+    private static bool IsAcronym(string[] shortForm, string[] longForm)
     {
-        if (shortForm.Count != 1 || longForm.Count < 2)
+        if (shortForm.Length != 1 || longForm.Length < 2)
         {
             return false;
         }
@@ -224,7 +233,7 @@ internal static class NameClusterer
             // "…," said Putin. but not "Ryan said Obama has …" (an embedded subject).
             int after = mention.EndToken;
             bool clauseFollows = after < doc.Count && doc.IsWord(after) && !doc.IsQuoted(after);
-            return doc.Key(before) != "according" && !clauseFollows;
+            return doc.Key(before) is not "according" && !clauseFollows;
         }
 
         for (int t = sentenceStart; t <= before; t++)

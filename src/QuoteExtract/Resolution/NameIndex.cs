@@ -12,6 +12,7 @@ internal sealed class NameIndex
     private readonly List<NameMention> _names;
     private readonly Dictionary<int, List<int>> _buckets = [];
     private readonly List<int> _found = [];
+    private readonly List<NameMention> _around = [];
 
     public NameIndex(List<NameMention> names)
     {
@@ -30,9 +31,10 @@ internal sealed class NameIndex
     }
 
     /// <summary>The names whose characters meet [start, end] (ends included), in list order. The list is reused by the next call.</summary>
-    public IEnumerable<NameMention> Around(int start, int end)
+    public List<NameMention> Around(int start, int end)
     {
         _found.Clear();
+        _around.Clear();
         for (int b = start >> Shift; b <= Math.Max(start, end) >> Shift; b++)
         {
             if (_buckets.TryGetValue(b, out var bucket))
@@ -48,11 +50,13 @@ internal sealed class NameIndex
         {
             if (i != previous)
             {
-                yield return _names[i];
+                _around.Add(_names[i]);
             }
 
             previous = i;
         }
+
+        return _around;
     }
 
     private void File(int index)

@@ -9,7 +9,7 @@ namespace QuoteExtract.Resolution;
 /// <param name="Start">Start offset of the name.</param>
 /// <param name="End">End offset of the name.</param>
 /// <param name="Kind">Person, organization, location or group.</param>
-/// <param name="Keys">Normalised name tokens (no leading article, no possessive).</param>
+/// <param name="Keys">Normalised name tokens (no leading article, no possessive); an array, so that comparing names across the document enumerates nothing.</param>
 /// <param name="Possessive">The name is a possessor (<c>Putin’s</c> adviser).</param>
 /// <param name="Roles">Title and role words, lower case.</param>
 /// <param name="Gender">Gender stated by an honorific or gendered title, else unknown.</param>
@@ -20,7 +20,7 @@ internal sealed record NameMention(
     int Start,
     int End,
     EntityKind Kind,
-    IReadOnlyList<string> Keys,
+    string[] Keys,
     bool Possessive,
     IReadOnlyCollection<string> Roles,
     Gender Gender,

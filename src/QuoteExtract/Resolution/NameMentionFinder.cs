@@ -1,3 +1,4 @@
+using System.Buffers;
 using QuoteExtract.Tagging;
 
 namespace QuoteExtract.Resolution;
@@ -12,57 +13,81 @@ internal static class NameMentionFinder
     public static List<NameMention> Find(DocumentView doc, CancellationToken ct)
     {
         var result = new List<NameMention>();
-        var covered = new bool[doc.Count];
-        var personWords = PersonNameWords(doc);
-        HashSet<string>? lowerWords = null;
-        foreach (var entity in doc.Tagged.Entities)
+
+        // Flags rented for this call: covered per token, person-name words per key id (a word's flag covers all its occurrences).
+        var covered = ArrayPool<bool>.Shared.Rent(doc.Count);
+        var personWords = ArrayPool<bool>.Shared.Rent(doc.Count);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var kind = entity.Type switch
+            Array.Clear(covered, 0, doc.Count);
+            MarkPersonNameWords(doc, personWords);
+            var runs = new List<(int Start, int End)>();
+            var rolePhrase = new List<string>();
+            foreach (var entity in doc.Tagged.Entities)
             {
-                EntityType.Person => EntityKind.Person,
-                EntityType.Organization => EntityKind.Organization,
-                EntityType.Location => EntityKind.Location,
-                _ => (EntityKind?)null,
-            };
-            int first = entity.FirstToken, end = Math.Min(entity.FirstToken + entity.TokenCount, doc.Count);
-            if (end - first == 1 && kind != EntityKind.Person && Lexicon.GroupNames.Contains(doc.Key(first)))
-            {
-                // A named group (the West, Democrats), whatever class the recognizer gave it.
-                kind = EntityKind.Group;
-            }
-            else if (kind is null)
-            {
-                // Misc covers nationalities and events: not speakers.
-                continue;
-            }
-            else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords, lowerWords ??= LowerCaseWords(doc)))
-            {
-                kind = EntityKind.Person;
-            }
-
-            if (kind == EntityKind.Person && end - first == 1 && MissedFirstName(doc, first, ref lowerWords))
-            {
-                first--;
-            }
-
-            foreach (var (runStart, runEnd) in kind == EntityKind.Person ? NameRuns(doc, first, end, lowerWords ??= LowerCaseWords(doc)) : [(first, end)])
-            {
-                var mention = Build(doc, runStart, runEnd, kind.Value);
-                if (mention is not null)
+                ct.ThrowIfCancellationRequested();
+                var kind = entity.Type switch
                 {
-                    result.Add(mention);
+                    EntityType.Person => EntityKind.Person,
+                    EntityType.Organization => EntityKind.Organization,
+                    EntityType.Location => EntityKind.Location,
+                    _ => (EntityKind?)null,
+                };
+                int first = entity.FirstToken, end = Math.Min(entity.FirstToken + entity.TokenCount, doc.Count);
+                if (end - first == 1 && kind != EntityKind.Person && Lexicon.GroupNames.Contains(doc.Key(first)))
+                {
+                    // A named group (the West, Democrats), whatever class the recognizer gave it.
+                    kind = EntityKind.Group;
+                }
+                else if (kind is null)
+                {
+                    // Misc covers nationalities and events: not speakers.
+                    continue;
+                }
+                else if (kind == EntityKind.Organization && IsPersonalName(doc, first, end, personWords, rolePhrase))
+                {
+                    kind = EntityKind.Person;
+                }
+
+                if (kind == EntityKind.Person && end - first == 1 && MissedFirstName(doc, first))
+                {
+                    first--;
+                }
+
+                runs.Clear();
+                if (kind == EntityKind.Person)
+                {
+                    NameRuns(doc, first, end, runs);
+                }
+                else
+                {
+                    runs.Add((first, end));
+                }
+
+                foreach (var (runStart, runEnd) in runs)
+                {
+                    var mention = Build(doc, runStart, runEnd, kind.Value);
+                    if (mention is not null)
+                    {
+                        result.Add(mention);
+                    }
+                }
+
+                for (int t = first; t < end; t++)
+                {
+                    covered[t] = true;
                 }
             }
 
-            for (int t = first; t < end; t++)
-            {
-                covered[t] = true;
-            }
+            AddHonorificNames(doc, covered, result);
+            AddPartialNames(doc, covered, result);
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(covered);
+            ArrayPool<bool>.Shared.Return(personWords);
         }
 
-        AddHonorificNames(doc, covered, result);
-        AddPartialNames(doc, covered, result);
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
     }
@@ -72,13 +97,12 @@ internal static class NameMentionFinder
     /// (<c>Chris Christie Calls Hillary Clinton</c>). Short lower-case particles (de, van, bin) stay in names, and so do
     /// capitalised words tagged as common nouns that the document never writes in lower case (<c>Xi Jinping</c>).
     /// </summary>
-    private static List<(int Start, int End)> NameRuns(DocumentView doc, int first, int end, HashSet<string> lowerWords)
+    private static void NameRuns(DocumentView doc, int first, int end, List<(int Start, int End)> runs)
     {
-        var runs = new List<(int, int)>();
         int start = first;
         for (int t = first; t <= end; t++)
         {
-            bool unknownNoun = t < end && doc.Pos(t) == PosTag.NN && doc.IsCapitalized(t) && !lowerWords.Contains(doc.Key(t));
+            bool unknownNoun = t < end && doc.Pos(t) == PosTag.NN && doc.IsCapitalized(t) && !doc.IsWrittenInLowerCase(t);
             bool breaks = t == end || (!unknownNoun && doc.Pos(t) is PosTag.NN or PosTag.NNS or PosTag.VB or PosTag.VBD or PosTag.VBZ or PosTag.VBP
                 or PosTag.VBG or PosTag.VBN or PosTag.CC && doc.IsWord(t) && !(doc.Key(t).Length <= 3 && !doc.IsCapitalized(t)));
             if (breaks)
@@ -91,8 +115,6 @@ internal static class NameMentionFinder
                 start = t + 1;
             }
         }
-
-        return runs;
     }
 
     internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
@@ -102,7 +124,7 @@ internal static class NameMentionFinder
         int spanStart = doc.Start(first);
 
         // Titles inside the recognized span (some recognizers include "President" or "Mr.").
-        while (first < end && (IsTitle(doc, first) || doc.IsAttachedPeriod(first) || (kind != EntityKind.Person && doc.Key(first) == "the")))
+        while (first < end && (IsTitle(doc, first) || doc.IsAttachedPeriod(first) || (kind != EntityKind.Person && doc.Key(first) is "the")))
         {
             var key = doc.Key(first);
             if (Lexicon.Honorifics.TryGetValue(key, out var g) && g != Gender.Unknown)
@@ -111,7 +133,7 @@ internal static class NameMentionFinder
             }
             else if (Lexicon.Roles.Contains(key))
             {
-                roles.Add(key);
+                roles.Add(doc.KeyString(first));
             }
 
             first++;
@@ -129,12 +151,18 @@ internal static class NameMentionFinder
         }
 
         int possessive = doc.PossessiveAfter(end - 1);
-        var keys = new List<string>(end - first);
+        int keyCount = 0;
         for (int t = first; t < end; t++)
+        {
+            keyCount += doc.IsWord(t) && !doc.IsAttachedPeriod(t) ? 1 : 0;
+        }
+
+        var keys = new string[keyCount];
+        for (int t = first, k = 0; t < end; t++)
         {
             if (doc.IsWord(t) && !doc.IsAttachedPeriod(t))
             {
-                keys.Add(doc.Key(t));
+                keys[k++] = doc.KeyString(t);
             }
         }
 
@@ -148,11 +176,11 @@ internal static class NameMentionFinder
 
         if (kind == EntityKind.Person)
         {
-            var (titleRoles, titleGender) = TitleChain.Before(doc, first, 0);
-            roles.AddRange(titleRoles);
-            foreach (var role in titleRoles)
+            int titleStart = roles.Count;
+            var titleGender = TitleChain.Before(doc, first, 0, roles);
+            for (int r = titleStart; r < roles.Count; r++)
             {
-                if (Lexicon.GenderedRoles.TryGetValue(role, out var rg))
+                if (Lexicon.GenderedRoles.TryGetValue(roles[r], out var rg))
                 {
                     gender = rg;
                 }
@@ -161,7 +189,7 @@ internal static class NameMentionFinder
             gender = titleGender != Gender.Unknown ? titleGender : gender;
             if (possessive == 0)
             {
-                roles.AddRange(RolePhrase.After(doc, end));
+                RolePhrase.After(doc, end, roles);
             }
         }
 
@@ -169,7 +197,7 @@ internal static class NameMentionFinder
         {
             spanStart = startOffset;
         }
-        else if (first > 0 && doc.Key(first - 1) == "the" && spanStart == startOffset)
+        else if (first > 0 && doc.Key(first - 1) is "the" && spanStart == startOffset)
         {
             // "the West", "the Post" outside the recognized span: the article belongs to the mention.
             spanStart = doc.Start(first - 1);
@@ -186,10 +214,15 @@ internal static class NameMentionFinder
     /// right before it (<c>adviser Yuri Ushakov</c>), or an appositive or copula gives it a person's role
     /// (<c>Yuri Ushakov is Putin’s foreign policy adviser</c>).
     /// </summary>
-    internal static bool IsPersonalName(DocumentView doc, int first, int end, HashSet<string> personWords, HashSet<string> lowerWords)
+    /// <param name="doc">The document.</param>
+    /// <param name="first">First token of the span.</param>
+    /// <param name="end">One past its last token.</param>
+    /// <param name="personWords">Per key id: a one-word person name of the recognizer (see <see cref="MarkPersonNameWords"/>).</param>
+    /// <param name="roles">A list to read the role phrase into (cleared first).</param>
+    internal static bool IsPersonalName(DocumentView doc, int first, int end, bool[] personWords, List<string> roles)
     {
         int count = end - first;
-        if (count is < 2 or > 3 || (first > 0 && doc.Key(first - 1) == "the"))
+        if (count is < 2 or > 3 || (first > 0 && doc.Key(first - 1) is "the"))
         {
             return false;
         }
@@ -198,7 +231,7 @@ internal static class NameMentionFinder
         {
             var key = doc.Key(t);
             if (!doc.IsWord(t) || !doc.IsCapitalized(t) || doc.Pos(t) is not (PosTag.NNP or PosTag.None) || key.Length < 2
-                || !key.All(char.IsLetter) || doc.Word(t).All(char.IsUpper) || lowerWords.Contains(key) || Lexicon.SentenceOpeners.Contains(key)
+                || !AllLetters(key) || AllUpper(doc.Word(t)) || doc.IsWrittenInLowerCase(t) || Lexicon.SentenceOpeners.Contains(key)
                 || Lexicon.Calendar.Contains(key) || key.EndsWith("ing", StringComparison.Ordinal) || Lexicon.OrganizationHeads.Contains(key) || Lexicon.OrganizationWords.Contains(key)
                 || Lexicon.Roles.Contains(key) || Lexicon.GroupNames.Contains(key) || Lexicon.Honorifics.ContainsKey(key))
             {
@@ -206,7 +239,7 @@ internal static class NameMentionFinder
             }
         }
 
-        if (personWords.Contains(doc.Key(end - 1)))
+        if (personWords[doc.KeyId(end - 1)])
         {
             return true;
         }
@@ -223,9 +256,54 @@ internal static class NameMentionFinder
         }
 
         // The head of the role phrase must be a person's role (an adviser, not a company).
-        var roles = RolePhrase.After(doc, end);
-        return roles.Count > 0 && roles.TakeWhile(r => !Lexicon.PhraseBreakers.Contains(r)).Any(Lexicon.Roles.Contains)
-            && !roles.Any(r => Lexicon.OrganizationHeads.Contains(r));
+        roles.Clear();
+        RolePhrase.After(doc, end, roles);
+        bool personRole = false;
+        foreach (var role in roles)
+        {
+            if (Lexicon.OrganizationHeads.Contains(role))
+            {
+                return false;
+            }
+        }
+
+        foreach (var role in roles)
+        {
+            if (Lexicon.PhraseBreakers.Contains(role))
+            {
+                break;
+            }
+
+            personRole |= Lexicon.Roles.Contains(role);
+        }
+
+        return personRole;
+    }
+
+    private static bool AllLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool AllUpper(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -234,7 +312,7 @@ internal static class NameMentionFinder
     /// entity that opens the name run, is no title, role or function word, and is never written in lower case in
     /// the document (<c>Meanwhile Kashin</c>, <c>Then Kashin</c> are not names).
     /// </summary>
-    private static bool MissedFirstName(DocumentView doc, int name, ref HashSet<string>? lowerWords)
+    private static bool MissedFirstName(DocumentView doc, int name)
     {
         int p = name - 1;
         if (p < 0 || doc.SentenceOf(p) != doc.SentenceOf(name) || !doc.IsWord(p) || !doc.IsCapitalized(p) || doc.IsAttachedPeriod(p)
@@ -245,7 +323,7 @@ internal static class NameMentionFinder
 
         var key = doc.Key(p);
         var word = doc.Word(p);
-        if (key.Length < 2 || !word.All(char.IsLetter) || word.All(char.IsUpper) || IsTitle(doc, p) || Lexicon.Roles.Contains(key)
+        if (key.Length < 2 || !AllLetters(word) || AllUpper(word) || IsTitle(doc, p) || Lexicon.Roles.Contains(key)
             || Lexicon.RoleModifiers.Contains(key) || Lexicon.Stopwords.Contains(key) || Lexicon.Pronouns.ContainsKey(key)
             || Lexicon.GroupNames.Contains(key) || Lexicon.OrganizationHeads.Contains(key) || Lexicon.OrganizationWords.Contains(key)
             || Lexicon.SentenceOpeners.Contains(key) || Lexicon.Indefinites.Contains(key) || Lexicon.Definites.Contains(key)
@@ -261,29 +339,16 @@ internal static class NameMentionFinder
             return false;
         }
 
-        lowerWords ??= LowerCaseWords(doc);
-        return !lowerWords.Contains(key);
+        return !doc.IsWrittenInLowerCase(p);
     }
 
-    private static HashSet<string> LowerCaseWords(DocumentView doc)
+    /// <summary>
+    /// Marks, by key id, the recognizer's one-word person names (a surname used alone), for recognising a mistyped
+    /// full name. <paramref name="words"/> holds at least <see cref="DocumentView.Count"/> flags; all are written.
+    /// </summary>
+    private static void MarkPersonNameWords(DocumentView doc, bool[] words)
     {
-        // Sized once for the worst case (every token a new word): growing it step by step cost more than the lookups.
-        var words = new HashSet<string>(doc.Count, StringComparer.Ordinal);
-        for (int t = 0; t < doc.Count; t++)
-        {
-            if (doc.IsWord(t) && !doc.IsCapitalized(t))
-            {
-                words.Add(doc.Key(t));
-            }
-        }
-
-        return words;
-    }
-
-    /// <summary>The recognizer's one-word person names (a surname used alone), for recognising a mistyped full name.</summary>
-    private static HashSet<string> PersonNameWords(DocumentView doc)
-    {
-        var words = new HashSet<string>(doc.Tagged.Entities.Count, StringComparer.Ordinal);
+        Array.Clear(words, 0, doc.Count);
         foreach (var entity in doc.Tagged.Entities)
         {
             if (entity.Type != EntityType.Person || entity.TokenCount != 1)
@@ -295,12 +360,10 @@ internal static class NameMentionFinder
             {
                 if (doc.IsWord(t) && doc.IsCapitalized(t) && !IsTitle(doc, t) && doc.Key(t).Length > 1)
                 {
-                    words.Add(doc.Key(t));
+                    words[doc.KeyId(t)] = true;
                 }
             }
         }
-
-        return words;
     }
 
     private static bool IsTitle(DocumentView doc, int i) =>
@@ -312,8 +375,15 @@ internal static class NameMentionFinder
     /// </summary>
     private static void AddPartialNames(DocumentView doc, bool[] covered, List<NameMention> result)
     {
-        var personKeys = result.Where(m => m.Kind == EntityKind.Person).Select(m => m.Keys).ToList();
-        if (personKeys.Count == 0)
+        // The names found so far (not the ones this adds).
+        int known = result.Count;
+        int persons = 0;
+        for (int m = 0; m < known; m++)
+        {
+            persons += result[m].Kind == EntityKind.Person ? 1 : 0;
+        }
+
+        if (persons == 0)
         {
             return;
         }
@@ -331,9 +401,8 @@ internal static class NameMentionFinder
                 end++;
             }
 
-            var keys = Enumerable.Range(i, end - i).Select(doc.Key).ToList();
-            WorkMeter.Add(personKeys.Count);
-            if (personKeys.Any(p => p.Count > keys.Count - 1 && keys.All(p.Contains)))
+            WorkMeter.Add(persons);
+            if (RepeatsPersonName(doc, i, end, result, known))
             {
                 var mention = Build(doc, i, end, EntityKind.Person);
                 if (mention is not null)
@@ -344,6 +413,32 @@ internal static class NameMentionFinder
 
             i = end - 1;
         }
+    }
+
+    /// <summary>Whether every key of tokens [first, end) is a key of one of the first <paramref name="known"/> names that is a person's, with at least as many keys.</summary>
+    private static bool RepeatsPersonName(DocumentView doc, int first, int end, List<NameMention> names, int known)
+    {
+        for (int m = 0; m < known; m++)
+        {
+            var keys = names[m].Keys;
+            if (names[m].Kind != EntityKind.Person || keys.Length <= end - first - 1)
+            {
+                continue;
+            }
+
+            bool all = true;
+            for (int t = first; all && t < end; t++)
+            {
+                all = KeyArrays.Contains(keys, doc.Key(t));
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static bool IsProperNoun(DocumentView doc, int i) =>

@@ -29,8 +29,8 @@ internal static class NominalResolver
             // A description that introduces someone: reuse a group found in the text at this very place.
             foreach (var cluster in clusters)
             {
-                WorkMeter.Add(cluster.Mentions.Count + 1);
-                if (cluster.Kind == EntityKind.Unnamed && cluster.Mentions.Any(m => m.FirstToken >= speaker.FirstToken && m.EndToken <= speaker.EndToken))
+                WorkMeter.Add(cluster.Mentions.Length + 1);
+                if (cluster.Kind == EntityKind.Unnamed && cluster.HasMentionWithin(speaker.FirstToken, speaker.EndToken))
                 {
                     return (cluster, 0.85);
                 }
@@ -49,7 +49,7 @@ internal static class NominalResolver
 
         // "the fund" after "the International Monetary Fund": an organisation or place whose name holds the head.
         WorkMeter.Add(clusters.Count);
-        if (Lexicon.OrganizationHeads.Contains(phrase.Head) || clusters.Any(c => c.Kind is EntityKind.Organization or EntityKind.Location && NameHolds(c, phrase.Head)))
+        if (Lexicon.OrganizationHeads.Contains(phrase.Head) || AnyNameHolds(clusters, phrase.Head))
         {
             var (org, score, second) = BestOrganization(doc, clusters, phrase, speaker.FirstToken, previous);
             if (org is not null)
@@ -74,18 +74,20 @@ internal static class NominalResolver
                 continue;
             }
 
-            var roles = cluster.Roles.Select(Lexicon.CanonicalRole).ToHashSet(StringComparer.Ordinal);
-            bool fits = roles.Contains(head) || (head == "leader" && roles.Overlaps(Lexicon.LeaderTitles));
+            bool fits = HasRole(cluster, head) || (head is "leader" && HasLeaderTitle(cluster));
             if (!fits)
             {
                 continue;
             }
 
             double score = 1;
-            foreach (var modifier in phrase.Modifiers)
+            for (int t = phrase.ModifierStart; t < phrase.ModifierEnd; t++)
             {
-                var m = Lexicon.CanonicalRole(modifier);
-                score += roles.Contains(m) ? 0.5 : phrase.CapitalizedModifiers.Contains(modifier) ? -0.6 : 0;
+                if (phrase.IsModifier(t))
+                {
+                    var modifier = doc.Key(t);
+                    score += HasRole(cluster, Lexicon.CanonicalRole(modifier)) ? 0.5 : phrase.IsCapitalizedModifier(modifier) ? -0.6 : 0;
+                }
             }
 
             // Salience over the whole text so far: a role introduced paragraphs ago still counts.
@@ -138,17 +140,66 @@ internal static class NominalResolver
         return (top.Best, top.BestScore, top.Second);
     }
 
-    private static bool NameHolds(EntityCluster cluster, string head) =>
-        cluster.NameKeys.Contains(head) || cluster.NameKeys.Contains(Lexicon.Singular(head));
+    /// <summary>Whether one of the cluster's roles, in canonical spelling, is <paramref name="canonical"/> (the roles are few).</summary>
+    private static bool HasRole(EntityCluster cluster, ReadOnlySpan<char> canonical)
+    {
+        foreach (var role in cluster.Roles)
+        {
+            if (Lexicon.CanonicalRole(role).SequenceEqual(canonical))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLeaderTitle(EntityCluster cluster)
+    {
+        foreach (var role in cluster.Roles)
+        {
+            if (Lexicon.LeaderTitles.Contains(Lexicon.CanonicalRole(role)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NameHolds(EntityCluster cluster, ReadOnlySpan<char> head) =>
+        KeyArrays.Contains(cluster.NameKeys, head) || KeyArrays.Contains(cluster.NameKeys, Lexicon.Singular(head));
+
+    private static bool AnyNameHolds(List<EntityCluster> clusters, ReadOnlySpan<char> head)
+    {
+        foreach (var c in clusters)
+        {
+            if (c.Kind is EntityKind.Organization or EntityKind.Location && NameHolds(c, head))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static EntityCluster Group(List<EntityCluster> clusters, DocumentView doc, NominalPhrase phrase, SpeakerMention speaker)
     {
         WorkMeter.Add(clusters.Count);
-        var cluster = clusters.FirstOrDefault(c => c.Kind == EntityKind.Group && c.NameKeys.Count == 1 && c.NameKeys[0] == phrase.Head);
+        EntityCluster? cluster = null;
+        foreach (var c in clusters)
+        {
+            if (c.Kind == EntityKind.Group && c.NameKeys.Length == 1 && phrase.Head.SequenceEqual(c.NameKeys[0]))
+            {
+                cluster = c;
+                break;
+            }
+        }
+
         if (cluster is null)
         {
             var word = doc.Word(phrase.HeadToken);
-            cluster = new EntityCluster(EntityKind.Group, phrase.Determiner == "the" ? "the " + word : word, [phrase.Head])
+            cluster = new EntityCluster(EntityKind.Group, phrase.Determiner is "the" ? string.Concat("the ", word) : word.ToString(), [doc.KeyString(phrase.HeadToken)])
             {
                 Plural = true,
             };
@@ -160,7 +211,7 @@ internal static class NominalResolver
     }
 
     /// <summary>The speaker span's text without surrounding punctuation.</summary>
-    private static string Description(DocumentView doc, SpeakerMention speaker)
+    private static ReadOnlySpan<char> Description(DocumentView doc, SpeakerMention speaker)
     {
         int first = speaker.FirstToken, last = speaker.EndToken - 1;
         while (first < last && !doc.IsWord(first))
@@ -173,6 +224,6 @@ internal static class NominalResolver
             last--;
         }
 
-        return first <= last && last < doc.Count ? doc.Text[doc.Start(first)..doc.End(last)] : doc.Text[speaker.Start..speaker.End];
+        return first <= last && last < doc.Count ? doc.Text.AsSpan()[doc.Start(first)..doc.End(last)] : doc.Text.AsSpan()[speaker.Start..speaker.End];
     }
 }

@@ -8,11 +8,11 @@ namespace QuoteExtract.Resolution;
 internal static class PronounResolver
 {
     public static (EntityCluster? Cluster, double Confidence) Resolve(
-        DocumentView doc, IReadOnlyList<EntityCluster> clusters, int token, PronounKind kind, PreviousSpeaker previous)
+        DocumentView doc, List<EntityCluster> clusters, int token, PronounKind kind, PreviousSpeaker previous)
     {
         var top = new BestCandidate<EntityCluster>();
         WorkMeter.Add(clusters.Count);
-        previous = Salience.Interrupted(clusters.Where(c => Agreement(c, kind) > 0), previous, token);
+        previous = Salience.Interrupted(clusters, static (c, k) => Agreement(c, k) > 0, kind, previous, token);
         foreach (var cluster in clusters)
         {
             double agreement = Agreement(cluster, kind);

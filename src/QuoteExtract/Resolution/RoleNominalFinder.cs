@@ -9,10 +9,14 @@ internal static class RoleNominalFinder
 {
     private const int MaxPhrase = 6;
 
-    public static void AddMentions(DocumentView doc, List<EntityCluster> clusters, HashSet<int> speakerTokens, CancellationToken ct)
+    /// <param name="doc">The document.</param>
+    /// <param name="clusters">The entities so far.</param>
+    /// <param name="speakerTokens">Per token: inside a speaker span.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static void AddMentions(DocumentView doc, List<EntityCluster> clusters, bool[] speakerTokens, CancellationToken ct)
     {
         WorkMeter.Add(clusters.Count + doc.Count);
-        if (!clusters.Any(c => c.Kind == EntityKind.Person && c.Roles.Count > 0))
+        if (!clusters.Exists(c => c.Kind == EntityKind.Person && c.Roles.Count > 0))
         {
             return;
         }
@@ -20,7 +24,7 @@ internal static class RoleNominalFinder
         var sentences = doc.Tagged.Analysis.Sentences;
         for (int i = 0; i < doc.Count; i++)
         {
-            if (doc.Key(i) != "the" || speakerTokens.Contains(i))
+            if (doc.Key(i) is not "the" || speakerTokens[i])
             {
                 continue;
             }
@@ -29,7 +33,7 @@ internal static class RoleNominalFinder
             int sentenceEnd = sentences.Length == 0 ? doc.Count : sentences[doc.SentenceOf(i)].EndToken;
             var phrase = NominalPhrase.Parse(doc, i, Math.Min(sentenceEnd, i + MaxPhrase));
             int head = phrase.HeadToken;
-            if (head < 0 || phrase.IsPlural || !Lexicon.Roles.Contains(phrase.Head) || speakerTokens.Contains(head)
+            if (head < 0 || phrase.IsPlural || !Lexicon.Roles.Contains(phrase.Head) || speakerTokens[head]
                 || (head + 1 < doc.Count && doc.IsWord(head + 1) && doc.IsCapitalized(head + 1)))
             {
                 // "the President Obama" is a title before a name, handled with the name.

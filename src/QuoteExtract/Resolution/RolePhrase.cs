@@ -11,12 +11,13 @@ internal static class RolePhrase
 {
     private const int MaxLength = 10;
 
-    public static List<string> After(DocumentView doc, int nameEnd)
+    /// <summary>Appends the phrase's words (lower-case keys, function words left out) to <paramref name="roles"/>; appends nothing unless it has a role head.</summary>
+    public static void After(DocumentView doc, int nameEnd, List<string> roles)
     {
         int i = nameEnd;
         if (i >= doc.Count)
         {
-            return [];
+            return;
         }
 
         var first = doc.Key(i);
@@ -34,10 +35,10 @@ internal static class RolePhrase
         }
         else
         {
-            return [];
+            return;
         }
 
-        var roles = new List<string>();
+        int kept = roles.Count;
         bool hasRole = false;
         bool headDone = false;
         for (int n = 0; i < doc.Count && n < MaxLength; i++, n++)
@@ -80,9 +81,12 @@ internal static class RolePhrase
                 hasRole = true;
             }
 
-            roles.Add(key);
+            roles.Add(doc.KeyString(i));
         }
 
-        return hasRole ? roles : [];
+        if (!hasRole)
+        {
+            roles.RemoveRange(kept, roles.Count - kept);
+        }
     }
 }

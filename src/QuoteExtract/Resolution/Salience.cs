@@ -15,22 +15,35 @@ internal static class Salience
 
     /// <summary>
     /// Whether another entity became the subject after the previous speaker spoke: then the run of
-    /// attributions is broken and the previous speaker loses its bonus.
+    /// attributions is broken and the previous speaker loses its bonus. Only the clusters for which
+    /// <paramref name="candidate"/> holds count.
     /// </summary>
-    public static PreviousSpeaker Interrupted(IEnumerable<EntityCluster> candidates, PreviousSpeaker previous, int at)
+    public static PreviousSpeaker Interrupted<TState>(List<EntityCluster> clusters, Func<EntityCluster, TState, bool> candidate, TState state, PreviousSpeaker previous, int at)
     {
         if (previous.Cluster is null)
         {
             return previous;
         }
 
-        foreach (var cluster in candidates)
+        foreach (var cluster in clusters)
         {
-            WorkMeter.Add(cluster.Mentions.Count);
-            if (!ReferenceEquals(cluster, previous.Cluster)
-                && cluster.Mentions.Any(m => m.Subject && m.FirstToken > previous.Token && m.EndToken <= at))
+            if (!candidate(cluster, state))
             {
-                return default;
+                continue;
+            }
+
+            WorkMeter.Add(cluster.Mentions.Length);
+            if (ReferenceEquals(cluster, previous.Cluster))
+            {
+                continue;
+            }
+
+            foreach (var m in cluster.Mentions)
+            {
+                if (m.Subject && m.FirstToken > previous.Token && m.EndToken <= at)
+                {
+                    return default;
+                }
             }
         }
 
@@ -48,7 +61,7 @@ internal static class Salience
         bool subject = false;
         int count = 0;
         bool quotedReference = doc.IsQuoted(at);
-        WorkMeter.Add(cluster.Mentions.Count);
+        WorkMeter.Add(cluster.Mentions.Length);
         foreach (var m in cluster.Mentions)
         {
             // Names inside a quotation are what is said, not who says it (unless the reference is quoted too).

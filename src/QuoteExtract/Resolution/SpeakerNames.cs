@@ -47,7 +47,7 @@ internal static class SpeakerNames
 
             int before = name.FirstToken - 1;
             while (before >= speaker.FirstToken && (doc.IsAttachedPeriod(before) || (doc.IsWord(before) && doc.IsCapitalized(before))
-                || Lexicon.Roles.Contains(doc.Key(before)) || (Lexicon.RoleModifiers.Contains(doc.Key(before)) && doc.Key(before) != "of")
+                || Lexicon.Roles.Contains(doc.Key(before)) || (Lexicon.RoleModifiers.Contains(doc.Key(before)) && doc.Key(before) is not "of")
                 || doc.Key(before) is "the" or "a" or "an"))
             {
                 before--;
@@ -113,13 +113,21 @@ internal static class SpeakerNames
         WorkMeter.Add(clusters.Count);
         foreach (var cluster in clusters)
         {
-            if (cluster.Kind != EntityKind.Person || cluster.NameKeys.Count < 2 || !cluster.NameKeys.Contains(key))
+            if (cluster.Kind != EntityKind.Person || cluster.NameKeys.Length < 2 || !KeyArrays.Contains(cluster.NameKeys, key))
             {
                 continue;
             }
 
-            WorkMeter.Add(cluster.Mentions.Count);
-            int seen = cluster.Mentions.Where(m => m.Start < speaker.Start).Select(m => m.Start).DefaultIfEmpty(-1).Max();
+            WorkMeter.Add(cluster.Mentions.Length);
+            int seen = -1;
+            foreach (var m in cluster.Mentions)
+            {
+                if (m.Start < speaker.Start)
+                {
+                    seen = Math.Max(seen, m.Start);
+                }
+            }
+
             if (seen > bestSeen)
             {
                 best = cluster;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using QuoteExtract.Tagging;
 
 namespace QuoteExtract.Resolution;
@@ -21,21 +22,40 @@ internal sealed class SpeakerResolver
             return new ResolutionResult([], speakers.Select(_ => new ResolvedSpeaker(null, 0)).ToArray());
         }
 
-        var doc = new DocumentView(text);
+        using var doc = new DocumentView(text);
         WorkMeter.Add(doc.Count);
         var names = NameMentionFinder.Find(doc, ct);
         var byMention = new Dictionary<NameMention, EntityCluster>(ReferenceEqualityComparer.Instance);
         var clusters = NameClusterer.Cluster(doc, names, byMention);
         CoordinationFinder.AddClusters(doc, names, clusters);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
-        var clipped = speakers.Select(s => Clip(doc, s)).ToArray();
-        var nameIndex = new NameIndex(names);
-        var speakerTokens = clipped.Where(s => !s.IsAbsent).SelectMany(s => Enumerable.Range(s.FirstToken, s.TokenCount)).ToHashSet();
-        RoleNominalFinder.AddMentions(doc, clusters, speakerTokens, ct);
-        GenderEvidence.Collect(doc, clusters, speakerTokens, ct);
+        var clipped = new SpeakerMention[speakers.Count];
+        for (int i = 0; i < clipped.Length; i++)
+        {
+            clipped[i] = Clip(doc, speakers[i]);
+        }
 
-        // Speakers in text order, so that "the previous speaker" is the one before in the text.
-        var order = Enumerable.Range(0, speakers.Count).OrderBy(i => speakers[i].Start).ThenBy(i => i).ToArray();
+        var nameIndex = new NameIndex(names);
+        var speakerTokens = ArrayPool<bool>.Shared.Rent(doc.Count);
+        try
+        {
+            MarkSpeakerTokens(clipped, speakerTokens, doc.Count);
+            RoleNominalFinder.AddMentions(doc, clusters, speakerTokens, ct);
+            GenderEvidence.Collect(doc, clusters, speakerTokens, ct);
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(speakerTokens);
+        }
+
+        // Speakers in text order, so that "the previous speaker" is the one before in the text (ties in input order).
+        var order = new int[speakers.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (a, b) => speakers[a].Start != speakers[b].Start ? speakers[a].Start.CompareTo(speakers[b].Start) : a.CompareTo(b));
         var resolved = new (EntityCluster? Cluster, double Confidence)[speakers.Count];
         var previous = new PreviousSpeaker(null, 0);
         foreach (var index in order)
@@ -57,6 +77,19 @@ internal sealed class SpeakerResolver
         }
 
         return Build(doc, clusters, resolved);
+    }
+
+    /// <summary>Marks the tokens of the speaker spans among the first <paramref name="count"/> flags (all of which are written).</summary>
+    private static void MarkSpeakerTokens(SpeakerMention[] speakers, bool[] marks, int count)
+    {
+        Array.Clear(marks, 0, count);
+        foreach (var s in speakers)
+        {
+            if (!s.IsAbsent)
+            {
+                Array.Fill(marks, true, s.FirstToken, s.TokenCount);
+            }
+        }
     }
 
     private static (EntityCluster? Cluster, double Confidence) ResolveOne(
@@ -156,17 +189,22 @@ internal sealed class SpeakerResolver
 
     private static ResolutionResult Build(DocumentView doc, List<EntityCluster> clusters, (EntityCluster? Cluster, double Confidence)[] resolved)
     {
-        var reported = clusters.Where(c => c.Reported && c.Mentions.Count > 0)
+        var reported = clusters.Where(c => c.Reported && c.Mentions.Length > 0)
             .OrderBy(c => c.FirstStart)
             .ToList();
         var entities = new Dictionary<EntityCluster, SpeakerEntity>(ReferenceEqualityComparer.Instance);
         var list = new List<SpeakerEntity>(reported.Count);
         foreach (var cluster in reported)
         {
-            var mentions = cluster.Mentions
-                .OrderBy(m => m.Start).ThenBy(m => m.End)
-                .Select(m => TextSpan.Of(doc.Text, m.Start, m.End))
-                .ToArray();
+            // A cluster's mentions have distinct character ranges, so any sort gives the same order.
+            var ranges = cluster.Mentions.ToArray();
+            Array.Sort(ranges, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+            var mentions = new TextSpan[ranges.Length];
+            for (int m = 0; m < ranges.Length; m++)
+            {
+                mentions[m] = TextSpan.Of(doc.Text, ranges[m].Start, ranges[m].End);
+            }
+
             var entity = new SpeakerEntity($"e{list.Count + 1}", cluster.Name, cluster.Kind, cluster.Gender, mentions);
             entities[cluster] = entity;
             list.Add(entity);

@@ -9,9 +9,13 @@ internal static class TitleChain
 {
     private const int MaxLength = 7;
 
-    public static (List<string> Roles, Gender Gender) Before(DocumentView doc, int nameStart, int lowerBound)
+    /// <summary>
+    /// Appends the chain's role words to <paramref name="roles"/> (nearest first) and gives its gender; appends nothing
+    /// and gives <see cref="Gender.Unknown"/> when the chain holds no title.
+    /// </summary>
+    public static Gender Before(DocumentView doc, int nameStart, int lowerBound, List<string> roles)
     {
-        var roles = new List<string>();
+        int kept = roles.Count;
         var gender = Gender.Unknown;
         bool hasTitle = false;
         int taken = 0;
@@ -34,13 +38,13 @@ internal static class TitleChain
                 gender = g != Gender.Unknown ? g : gender;
                 if (key is "dr" or "prof")
                 {
-                    roles.Add(key == "dr" ? "doctor" : "professor");
+                    roles.Add(key is "dr" ? "doctor" : "professor");
                 }
             }
             else if (Lexicon.Roles.Contains(key))
             {
                 hasTitle = true;
-                roles.Add(key);
+                roles.Add(doc.KeyString(j));
                 if (Lexicon.GenderedRoles.TryGetValue(key, out var rg))
                 {
                     gender = rg;
@@ -48,9 +52,9 @@ internal static class TitleChain
             }
             else if (Lexicon.RoleModifiers.Contains(key) || IsNameModifier(doc, j))
             {
-                if (key != "of")
+                if (key is not "of")
                 {
-                    roles.Add(key);
+                    roles.Add(doc.KeyString(j));
                 }
             }
             else
@@ -61,7 +65,13 @@ internal static class TitleChain
             taken++;
         }
 
-        return hasTitle ? (roles, gender) : ([], Gender.Unknown);
+        if (!hasTitle)
+        {
+            roles.RemoveRange(kept, roles.Count - kept);
+            return Gender.Unknown;
+        }
+
+        return gender;
     }
 
     /// <summary>A capitalised modifier such as a nationality or organisation (<c>Russian</c>, <c>EU</c>, <c>U.S.</c>).</summary>

@@ -46,13 +46,12 @@ internal static class UnnamedSourceFinder
                 continue;
             }
 
-            var description = doc.Text[doc.Start(left)..doc.End(i)];
-            Attach(clusters, description, phrase, left, i + 1, doc.Start(left), doc.End(i));
+            Attach(clusters, doc.Text.AsSpan()[doc.Start(left)..doc.End(i)], phrase, left, i + 1, doc.Start(left), doc.End(i));
         }
     }
 
     /// <summary>Joins the description to an unnamed group with the same head (when it points back) or starts a new one.</summary>
-    public static EntityCluster Attach(List<EntityCluster> clusters, string description, NominalPhrase phrase, int first, int end, int start, int endOffset)
+    public static EntityCluster Attach(List<EntityCluster> clusters, ReadOnlySpan<char> description, NominalPhrase phrase, int first, int end, int start, int endOffset)
     {
         var head = Lexicon.Singular(phrase.Head);
         EntityCluster? cluster = null;
@@ -61,8 +60,8 @@ internal static class UnnamedSourceFinder
             WorkMeter.Add(clusters.Count);
             for (int c = clusters.Count - 1; c >= 0; c--)
             {
-                if (clusters[c].Kind == EntityKind.Unnamed && clusters[c].Head == head && clusters[c].Plural == phrase.IsPlural
-                    && (!phrase.IsIndefinite || string.Equals(clusters[c].Name, description, StringComparison.OrdinalIgnoreCase)))
+                if (clusters[c].Kind == EntityKind.Unnamed && head.SequenceEqual(clusters[c].Head) && clusters[c].Plural == phrase.IsPlural
+                    && (!phrase.IsIndefinite || description.Equals(clusters[c].Name, StringComparison.OrdinalIgnoreCase)))
                 {
                     cluster = clusters[c];
                     break;
@@ -72,7 +71,8 @@ internal static class UnnamedSourceFinder
 
         if (cluster is null)
         {
-            cluster = new EntityCluster(EntityKind.Unnamed, description, []) { Head = head, Plural = phrase.IsPlural };
+            // Strings only for a new entity: the head usually is one of the lexicon's own.
+            cluster = new EntityCluster(EntityKind.Unnamed, description.ToString(), []) { Head = Lexicon.Known(head) ?? head.ToString(), Plural = phrase.IsPlural };
             clusters.Add(cluster);
         }
 
