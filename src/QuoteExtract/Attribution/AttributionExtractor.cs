@@ -250,7 +250,7 @@ internal sealed class AttributionExtractor
     /// Whether another cue than the candidate's own lies in its second fragment's sentence (or in a short sentence right
     /// after it: the splitter ends a sentence after <c>?”</c>), outside the fragment.
     /// </summary>
-    private static bool SecondCued(AnalyzedText analysis, int[] cueStarts, Candidate c)
+    private static bool SecondCued(AnalyzedText analysis, ReadOnlySpan<int> cueStarts, Candidate c)
     {
         if (c.Content2.IsNone)
         {
