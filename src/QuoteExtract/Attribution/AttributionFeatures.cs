@@ -135,7 +135,7 @@ internal static class AttributionFeatures
         Add(features, ref n, 60, quotation, category);
         Add(features, ref n, 61, quotation, stem);
 
-        // Which reading of the speaker a candidate takes (see AttributionExtractor.AddSpeakerVariants).
+        // Which reading of the speaker a candidate takes (see SpeakerReadings).
         if (c.SpeakerChoice != "-")
         {
             Add(features, ref n, 64, c.SpeakerChoice, rule);

@@ -1,0 +1,168 @@
+using QuoteExtract.Matching;
+using QuoteExtract.Tagging;
+
+namespace QuoteExtract.Attribution;
+
+/// <summary>
+/// Second readings of a candidate's speaker where the grammar's leftmost match often takes the wrong noun phrase;
+/// each becomes a variant candidate (<see cref="Candidate.SpeakerChoice"/>) and the scorer weighs the two.
+/// </summary>
+internal static class SpeakerReadings
+{
+    /// <summary>
+    /// A second reading of the speaker, which the scorer weighs against the match's own:
+    /// <list type="bullet">
+    /// <item><c>The crowd cheered when Trump spotted a sign and asked …</c>: rules that let a stretch of words separate
+    /// the speaker from a coordinated or participle cue take the sentence's first noun phrase, but the cue usually
+    /// shares the subject of the nearest finite verb before it ("first" against "nearest").</item>
+    /// <item><c>Sen. Reyes on Wednesday said …</c>, <c>Cruz and Paul have both said …</c>: a speaker governed by a
+    /// preposition, or a floating quantifier, stands for the subject before it ("inner" against "outer").</item>
+    /// </list>
+    /// </summary>
+    public static void Add(TaggedText text, List<Candidate> candidates)
+    {
+        int count = candidates.Count;
+        for (int i = 0; i < count; i++)
+        {
+            var c = candidates[i];
+            if (c.Speaker.IsNone || c.Cue.Start < c.Speaker.End)
+            {
+                continue;
+            }
+
+            TokenRange subject;
+            string own, other;
+            if (c.Rule is "speaker_and_cue" or "subject_then_participle" && c.Cue.Start > c.Speaker.End)
+            {
+                if (NearestSubject(text, c.Speaker.End, c.Cue.Start) is not { } nearest || nearest.Start == c.Speaker.Start)
+                {
+                    continue;
+                }
+
+                (subject, own, other) = (nearest, "first", "nearest");
+            }
+            else if (OuterSubject(text, c.Speaker) is { } outer)
+            {
+                (subject, own, other) = (outer, "inner", "outer");
+            }
+            else
+            {
+                continue;
+            }
+
+            c.SpeakerChoice = own;
+            candidates.Add(new Candidate
+            {
+                Rule = c.Rule,
+                Speaker = subject,
+                Cue = c.Cue,
+                Content = c.Content,
+                Content2 = c.Content2,
+                Kind = c.Kind,
+                Category = c.Category,
+                Prior = c.Prior,
+                RestOfSentence = c.RestOfSentence,
+                CutKind = c.CutKind,
+                SpeakerChoice = other,
+            });
+        }
+    }
+
+    /// <summary>
+    /// <c>Sen. Ann Reyes on Wednesday morning said …</c>, <c>Cruz, Rubio and Paul have all said …</c>: a speaker that a
+    /// preposition governs, or a floating quantifier, stands for the noun phrase before it (past adverbs, auxiliaries and
+    /// a parenthesis), if there is one.
+    /// </summary>
+    private static TokenRange? OuterSubject(TaggedText text, TokenRange speaker)
+    {
+        var analysis = text.Analysis;
+        var pos = text.Pos;
+        int t = speaker.Start - 1;
+        bool quantifier = speaker.Length == 1 && analysis.TokenText(speaker.Start) is "all" or "both" or "each";
+        if (t < 1 || !(quantifier || (pos[t] is PosTag.IN && analysis.TokenText(t) is not ("that" or "because" or "if" or "as" or "while" or "when" or "although" or "since"))))
+        {
+            return null;
+        }
+
+        if (!quantifier)
+        {
+            t--;
+        }
+
+        // Adverbs, auxiliaries and one parenthesis between the subject and what follows it.
+        while (t > 0 && (pos[t] is PosTag.RB or PosTag.RBR or PosTag.MD || (quantifier && analysis.TokenText(t) is "have" or "has" or "had" or "are" or "were" or "will" or "would")))
+        {
+            t--;
+        }
+
+        if (analysis.TokenText(t) is ")")
+        {
+            int open = t;
+            while (open > 0 && t - open < 12 && analysis.TokenText(open) is not "(")
+            {
+                open--;
+            }
+
+            t = analysis.TokenText(open) is "(" ? open - 1 : -1;
+        }
+
+        int end = t + 1, start = end;
+        while (start > 0 && (pos[start - 1] is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.DT or PosTag.JJ or PosTag.POS or PosTag.CD or PosTag.PRP_S
+            || (quantifier && (pos[start - 1] is PosTag.PRP || analysis.TokenText(start - 1) is "," or "and"))))
+        {
+            start--;
+        }
+
+        while (start < end && analysis.TokenText(start) is "," or "and")
+        {
+            start++;
+        }
+
+        return start < end && pos[end - 1] is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.PRP ? new TokenRange(start, end) : null;
+    }
+
+    /// <summary>
+    /// The subject of the last finite verb in [<paramref name="from"/>, <paramref name="to"/>) outside quotations: the
+    /// noun phrase or pronoun right before it (adverbs and auxiliaries between), unless a preposition governs it.
+    /// </summary>
+    private static TokenRange? NearestSubject(TaggedText text, int from, int to)
+    {
+        var analysis = text.Analysis;
+        var pos = text.Pos;
+        int verb = -1;
+        for (int t = to - 1; t > from && verb < 0; t--)
+        {
+            if (pos[t] is PosTag.VBD or PosTag.VBZ or PosTag.VBP or PosTag.MD && !analysis.IsInQuotation(t))
+            {
+                verb = t;
+            }
+        }
+
+        if (verb < 0)
+        {
+            return null;
+        }
+
+        // Auxiliaries and adverbs between the subject and its verb ("Trump has also said").
+        int end = verb;
+        while (end > from && (pos[end - 1] is PosTag.RB or PosTag.MD || (pos[end - 1] is PosTag.VBD or PosTag.VBZ or PosTag.VBP && end - 1 < verb)))
+        {
+            end--;
+        }
+
+        int start = end;
+        while (start > from && pos[start - 1] is PosTag.NNP or PosTag.NNPS or PosTag.NN or PosTag.NNS or PosTag.PRP or PosTag.DT or PosTag.JJ or PosTag.POS or PosTag.CD or PosTag.PRP_S)
+        {
+            start--;
+        }
+
+        // A noun or pronoun must head it, and a preposition before it makes it an object ("in the crowd").
+        if (start == end || pos[end - 1] is not (PosTag.NNP or PosTag.NNPS or PosTag.NN or PosTag.NNS or PosTag.PRP)
+            || pos[start - 1] is PosTag.IN or PosTag.TO)
+        {
+            return null;
+        }
+
+        return new TokenRange(start, end);
+    }
+}
