@@ -65,6 +65,19 @@ internal sealed class TaggerScratch
 
     private int MaxWidth { get; }
 
+    private int[] _known = [];
+
+    /// <summary>Per token of a sentence: the class it gets without being scored, or −1 when it is scored (see <see cref="Tagger"/>).</summary>
+    public Span<int> Known(int count)
+    {
+        if (_known.Length < count)
+        {
+            _known = new int[Math.Max(count, 2 * _known.Length)];
+        }
+
+        return _known.AsSpan(0, count);
+    }
+
     /// <summary>The offset of the miss rows for a sentence of <paramref name="count"/> tokens; grows <see cref="Rows"/> to fit.</summary>
     public int PrepareRows(int count)
     {
