@@ -67,12 +67,12 @@ var minimumWeight = new Option<float>("--min-weight")
 var fixedCount = new Option<int>("--fixed-min-count")
 {
     Description = "pos: spellings seen at least this often and (almost) always with one tag get it without scoring (0: none).",
-    DefaultValueFactory = _ => 10,
+    DefaultValueFactory = _ => 5,
 };
 var fixedOther = new Option<double>("--fixed-max-other")
 {
     Description = "pos: the largest share of a fixed spelling's occurrences that may have another tag.",
-    DefaultValueFactory = _ => 0.001,
+    DefaultValueFactory = _ => 0.01,
 };
 var trainText = new Option<DirectoryInfo?>("--text") { Description = "The split's text/ directory (default: text/ next to the silver file)." };
 

@@ -6,9 +6,14 @@ namespace QuoteExtract.Training.Training;
 /// <summary>
 /// Which spellings become a model's fixed words (<see cref="FixedClasses"/>): those seen at least
 /// <see cref="MinimumCount"/> times in training whose other classes together are at most <see cref="MaximumOther"/> of
-/// their occurrences. On the PolNeAR train split the default (10, 0.001) fixes 3,627 spellings that are 65% of the
-/// tokens and disagree with the silver tags 6 times.
+/// their occurrences. On the PolNeAR train split the default (5, 0.01) fixes 6,344 spellings that are 71% of the
+/// tokens and disagree with the silver tags 135 times; on dev, POS accuracy went from 0.9800 to 0.9808 (the tagger
+/// errs more often on these words than the dictionary does). (10, 0.001): 3,636 spellings, 64% of the tokens, 0.9805.
 /// </summary>
+/// <remarks>
+/// The perceptron is still trained on every token: trained without the fixed words' tokens it is 15% smaller but dev
+/// entity F1 fell by 0.001–0.003 (the recognizer reads the tags), for no measurable speed gain.
+/// </remarks>
 /// <param name="MinimumCount">Fewest occurrences; 0 fixes no word.</param>
 /// <param name="MaximumOther">Largest share of occurrences with another class.</param>
 internal sealed record FixedWordRule(int MinimumCount, double MaximumOther)
