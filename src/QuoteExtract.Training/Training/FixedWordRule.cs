@@ -11,8 +11,8 @@ namespace QuoteExtract.Training.Training;
 /// errs more often on these words than the dictionary does). (10, 0.001): 3,636 spellings, 64% of the tokens, 0.9805.
 /// </summary>
 /// <remarks>
-/// The perceptron is still trained on every token: trained without the fixed words' tokens it is 15% smaller but dev
-/// entity F1 fell by 0.001–0.003 (the recognizer reads the tags), for no measurable speed gain.
+/// The perceptron is still trained on every token: trained without the fixed words' tokens it had 21% fewer features, but
+/// dev entity F1 fell from 0.8497 to 0.8471 (the recognizer reads the tags) for no measurable speed gain.
 /// </remarks>
 /// <param name="MinimumCount">Fewest occurrences; 0 fixes no word.</param>
 /// <param name="MaximumOther">Largest share of occurrences with another class.</param>

@@ -15,6 +15,8 @@ internal sealed class TaggerScratch
 
     private const int MemoBits = 12;
 
+    private int[] _known = [];
+
     public TaggerScratch(GroupTables tables)
     {
         PosWords = new WordScoreCache(tables.PosWidth, MemoBits);
@@ -64,8 +66,6 @@ internal sealed class TaggerScratch
     public int[] Rows { get; private set; } = [];
 
     private int MaxWidth { get; }
-
-    private int[] _known = [];
 
     /// <summary>Per token of a sentence: the class it gets without being scored, or −1 when it is scored (see <see cref="Tagger"/>).</summary>
     public Span<int> Known(int count)
