@@ -54,14 +54,14 @@ internal sealed class FixedClasses
         while (true)
         {
             ulong key = _keys[slot];
+            if (key == 0)
+            {
+                return -1; // an empty slot (tested first: no word is stored as 0)
+            }
+
             if (key == raw)
             {
                 return _classes[slot];
-            }
-
-            if (key == 0)
-            {
-                return -1;
             }
 
             slot = (slot + 1) & _mask;
