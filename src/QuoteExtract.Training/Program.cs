@@ -64,6 +64,16 @@ var minimumWeight = new Option<float>("--min-weight")
     Description = "Drop averaged weights smaller than this in absolute value (model size).",
     DefaultValueFactory = _ => 1.5f,
 };
+var fixedCount = new Option<int>("--fixed-min-count")
+{
+    Description = "pos: spellings seen at least this often and (almost) always with one tag get it without scoring (0: none).",
+    DefaultValueFactory = _ => 5,
+};
+var fixedOther = new Option<double>("--fixed-max-other")
+{
+    Description = "pos: the largest share of a fixed spelling's occurrences that may have another tag.",
+    DefaultValueFactory = _ => 0.01,
+};
 var trainText = new Option<DirectoryInfo?>("--text") { Description = "The split's text/ directory (default: text/ next to the silver file)." };
 
 var train = new Command("train", "Trains a model on a silver split.")
@@ -162,7 +172,7 @@ return await root.Parse(args).InvokeAsync();
 
 Command TrainCommand(string name, string description, ModelKind kind, int defaultEpochs)
 {
-    var command = new Command(name, description) { silver, trainText, output, epochs, seed, minimumWeight };
+    var command = new Command(name, description) { silver, trainText, output, epochs, seed, minimumWeight, fixedCount, fixedOther };
     command.SetAction(result =>
     {
         var silverFile = result.GetValue(silver)!;
@@ -171,7 +181,8 @@ Command TrainCommand(string name, string description, ModelKind kind, int defaul
         var documents = SilverReader.Read(silverFile.FullName).ToList();
         TaggerTrainer.Train(
             kind, documents, textDirectory, result.GetValue(output)!.FullName,
-            result.GetValue(epochs) ?? defaultEpochs, result.GetValue(seed), result.GetValue(minimumWeight), Console.Out);
+            result.GetValue(epochs) ?? defaultEpochs, result.GetValue(seed), result.GetValue(minimumWeight),
+            new FixedWordRule(result.GetValue(fixedCount), result.GetValue(fixedOther)), Console.Out);
         Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:0.0} s");
         return 0;
     });

@@ -65,9 +65,12 @@ internal sealed class AveragedPerceptron
 
     /// <summary>
     /// Averages, quantises to int16 and writes the model. Entries whose quantised weight is smaller than
-    /// <paramref name="minimumWeight"/> (in the averaged float scale) are dropped to keep the file small.
+    /// <paramref name="minimumWeight"/> (in the averaged float scale) are dropped to keep the file small. The fixed
+    /// words (<see cref="FixedClasses"/>), if any, are written with it.
     /// </summary>
-    public (int Features, int Entries, float Scale) Save(Stream stream, ModelKind kind, float minimumWeight, float confidenceSlope = 1f, float confidenceIntercept = 0f)
+    public (int Features, int Entries, float Scale) Save(
+        Stream stream, ModelKind kind, float minimumWeight, float confidenceSlope = 1f, float confidenceIntercept = 0f,
+        ReadOnlySpan<ulong> fixedWords = default, ReadOnlySpan<byte> fixedClasses = default)
     {
         int n = _rows.Count;
         var averaged = new float[n * _classes];
@@ -113,7 +116,7 @@ internal sealed class AveragedPerceptron
             }
         }
 
-        PerceptronModel.Write(stream, kind, _classes, scale, kept.ToArray(), counts.ToArray(), classes.ToArray(), weights.ToArray(), confidenceSlope, confidenceIntercept);
+        PerceptronModel.Write(stream, kind, _classes, scale, kept.ToArray(), counts.ToArray(), classes.ToArray(), weights.ToArray(), confidenceSlope, confidenceIntercept, fixedWords, fixedClasses);
         return (kept.Count, classes.Count, scale);
     }
 

@@ -11,7 +11,9 @@ internal static class TaggerTrainer
     /// <summary>One silver sentence with its features' inputs and gold classes.</summary>
     private sealed record Example(TokenInfo[] Info, PosTag[] Pos, int[] PosGold, int[] NerGold);
 
-    public static void Train(ModelKind kind, IReadOnlyList<SilverDocument> documents, string textDirectory, string output, int epochs, int seed, float minimumWeight, TextWriter log)
+    public static void Train(
+        ModelKind kind, IReadOnlyList<SilverDocument> documents, string textDirectory, string output, int epochs, int seed, float minimumWeight,
+        FixedWordRule fixedWords, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
         var examples = Prepare(documents, textDirectory);
@@ -32,9 +34,12 @@ internal static class TaggerTrainer
         }
 
         var model = Fit(kind, examples, epochs, seed, log, clock);
+        var (words, wordClasses) = kind == ModelKind.PartOfSpeech
+            ? fixedWords.Select(examples.Select(e => (e.Info, e.PosGold)), PosTags.Count, log)
+            : ([], []);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using var file = File.Create(output);
-        var (kept, entries, scale) = model.Save(file, kind, minimumWeight, confidence.Slope, confidence.Intercept);
+        var (kept, entries, scale) = model.Save(file, kind, minimumWeight, confidence.Slope, confidence.Intercept, words, wordClasses);
         file.Flush();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {output}: {kept} features, {entries} weights, scale {scale:G4}, {file.Length / 1024.0 / 1024.0:0.00} MB, {clock.Elapsed.TotalSeconds:0} s total"));
@@ -68,6 +73,8 @@ internal static class TaggerTrainer
                     }
                     else
                     {
+                        // Every token, also those the tagger leaves outside without scoring (EntityGate): they teach what
+                        // "outside" looks like (training only on the tokens the gate lets through gave 0.004 less entity F1 on dev).
                         k = FeatureTemplates.Ner(example.Info, example.Pos, i, previous1, previous2, features);
                         model.Score(features[..k], scores);
                         guess = ArgMax(scores, last, i == n - 1);
@@ -107,11 +114,15 @@ internal static class TaggerTrainer
             int previous1 = 0, previous2 = 0, last = 0, n = example.Info.Length;
             for (int i = 0; i < n; i++)
             {
-                int k = FeatureTemplates.Ner(example.Info, example.Pos, i, previous1, previous2, features);
-                scores.Clear();
-                model.Score(features[..k], scores);
                 bool final = i == n - 1;
-                int best = Tagger.BestAllowed(scores, last, final);
+                int best = 0;
+                if (EntityGate.Scores(example.Info[i], last))
+                {
+                    scores.Clear();
+                    model.Score(features[..FeatureTemplates.Ner(example.Info, example.Pos, i, previous1, previous2, features)], scores);
+                    best = Tagger.BestAllowed(scores, last, final);
+                }
+
                 if (best != 0)
                 {
                     // The log of the margin: raw margins are heavy-tailed (some confident errors are huge).

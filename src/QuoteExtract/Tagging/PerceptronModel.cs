@@ -25,13 +25,17 @@ internal enum ModelKind : byte
 /// File layout (all little-endian): magic "QXTM", format version u16, feature version u16, kind u8,
 /// class count u8, reserved u16, weight scale f32, feature count i32, entry count i32, confidence slope f32,
 /// confidence intercept f32, feature keys u64[F]
-/// (ascending), entries per feature u8[F], entry classes u8[E], entry weights i16[E], FNV-1a 32 checksum
-/// of everything before it.
+/// (ascending), entries per feature u8[F], entry classes u8[E], entry weights i16[E]; in format 3 only, the fixed
+/// words (<see cref="FixedClasses"/>): count i32, spelling hashes u64[W], classes u8[W]; then an FNV-1a 32 checksum
+/// of everything before it. A model without fixed words is written in format 2, which is also read.
 /// </remarks>
 internal sealed class PerceptronModel
 {
     public const uint Magic = 0x4D545851; // "QXTM" read as little-endian bytes
-    public const ushort FormatVersion = 2;
+    public const ushort FormatVersion = 3;
+
+    /// <summary>The format without fixed words, still written when a model has none (and read).</summary>
+    public const ushort FormatVersionWithoutFixedWords = 2;
 
     /// <summary>Version of <see cref="FeatureHash"/> and <see cref="FeatureTemplates"/>; bump on any change to them.</summary>
     public const ushort FeatureVersion = 1;
@@ -61,8 +65,9 @@ internal sealed class PerceptronModel
     private readonly short[]? _rows;
     private readonly int _rowBase;
 
-    private PerceptronModel(ModelKind kind, int classCount, float scale, Table table, uint[] entries, int featureCount)
+    private PerceptronModel(ModelKind kind, int classCount, float scale, Table table, uint[] entries, int featureCount, FixedClasses fixedClasses)
     {
+        Fixed = fixedClasses;
         _rows = table.Rows;
         _rowBase = table.RowBase;
         EntryCount = entries.Length;
@@ -84,6 +89,9 @@ internal sealed class PerceptronModel
     public float Scale { get; }
 
     public int FeatureCount { get; }
+
+    /// <summary>Words whose class this model gives without scoring them (none for most models).</summary>
+    public FixedClasses Fixed { get; }
 
     /// <summary>
     /// Confidence of a decision is sigmoid(<see cref="ConfidenceSlope"/> × ln(1 + margin) + <see cref="ConfidenceIntercept"/>),
@@ -320,7 +328,7 @@ internal sealed class PerceptronModel
 
         ushort format = BinaryPrimitives.ReadUInt16LittleEndian(data[4..]);
         ushort features = BinaryPrimitives.ReadUInt16LittleEndian(data[6..]);
-        if (format != FormatVersion || features != FeatureVersion)
+        if (format is not (FormatVersion or FormatVersionWithoutFixedWords) || features != FeatureVersion)
         {
             throw new InvalidDataException(
                 $"Unsupported tagger model version {format}.{features}; this library reads {FormatVersion}.{FeatureVersion}.");
@@ -338,8 +346,12 @@ internal sealed class PerceptronModel
         float scale = BinaryPrimitives.ReadSingleLittleEndian(data[12..]);
         int featureCount = BinaryPrimitives.ReadInt32LittleEndian(data[16..]);
         int entryCount = BinaryPrimitives.ReadInt32LittleEndian(data[20..]);
-        long expected = HeaderSize + (9L * featureCount) + (3L * entryCount) + 4;
-        if (featureCount < 0 || entryCount < 0 || expected != data.Length || classCount == 0 || !float.IsFinite(scale) || !float.IsFinite(slope) || !float.IsFinite(intercept))
+        long weightsEnd = HeaderSize + (9L * featureCount) + (3L * entryCount);
+        int fixedCount = format == FormatVersion && featureCount >= 0 && entryCount >= 0 && weightsEnd + 8 <= data.Length
+            ? BinaryPrimitives.ReadInt32LittleEndian(data[(int)weightsEnd..])
+            : 0;
+        long expected = weightsEnd + (format == FormatVersion ? 4 + (9L * fixedCount) : 0) + 4;
+        if (featureCount < 0 || entryCount < 0 || fixedCount < 0 || expected != data.Length || classCount == 0 || !float.IsFinite(scale) || !float.IsFinite(slope) || !float.IsFinite(intercept))
         {
             throw new InvalidDataException("Tagger model is corrupt (sizes do not match the header).");
         }
@@ -408,7 +420,25 @@ internal sealed class PerceptronModel
         }
 
         var table = new Table(bucketArray, bucketBase, bucketCount, rowArray, rowBase);
-        return new PerceptronModel(kind, classCount, scale, table, entries, featureCount) { ConfidenceSlope = slope, ConfidenceIntercept = intercept };
+        var fixedClasses = fixedCount == 0 ? FixedClasses.None : ReadFixed(data[((int)weightsEnd + 4)..], fixedCount, classCount);
+        return new PerceptronModel(kind, classCount, scale, table, entries, featureCount, fixedClasses) { ConfidenceSlope = slope, ConfidenceIntercept = intercept };
+    }
+
+    private static FixedClasses ReadFixed(ReadOnlySpan<byte> data, int count, int classCount)
+    {
+        var words = new ulong[count];
+        var classes = data.Slice(8 * count, count);
+        var seen = new HashSet<ulong>(count);
+        for (int w = 0; w < count; w++)
+        {
+            words[w] = BinaryPrimitives.ReadUInt64LittleEndian(data[(8 * w)..]);
+            if (words[w] == 0 || !seen.Add(words[w]) || classes[w] >= classCount)
+            {
+                throw new InvalidDataException("Tagger model is corrupt (bad fixed word).");
+            }
+        }
+
+        return new FixedClasses(words, classes);
     }
 
     private static void Insert(Span<uint> buckets, int bucketMask, ulong key, uint value)
@@ -451,13 +481,20 @@ internal sealed class PerceptronModel
     public static void Write(
         Stream stream, ModelKind kind, int classCount, float scale,
         ReadOnlySpan<ulong> features, ReadOnlySpan<byte> entriesPerFeature,
-        ReadOnlySpan<byte> entryClasses, ReadOnlySpan<short> entryWeights, float confidenceSlope = 1f, float confidenceIntercept = 0f)
+        ReadOnlySpan<byte> entryClasses, ReadOnlySpan<short> entryWeights, float confidenceSlope = 1f, float confidenceIntercept = 0f,
+        ReadOnlySpan<ulong> fixedWords = default, ReadOnlySpan<byte> fixedClasses = default)
     {
-        int size = HeaderSize + (9 * features.Length) + (3 * entryClasses.Length) + 4;
+        if (fixedWords.Length != fixedClasses.Length)
+        {
+            throw new ArgumentException("Every fixed word needs one class.", nameof(fixedClasses));
+        }
+
+        bool withFixed = !fixedWords.IsEmpty;
+        int size = HeaderSize + (9 * features.Length) + (3 * entryClasses.Length) + (withFixed ? 4 + (9 * fixedWords.Length) : 0) + 4;
         var data = new byte[size];
         var span = data.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span, Magic);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[4..], FormatVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[4..], withFixed ? FormatVersion : FormatVersionWithoutFixedWords);
         BinaryPrimitives.WriteUInt16LittleEndian(span[6..], FeatureVersion);
         span[8] = (byte)kind;
         span[9] = checked((byte)classCount);
@@ -481,6 +518,20 @@ internal sealed class PerceptronModel
         {
             BinaryPrimitives.WriteInt16LittleEndian(span[p..], w);
             p += 2;
+        }
+
+        if (withFixed)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(span[p..], fixedWords.Length);
+            p += 4;
+            foreach (var word in fixedWords)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(span[p..], word);
+                p += 8;
+            }
+
+            fixedClasses.CopyTo(span[p..]);
+            p += fixedClasses.Length;
         }
 
         BinaryPrimitives.WriteUInt32LittleEndian(span[p..], Fnv32(span[..p]));

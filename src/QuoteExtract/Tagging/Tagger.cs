@@ -21,9 +21,12 @@ namespace QuoteExtract.Tagging;
 /// <item>the two features per token that read the previous class together with a word, on the greedy path: looked up
 /// a batch ahead for the class the scores so far predict, and looked up again only where the choice differs.</item>
 /// </list>
+/// Most tokens are not scored at all: a fixed word of the part-of-speech model (<see cref="FixedClasses"/>, 71% of the
+/// training tokens) gets its tag outright, and the recognizer scores only tokens that may start an entity or continue an
+/// open one (<see cref="EntityGate"/>, about 16% of them); the others still give their neighbours the features read from them.
 /// Scores are integer sums, so the grouping and order do not change them: tags and confidences are exactly those of
-/// adding every feature of <see cref="FeatureTemplates.Pos"/> and <see cref="FeatureTemplates.Ner"/> one by one (a test
-/// checks this against such a reference).
+/// adding every feature of <see cref="FeatureTemplates.Pos"/> and <see cref="FeatureTemplates.Ner"/> one by one at the
+/// tokens that are scored (a test checks this against such a reference).
 /// </remarks>
 internal sealed class Tagger
 {
@@ -151,19 +154,27 @@ internal sealed class Tagger
         TokenInfo[] infoArray, PosTag[] posArray, EntityTag[]? entityArray, float[] confidenceArray, TaggerScratch scratch)
     {
         var info = infoArray.AsSpan(first, count);
+        var known = scratch.Known(count);
+        var fixedWords = _pos.Fixed;
         for (int i = 0; i < count; i++)
         {
             var token = tokens[first + i];
             TokenInfo.Compute(text, token.Start, token.End, i == 0, out info[i]);
+            known[i] = fixedWords.Of(info[i].Raw);
         }
 
         var pos = posArray.AsSpan(first, count);
-        Score<PosGroups>(_pos, _tables.PosWidth, info, default, scratch);
-        ChoosePartsOfSpeech(info, pos, scratch);
+        Score<PosGroups>(_pos, _tables.PosWidth, info, default, known, scratch);
+        ChoosePartsOfSpeech(info, known, pos, scratch);
         if (entityArray is not null)
         {
-            Score<NerGroups>(_ner, _tables.NerWidth, info, pos, scratch);
-            ChooseEntities(info, pos, entityArray.AsSpan(first, count), confidenceArray.AsSpan(first, count), scratch);
+            for (int i = 0; i < count; i++)
+            {
+                known[i] = EntityGate.MayStart(info[i]) ? -1 : 0;
+            }
+
+            Score<NerGroups>(_ner, _tables.NerWidth, info, pos, known, scratch);
+            ChooseEntities(info, pos, known, entityArray.AsSpan(first, count), confidenceArray.AsSpan(first, count), scratch);
         }
     }
 
@@ -175,8 +186,10 @@ internal sealed class Tagger
     // groups: tables, and two lookups per token that are issued a chunk ahead for the previous class the scores so far
     // predict, and redone only where the greedy choice differs. Integer sums do not depend on order: the scores are
     // exactly those of adding the full template one feature at a time. Score is the first step for either model;
-    // TGroups (PosGroups, NerGroups) says where each of its groups comes from.
-    private void Score<TGroups>(PerceptronModel model, int width, ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, TaggerScratch scratch)
+    // TGroups (PosGroups, NerGroups) says where each of its groups comes from. Tokens whose class is known without
+    // scoring (known[i] ≥ 0: the tagger's fixed words, the recognizer's gated tokens) are skipped, except for the
+    // neighbour features that scored tokens read from them.
+    private void Score<TGroups>(PerceptronModel model, int width, ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, ReadOnlySpan<int> known, TaggerScratch scratch)
         where TGroups : struct, IModelGroups
     {
         int count = info.Length;
@@ -192,17 +205,28 @@ internal sealed class Tagger
             for (int i = a; i < b; i++)
             {
                 ref readonly var token = ref info[i];
-                var row = rows.AsSpan(i * width, width);
-                if (TGroups.Words(scratch).TryGet(token.Raw, token.Norm, TGroups.WordKey(token, pos, i), out var word))
+                if (known[i] < 0)
                 {
-                    ScoreRows.Add(row, word);
+                    var row = rows.AsSpan(i * width, width);
+                    if (TGroups.Words(scratch).TryGet(token.Raw, token.Norm, TGroups.WordKey(token, pos, i), out var word))
+                    {
+                        ScoreRows.Add(row, word);
+                    }
+                    else
+                    {
+                        int at = misses + ((i - a) * width);
+                        rows.AsSpan(at, width).Clear();
+                        k += Emit(targets[k..], TGroups.Word(token, pos, i, keys[k..]), at);
+                        scratch.WordMisses[wordMisses++] = i;
+                    }
+
+                    TGroups.AddTables(_tables, pos, i, count, row);
+                    k += Emit(targets[k..], TGroups.Pairs(info, pos, i, keys[k..]), i * width);
                 }
-                else
+
+                if (!IsRead(known, i))
                 {
-                    int at = misses + ((i - a) * width);
-                    rows.AsSpan(at, width).Clear();
-                    k += Emit(targets[k..], TGroups.Word(token, pos, i, keys[k..]), at);
-                    scratch.WordMisses[wordMisses++] = i;
+                    continue;
                 }
 
                 if (TGroups.Neighbours(scratch).TryGet(token.Raw, token.Norm, 0, out var sums))
@@ -219,9 +243,6 @@ internal sealed class Tagger
                     k += Emit(targets[k..], TGroups.After2(info, i, keys[k..]), at + (3 * width));
                     scratch.NeighbourMisses[neighbourMisses++] = i;
                 }
-
-                TGroups.AddTables(_tables, pos, i, count, row);
-                k += Emit(targets[k..], TGroups.Pairs(info, pos, i, keys[k..]), i * width);
             }
 
             AddBatch(model, keys[..k], targets[..k], scratch.Found, rows, width);
@@ -243,7 +264,7 @@ internal sealed class Tagger
         }
     }
 
-    private void ChoosePartsOfSpeech(ReadOnlySpan<TokenInfo> info, Span<PosTag> pos, TaggerScratch scratch)
+    private void ChoosePartsOfSpeech(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<int> known, Span<PosTag> pos, TaggerScratch scratch)
     {
         int count = info.Length;
         int width = _tables.PosWidth;
@@ -255,13 +276,18 @@ internal sealed class Tagger
         for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
             int b = Math.Min(count, a + TaggerScratch.Chunk);
-            LookUpAhead<PosGroups>(_pos, info, a, b, previous1, width, scratch);
+            LookUpAhead<PosGroups>(_pos, info, known, a, b, previous1, width, scratch);
             for (int i = a; i < b; i++)
             {
-                rows.AsSpan(i * width, width).CopyTo(scores);
-                ScoreRows.Add(scores, _tables.PosTagHistory(previous1, previous2));
-                AddHistory<PosGroups>(_pos, info, i, previous1, scratch, i - a, features, scores);
-                int best = ScoreRows.ArgMax(scores[..classes]);
+                int best = known[i];
+                if (best < 0)
+                {
+                    rows.AsSpan(i * width, width).CopyTo(scores);
+                    ScoreRows.Add(scores, _tables.PosTagHistory(previous1, previous2));
+                    AddHistory<PosGroups>(_pos, info, i, previous1, scratch, i - a, features, scores);
+                    best = ScoreRows.ArgMax(scores[..classes]);
+                }
+
                 pos[i] = PosTags.FromClass(best);
                 previous2 = previous1;
                 previous1 = best + 1;
@@ -269,7 +295,7 @@ internal sealed class Tagger
         }
     }
 
-    private void ChooseEntities(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, Span<EntityTag> entities, Span<float> confidence, TaggerScratch scratch)
+    private void ChooseEntities(ReadOnlySpan<TokenInfo> info, ReadOnlySpan<PosTag> pos, ReadOnlySpan<int> known, Span<EntityTag> entities, Span<float> confidence, TaggerScratch scratch)
     {
         int count = info.Length;
         int width = _tables.NerWidth;
@@ -282,15 +308,27 @@ internal sealed class Tagger
         for (int a = 0; a < count; a += TaggerScratch.Chunk)
         {
             int b = Math.Min(count, a + TaggerScratch.Chunk);
-            LookUpAhead<NerGroups>(_ner, info, a, b, previous1, width, scratch);
+            LookUpAhead<NerGroups>(_ner, info, known, a, b, previous1, width, scratch);
             for (int i = a; i < b; i++)
             {
-                rows.AsSpan(i * width, width).CopyTo(row);
-                ScoreRows.Add(row, _tables.NerClassHistory(previous1, previous2));
-                ScoreRows.Add(row, _tables.NerTagHistory(previous1, pos[i]));
-                AddHistory<NerGroups>(_ner, info, i, previous1, scratch, i - a, features, row);
+                int best = known[i];
                 bool final = i == count - 1;
-                int best = BestAllowed(scores, last, final);
+                if (best < 0)
+                {
+                    rows.AsSpan(i * width, width).CopyTo(row);
+                    ScoreRows.Add(row, _tables.NerClassHistory(previous1, previous2));
+                    ScoreRows.Add(row, _tables.NerTagHistory(previous1, pos[i]));
+                    AddHistory<NerGroups>(_ner, info, i, previous1, scratch, i - a, features, row);
+                    best = BestAllowed(scores, last, final);
+                }
+                else if (!Bilou.CanEnd(last))
+                {
+                    // A token the gate skipped, inside an open entity (rare): add its features one by one (see EntityGate).
+                    row.Clear();
+                    _ner.Score(features[..FeatureTemplates.Ner(info, pos, i, previous1, previous2, features)], row);
+                    best = BestAllowed(scores, last, final);
+                }
+
                 entities[i] = Bilou.FromClass(best);
                 // Confidence only matters inside entities; most tokens are outside, so skip the exponentials there.
                 confidence[i] = best == 0 ? 0f : _ner.Confidence(Margin(scores, best, last, final) * _ner.Scale);
@@ -305,7 +343,7 @@ internal sealed class Tagger
     /// Looks up the word history group of tokens [<paramref name="a"/>, <paramref name="b"/>) ahead of the greedy pass,
     /// for the previous class the scores so far predict (the chunk's first token knows its real one).
     /// </summary>
-    private static void LookUpAhead<TGroups>(PerceptronModel model, ReadOnlySpan<TokenInfo> info, int a, int b, int previous1, int width, TaggerScratch scratch)
+    private static void LookUpAhead<TGroups>(PerceptronModel model, ReadOnlySpan<TokenInfo> info, ReadOnlySpan<int> known, int a, int b, int previous1, int width, TaggerScratch scratch)
         where TGroups : struct, IModelGroups
     {
         var rows = scratch.Rows;
@@ -314,10 +352,14 @@ internal sealed class Tagger
         int k = 0;
         for (int i = a; i < b; i++)
         {
-            int guess = i == a ? previous1 : ScoreRows.ArgMax(rows.AsSpan((i - 1) * width, classes)) + 1;
+            // A token Score skipped has no scores, but (almost always) its known class.
+            int guess = i == a ? previous1 : known[i - 1] >= 0 ? known[i - 1] + 1 : ScoreRows.ArgMax(rows.AsSpan((i - 1) * width, classes)) + 1;
             scratch.Guess[i - a] = guess;
             scratch.GuessKeys[i - a] = k;
-            k += TGroups.WordHistory(info, i, guess, keys[k..]);
+            if (known[i] < 0)
+            {
+                k += TGroups.WordHistory(info, i, guess, keys[k..]);
+            }
         }
 
         scratch.GuessKeys[b - a] = k;
@@ -342,6 +384,12 @@ internal sealed class Tagger
             model.Score(features[..TGroups.WordHistory(info, i, previous1, features)], row);
         }
     }
+
+    /// <summary>Whether a token scored in the first step (<paramref name="known"/> &lt; 0) lies within two tokens of token <paramref name="j"/>, and so reads its neighbour features.</summary>
+    private static bool IsRead(ReadOnlySpan<int> known, int j) =>
+        Scored(known, j - 2) || Scored(known, j - 1) || Scored(known, j + 1) || Scored(known, j + 2);
+
+    private static bool Scored(ReadOnlySpan<int> known, int i) => (uint)i < (uint)known.Length && known[i] < 0;
 
     /// <summary>Sends the <paramref name="n"/> keys just written to the batch to the row at <paramref name="target"/>.</summary>
     private static int Emit(Span<int> targets, int n, int target)

@@ -15,6 +15,8 @@ internal sealed class TaggerScratch
 
     private const int MemoBits = 12;
 
+    private int[] _known = [];
+
     public TaggerScratch(GroupTables tables)
     {
         PosWords = new WordScoreCache(tables.PosWidth, MemoBits);
@@ -64,6 +66,17 @@ internal sealed class TaggerScratch
     public int[] Rows { get; private set; } = [];
 
     private int MaxWidth { get; }
+
+    /// <summary>Per token of a sentence: the class it gets without being scored, or −1 when it is scored (see <see cref="Tagger"/>).</summary>
+    public Span<int> Known(int count)
+    {
+        if (_known.Length < count)
+        {
+            _known = new int[Math.Max(count, 2 * _known.Length)];
+        }
+
+        return _known.AsSpan(0, count);
+    }
 
     /// <summary>The offset of the miss rows for a sentence of <paramref name="count"/> tokens; grows <see cref="Rows"/> to fit.</summary>
     public int PrepareRows(int count)

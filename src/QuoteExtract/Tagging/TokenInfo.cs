@@ -15,6 +15,9 @@ internal enum CharacterFlags : ushort
     SentenceStart = 128,
     AllLetters = 256,
     HasLower = 512,
+
+    /// <summary>Some letter is upper case (what lets a token start an entity, see <see cref="EntityGate"/>).</summary>
+    HasUpper = 1024,
 }
 
 /// <summary>
@@ -58,6 +61,10 @@ internal struct TokenInfo
                 {
                     allUpper = false;
                     flags |= CharacterFlags.HasLower;
+                }
+                else if (char.IsUpper(c))
+                {
+                    flags |= CharacterFlags.HasUpper;
                 }
             }
             else

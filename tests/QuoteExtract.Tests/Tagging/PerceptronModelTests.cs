@@ -27,6 +27,52 @@ public class PerceptronModelTests
     }
 
     [Fact]
+    public void Writes_fixed_words_in_format_3_and_reads_them_back()
+    {
+        // Many words, so that probes collide; spellings the model does not fix read as -1.
+        var words = Enumerable.Range(1, 500).Select(i => FeatureHash.Raw($"w{i}")).ToArray();
+        var classes = words.Select((_, i) => (byte)(i % 3)).ToArray();
+        using var stream = new MemoryStream();
+        ulong[] keys = A < B ? [A, B] : [B, A];
+        PerceptronModel.Write(stream, ModelKind.PartOfSpeech, 3, 0.5f, keys, [2, 1], [0, 2, 1], [4, -2, 6], fixedWords: words, fixedClasses: classes);
+        var data = stream.ToArray();
+
+        var model = PerceptronModel.Read(data, ModelKind.PartOfSpeech);
+
+        BitConverter.ToUInt16(data, 4).Should().Be(PerceptronModel.FormatVersion);
+        model.Fixed.Count.Should().Be(500);
+        words.Select(model.Fixed.Of).Should().Equal(classes.Select(c => (int)c));
+        model.Fixed.Of(FeatureHash.Raw("w0")).Should().Be(-1);
+        var scores = new int[3];
+        model.Score([A, B], scores);
+        scores.Should().Equal(4, 6, -2);
+    }
+
+    [Fact]
+    public void A_model_without_fixed_words_keeps_format_2()
+    {
+        var data = TinyModel();
+
+        var model = PerceptronModel.Read(data, ModelKind.PartOfSpeech);
+
+        BitConverter.ToUInt16(data, 4).Should().Be(PerceptronModel.FormatVersionWithoutFixedWords);
+        model.Fixed.Count.Should().Be(0);
+        model.Fixed.Of(FeatureHash.Raw("the")).Should().Be(-1);
+    }
+
+    [Fact]
+    public void Rejects_a_fixed_word_class_out_of_range()
+    {
+        using var stream = new MemoryStream();
+        ulong[] keys = A < B ? [A, B] : [B, A];
+        PerceptronModel.Write(stream, ModelKind.PartOfSpeech, 3, 0.5f, keys, [2, 1], [0, 2, 1], [4, -2, 6], fixedWords: [FeatureHash.Raw("the")], fixedClasses: [3]);
+
+        var act = () => PerceptronModel.Read(stream.ToArray(), ModelKind.PartOfSpeech);
+
+        act.Should().Throw<InvalidDataException>().WithMessage("*fixed word*");
+    }
+
+    [Fact]
     public void Rejects_a_corrupt_stream()
     {
         var data = TinyModel();

@@ -6,7 +6,9 @@ namespace QuoteExtract.Tests.Tagging;
 /// <summary>
 /// The tagger adds feature groups from word memos (<see cref="WordScoreCache"/>), per-model tables (<see cref="GroupTables"/>)
 /// and batched lookups, some issued ahead for a guessed history; tags, mentions and their scores must be exactly those
-/// of adding every feature of <see cref="FeatureTemplates.Pos"/> and <see cref="FeatureTemplates.Ner"/> one by one.
+/// of adding every feature of <see cref="FeatureTemplates.Pos"/> and <see cref="FeatureTemplates.Ner"/> one by one
+/// (for the tagger, at the words that are not fixed, <see cref="FixedClasses"/>; for the recognizer, at the tokens
+/// <see cref="EntityGate"/> lets it score; the others are outside).
 /// </summary>
 public class TaggerScoringTests
 {
@@ -29,12 +31,17 @@ public class TaggerScoringTests
             int previous1 = 0, previous2 = 0;
             for (int i = 0; i < s.Length; i++)
             {
-                scores.Clear();
-                model.Score(features[..FeatureTemplates.Pos(s, i, previous1, previous2, features)], scores);
-                int best = 0;
-                for (int c = 1; c < scores.Length; c++)
+                // A fixed word gets its class unscored.
+                int best = model.Fixed.Of(s[i].Raw);
+                if (best < 0)
                 {
-                    best = scores[c] > scores[best] ? c : best;
+                    scores.Clear();
+                    model.Score(features[..FeatureTemplates.Pos(s, i, previous1, previous2, features)], scores);
+                    best = 0;
+                    for (int c = 1; c < scores.Length; c++)
+                    {
+                        best = scores[c] > scores[best] ? c : best;
+                    }
                 }
 
                 expected.Add(PosTags.FromClass(best));
@@ -43,6 +50,7 @@ public class TaggerScoringTests
         }
 
         tags.Should().Equal(expected);
+        info.Should().Contain(t => model.Fixed.Of(t.Raw) >= 0).And.Contain(t => model.Fixed.Of(t.Raw) < 0, "both paths are exercised");
     }
 
     [Fact]
@@ -50,8 +58,10 @@ public class TaggerScoringTests
     {
         // A sentence longer than a lookup batch, and repeats that warm the memos.
         string longSentence = string.Join(" , ", Enumerable.Repeat("Senator Maria Delgado of New Mexico met officials of the World Health Organization", 3)) + " .";
+        // Lower-case tokens inside entities ("of") take the recognizer's one-by-one path (see EntityGate).
+        const string Inner = "Officials of the Bank of America , the University of Texas and the Department of State said so .";
         var analysis = TaggingTestText.Analyze(
-            [.. Enumerable.Repeat(Sentence, 2).Prepend("Berlin").Append(longSentence).Append("Told Berlin reporters SAID said , said .").Append(longSentence)]);
+            [.. Enumerable.Repeat(Sentence, 2).Prepend("Berlin").Append(longSentence).Append(Inner).Append("Told Berlin reporters SAID said , said .").Append(longSentence)]);
         var tagged = Tagger.Default.Tag(analysis);
         var model = Tagger.Default.NerModel;
         var info = Infos(analysis);
@@ -66,10 +76,15 @@ public class TaggerScoringTests
             int previous1 = 0, previous2 = 0, last = 0;
             for (int i = 0; i < s.Length; i++)
             {
-                scores.Clear();
-                model.Score(features[..FeatureTemplates.Ner(s, pos, i, previous1, previous2, features)], scores);
                 bool final = i == s.Length - 1;
-                int best = Tagger.BestAllowed(scores, last, final);
+                int best = 0;
+                if (EntityGate.Scores(s[i], last))
+                {
+                    scores.Clear();
+                    model.Score(features[..FeatureTemplates.Ner(s, pos, i, previous1, previous2, features)], scores);
+                    best = Tagger.BestAllowed(scores, last, final);
+                }
+
                 classes[sentence.FirstToken + i] = best;
                 confidence[sentence.FirstToken + i] = best == 0 ? 0f : model.Confidence(Tagger.Margin(scores, best, last, final) * model.Scale);
                 (last, previous2, previous1) = (best, previous1, best + 1);
@@ -90,6 +105,8 @@ public class TaggerScoringTests
         });
 
         expected.Should().NotBeEmpty();
+        Enumerable.Range(0, info.Length).Should().Contain(
+            t => classes[t] != 0 && !EntityGate.MayStart(info[t]), "a lower-case token inside an entity is scored one feature at a time");
         tagged.Entities.Select(e => (e.FirstToken, e.TokenCount, e.Type, e.Score)).Should().Equal(expected);
     }
 
