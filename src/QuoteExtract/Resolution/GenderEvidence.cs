@@ -50,6 +50,19 @@ internal static class GenderEvidence
                 top.Offer(cluster, score);
             }
 
+            // "For her part, Suu Kyi has …": a possessive in a phrase opening the sentence refers forward to the name
+            // right after the phrase's comma, not back to whoever was named before.
+            if (ForwardName(doc, clusters, i) is { } forward)
+            {
+                if (forward.StatedGender == Gender.Unknown || forward.StatedGender == gender)
+                {
+                    forward.VoteGender(gender, 2);
+                    forward.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
+                }
+
+                continue;
+            }
+
             // The surest evidence: the only person named earlier in the pronoun's own sentence.
             var only = OnlyPersonNamedBefore(doc, clusters, i);
             if (only is not null && !objectPronoun && !SubjectPronounBefore(doc, i, kind, only)
@@ -64,6 +77,56 @@ internal static class GenderEvidence
                 best.Add(new ClusterMention(i, i + 1, doc.Start(i), doc.End(i), MentionForm.Pronoun, Subject: false));
             }
         }
+    }
+
+    /// <summary>
+    /// The person named right after the comma that closes a short phrase opening the sentence, when token
+    /// <paramref name="at"/> is a possessive his/her inside that phrase (<c>For her part, Suu Kyi …</c>, <c>In his
+    /// speech, Obama …</c>); otherwise null.
+    /// </summary>
+    private static EntityCluster? ForwardName(DocumentView doc, List<EntityCluster> clusters, int at)
+    {
+        if (doc.Key(at) is not ("his" or "her") || doc.Pos(at) != Tagging.PosTag.PRP_S || doc.IsQuoted(at))
+        {
+            return null;
+        }
+
+        int sentence = doc.SentenceOf(at);
+        int first = doc.Tagged.Analysis.Sentences[sentence].FirstToken;
+        if (at - first > 4)
+        {
+            return null;
+        }
+
+        int comma = at + 1;
+        while (comma < doc.Count && comma - first <= 8 && doc.SentenceOf(comma) == sentence && doc.Key(comma) is not ",")
+        {
+            comma++;
+        }
+
+        if (comma + 1 >= doc.Count || doc.Key(comma) is not "," || doc.SentenceOf(comma + 1) != sentence)
+        {
+            return null;
+        }
+
+        foreach (var cluster in clusters)
+        {
+            WorkMeter.Add(cluster.Mentions.Length);
+            if (cluster.Kind != EntityKind.Person)
+            {
+                continue;
+            }
+
+            foreach (var m in cluster.Mentions)
+            {
+                if (m.Form == MentionForm.Name && m.FirstToken == comma + 1)
+                {
+                    return cluster;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The only person named (outside quotation marks) earlier in the sentence of token <paramref name="at"/>, or null when none or several are.</summary>

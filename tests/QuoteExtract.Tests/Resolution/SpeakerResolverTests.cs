@@ -39,6 +39,22 @@ public sealed class SpeakerResolverTests
     }
 
     [Fact]
+    public void A_possessive_in_a_phrase_opening_the_sentence_refers_forward_to_the_name_after_it()
+    {
+        var text = Build(
+            "[Tom Reyes]PER spoke first at the summit.\n\n" +
+            "For her part, [Mara Lind]PER stayed silent. \"We are making progress,\" [Reyes]PER said later. He called the talks useful.");
+
+        var result = Resolve(text, Speaker(text, "Reyes", 1), Speaker(text, "He"));
+
+        var reyes = result.Speakers[0].Entity!;
+        reyes.Name.Should().Be("Tom Reyes");
+        reyes.Gender.Should().NotBe(Gender.Female, "the her before Mara Lind is hers");
+        result.Speakers[1].Entity.Should().BeSameAs(reyes);
+        result.Entities.Should().ContainSingle(e => e.Name == "Mara Lind").Which.Gender.Should().Be(Gender.Female);
+    }
+
+    [Fact]
     public void Role_nominal_outside_any_attribution_is_still_a_mention_of_the_role_holder()
     {
         var text = Build(
