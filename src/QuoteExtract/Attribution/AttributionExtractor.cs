@@ -335,19 +335,11 @@ internal sealed class AttributionExtractor
                 continue;
             }
 
-            candidates.Add(new Candidate
-            {
-                Rule = c.Rule,
-                Speaker = c.Speaker,
-                Cue = c.Cue,
-                Content = c.Content,
-                Content2 = new TokenRange(quotations[q].OpenToken, quotations[q].CloseToken + 1),
-                Kind = c.Kind,
-                Category = c.Category,
-                Prior = c.Prior,
-                CutKind = "continued",
-                ContinuedFrom = c,
-            });
+            var continued = c.Variant();
+            continued.Content2 = new TokenRange(quotations[q].OpenToken, quotations[q].CloseToken + 1);
+            continued.CutKind = "continued";
+            continued.ContinuedFrom = c;
+            candidates.Add(continued);
         }
     }
 
@@ -392,17 +384,11 @@ internal sealed class AttributionExtractor
                 continue;
             }
 
-            candidates.Add(new Candidate
-            {
-                Rule = c.Rule,
-                Speaker = c.Speaker,
-                Cue = c.Cue,
-                Content = new TokenRange(start, c.Content.End),
-                Kind = QuoteKind.Mixed,
-                Category = c.Category,
-                Prior = c.Prior,
-                CutKind = "sentence-start",
-            });
+            var fromStart = c.Variant();
+            fromStart.Content = new TokenRange(start, c.Content.End);
+            fromStart.Kind = QuoteKind.Mixed;
+            fromStart.CutKind = "sentence-start";
+            candidates.Add(fromStart);
         }
     }
 
@@ -495,19 +481,10 @@ internal sealed class AttributionExtractor
 
         foreach (var c in candidates.Where(c => !c.Content2.IsNone && !isChosen.Contains(c) && c.Score >= thresholds.For(c.Kind)).OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart))
         {
-            var first = new Candidate
-            {
-                Rule = c.Rule,
-                Speaker = c.Speaker,
-                Cue = c.Cue,
-                Content = c.Content,
-                Kind = c.Kind,
-                Category = c.Category,
-                Prior = c.Prior,
-                CutKind = c.CutKind,
-                Score = c.Score,
-                Confidence = c.Confidence,
-            };
+            var first = c.Variant();
+            first.Content2 = TokenRange.None;
+            first.Score = c.Score;
+            first.Confidence = c.Confidence;
             var (start, end) = Extent(first);
             if (!kept.Near(start, end).Any(k => Conflict(k, first)))
             {

@@ -34,10 +34,10 @@ internal sealed class Candidate
     public Candidate? Context { get; init; }
 
     /// <summary>The content runs from the cue to the sentence end (the rule had no content capture).</summary>
-    public bool RestOfSentence { get; init; }
+    public bool RestOfSentence { get; set; }
 
     /// <summary>Why the content was cut short of the sentence end ("attribution", "relative", …), or null.</summary>
-    public string? CutKind { get; init; }
+    public string? CutKind { get; set; }
 
     public bool IsCut => CutKind is not null;
 
@@ -51,7 +51,7 @@ internal sealed class Candidate
     public bool SecondCued { get; set; }
 
     /// <summary>For a continuation (<see cref="CutKind"/> "continued"), the one-quotation candidate it extends.</summary>
-    public Candidate? ContinuedFrom { get; init; }
+    public Candidate? ContinuedFrom { get; set; }
 
     /// <summary>
     /// For a one-quotation candidate that has a continuation: "next-cued" when the next quotation has a cue of its own
@@ -83,6 +83,24 @@ internal sealed class Candidate
     /// where the content ends. Selection keeps at most one of them; the scorer learns to rank them.
     /// </summary>
     public (string Rule, int Cue, int Speaker) Family => (Rule, Cue.Start, Speaker.Start);
+
+    /// <summary>
+    /// A new candidate for another reading of this one: the same rule, speaker, cue, contents, kind, category, prior,
+    /// cut and sentence extent, for the caller to change; scores and marks derived from the other candidates are not copied.
+    /// </summary>
+    public Candidate Variant() => new()
+    {
+        Rule = Rule,
+        Speaker = Speaker,
+        Cue = Cue,
+        Content = Content,
+        Content2 = Content2,
+        Kind = Kind,
+        Category = Category,
+        Prior = Prior,
+        RestOfSentence = RestOfSentence,
+        CutKind = CutKind,
+    };
 
     public int ContentStart => Content.Start;
 

@@ -325,17 +325,11 @@ internal sealed class CandidateReader
             return null;
         }
 
-        var cut = new Candidate
-        {
-            Rule = c.Rule,
-            Speaker = c.Speaker,
-            Cue = c.Cue,
-            Content = new TokenRange(c.Content.Start, end),
-            Category = c.Category,
-            Prior = c.Prior,
-            RestOfSentence = true,
-            CutKind = kind,
-        };
+        var cut = c.Variant();
+        cut.Content = new TokenRange(c.Content.Start, end);
+        cut.Content2 = TokenRange.None;
+        cut.RestOfSentence = true;
+        cut.CutKind = kind;
         cut.Kind = KindOf(cut);
         return cut;
     }

@@ -51,20 +51,10 @@ internal static class SpeakerReadings
             }
 
             c.SpeakerChoice = own;
-            candidates.Add(new Candidate
-            {
-                Rule = c.Rule,
-                Speaker = subject,
-                Cue = c.Cue,
-                Content = c.Content,
-                Content2 = c.Content2,
-                Kind = c.Kind,
-                Category = c.Category,
-                Prior = c.Prior,
-                RestOfSentence = c.RestOfSentence,
-                CutKind = c.CutKind,
-                SpeakerChoice = other,
-            });
+            var reading = c.Variant();
+            reading.Speaker = subject;
+            reading.SpeakerChoice = other;
+            candidates.Add(reading);
         }
     }
 
