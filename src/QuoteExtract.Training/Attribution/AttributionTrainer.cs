@@ -27,7 +27,7 @@ internal static class AttributionTrainer
         var golds = new List<List<(HashSet<int> Content, HashSet<int> Source)>>();
         var texts = new List<TaggedText>();
         int covered = 0;
-        var buffer = new ulong[FeatureTemplates.MaxFeatures];
+        var buffer = new ulong[AttributionFeatures.MaxFeatures];
         for (int d = 0; d < documents.Count; d++)
         {
             var doc = documents[d];

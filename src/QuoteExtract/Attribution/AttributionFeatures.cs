@@ -14,6 +14,12 @@ internal static class AttributionFeatures
     /// <summary>Longest lower-cased word kept on the stack; longer ones (never a cue in practice) take the string path.</summary>
     internal const int MaxWord = 64;
 
+    /// <summary>
+    /// Room for one candidate's features. <see cref="Collect"/> writes at most 64 today (61 always, one of 62/63, 64 and
+    /// 65); the spare room keeps a new template from being dropped silently by the bound check in <c>Add</c>.
+    /// </summary>
+    internal const int MaxFeatures = 80;
+
     private static readonly string[] Gaps = ["-3", "-2", "-1", "0", "1", "2", "3", "4"];
     private static readonly string[] CueLengths = ["0", "1", "2", "3", "4"];
     private static readonly string[] Inside = ["inside0", "inside1", "inside2"];

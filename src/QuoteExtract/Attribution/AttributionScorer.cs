@@ -54,7 +54,7 @@ internal sealed class AttributionScorer
     /// <summary>The perceptron's score of "correct" minus "wrong".</summary>
     public static double Margin(PerceptronModel model, TaggedText text, Candidate c)
     {
-        Span<ulong> features = stackalloc ulong[FeatureTemplates.MaxFeatures];
+        Span<ulong> features = stackalloc ulong[AttributionFeatures.MaxFeatures];
         int n = AttributionFeatures.Collect(text, c, features);
         Span<int> scores = stackalloc int[2];
         scores.Clear();
