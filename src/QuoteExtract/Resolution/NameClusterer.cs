@@ -108,11 +108,14 @@ internal static class NameClusterer
 
         if (mention.Kind == EntityKind.Person || cluster.Kind == EntityKind.Person)
         {
-            // Partial personal names; a mistyped single token ("Clinton" as a location) still joins the person.
+            // Partial personal names; a mistyped single token ("Clinton" as a location) still joins the person, and a
+            // full name joins a name the recognizer took for an organisation ("Donald J. Trump") if that is at most one
+            // word longer: a longer one is a title-case headline ("Conservative Icon Morton Blackwell Endorses Ted Cruz")
+            // that would otherwise collect every person it names.
             bool sameKind = mention.Kind == cluster.Kind;
             return (sameKind && (IsSubsequence(a, b) || IsSubsequence(b, a)))
                 || (!sameKind && cluster.Kind == EntityKind.Person && a.Length == 1 && b.Length > 1 && IsSubsequence(a, b))
-                || (!sameKind && mention.Kind == EntityKind.Person && a.Length > 1 && IsSubsequence(a, b));
+                || (!sameKind && mention.Kind == EntityKind.Person && a.Length > 1 && b.Length <= a.Length + 1 && IsSubsequence(a, b));
         }
 
         if (mention.Kind != cluster.Kind)

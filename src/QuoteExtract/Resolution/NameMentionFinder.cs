@@ -49,6 +49,18 @@ internal static class NameMentionFinder
                     kind = EntityKind.Person;
                 }
 
+                if (IsHeadline(doc, first, end))
+                {
+                    // A title-case headline the recognizer tagged as one name ("Howard Dean Tells Democratic
+                    // Convention"): as an entity it would collect every person and nominal it contains.
+                    for (int t = first; t < end; t++)
+                    {
+                        covered[t] = true;
+                    }
+
+                    continue;
+                }
+
                 if (kind == EntityKind.Person && end - first == 1 && MissedFirstName(doc, first))
                 {
                     first--;
@@ -90,6 +102,25 @@ internal static class NameMentionFinder
 
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
+    }
+
+    /// <summary>Four words or more with a finite verb among them: a sentence, not a name.</summary>
+    private static bool IsHeadline(DocumentView doc, int first, int end)
+    {
+        if (end - first < 4)
+        {
+            return false;
+        }
+
+        for (int t = first; t < end; t++)
+        {
+            if (doc.Pos(t) is PosTag.VBZ or PosTag.VBD or PosTag.VBP or PosTag.MD)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -55,6 +55,34 @@ public sealed class SpeakerResolverTests
     }
 
     [Fact]
+    public void A_headline_tagged_as_one_name_collects_nobody()
+    {
+        var text = Build(
+            "[Veteran Activist Mara Lind Endorses Tom Reyes]ORG.\n\n" +
+            "[Mara Lind]PER, a veteran activist, said on Monday that [Tom Reyes]PER would win. \"He listens,\" [Lind]PER said.",
+            ("Endorses", PosTag.VBZ));
+
+        var result = Resolve(text, Speaker(text, "Mara Lind", 1), Speaker(text, "Lind", 2));
+
+        result.Speakers[0].Entity!.Name.Should().Be("Mara Lind");
+        result.Speakers[1].Entity.Should().BeSameAs(result.Speakers[0].Entity);
+        result.Entities.Should().NotContain(e => e.Name.Contains("Endorses", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_full_name_joins_an_organisation_tagged_name_only_one_word_longer()
+    {
+        var text = Build(
+            "[Donald J. Trump]ORG spoke in Ohio.\n\n" +
+            "[Donald Trump]PER said the plan would work. \"Believe me,\" [Trump]PER said.");
+
+        var result = Resolve(text, Speaker(text, "Donald Trump"));
+
+        result.Speakers[0].Entity!.Name.Should().Be("Donald J. Trump");
+        result.Speakers[0].Entity!.Type.Should().Be(EntityKind.Person);
+    }
+
+    [Fact]
     public void Role_nominal_outside_any_attribution_is_still_a_mention_of_the_role_holder()
     {
         var text = Build(
