@@ -76,14 +76,33 @@ internal sealed class ExtractionPipeline
         var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, cancellationToken);
         var tagged = Tagger.Default.Tag(analysis, cancellationToken);
         var found = _attributions.Extract(tagged, cancellationToken);
+        var resolution = Resolve(tagged, found, cancellationToken);
+        return Records(analysis, found, resolution);
+    }
 
-        var resolution = ResolutionResult.Empty;
-        if (_options.ResolveSpeakers && found.Count > 0)
+    /// <summary>The speakers of <paramref name="found"/> resolved to entities, unless speaker resolution is off.</summary>
+    internal ResolutionResult Resolve(TaggedText tagged, List<Candidate> found, CancellationToken cancellationToken)
+    {
+        if (!_options.ResolveSpeakers || found.Count == 0)
         {
-            var mentions = found.Select(c => Mention(analysis, c.Speaker)).ToList();
-            resolution = _resolver.Resolve(tagged, mentions, cancellationToken);
+            return ResolutionResult.Empty;
         }
 
+        var mentions = new List<SpeakerMention>(found.Count);
+        foreach (var c in found)
+        {
+            mentions.Add(Mention(tagged.Analysis, c.Speaker));
+        }
+
+        return _resolver.Resolve(tagged, mentions, cancellationToken);
+    }
+
+    /// <summary>
+    /// The public records of one section: a <see cref="Quote"/> per candidate that passes the options' filters, and
+    /// the entities worth listing.
+    /// </summary>
+    internal QuoteExtractionResult Records(AnalyzedText analysis, List<Candidate> found, ResolutionResult resolution)
+    {
         var quotes = new List<Quote>(found.Count);
         var resolvedEntities = new Dictionary<Quote, SpeakerEntity>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < found.Count; i++)
@@ -125,7 +144,7 @@ internal sealed class ExtractionPipeline
         var entities = resolution.Entities
             .Where(e => e.Type == EntityKind.Person || kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e)))
             .ToList();
-        return new QuoteExtractionResult(kept, entities, []) { Text = text };
+        return new QuoteExtractionResult(kept, entities, []) { Text = analysis.Text };
     }
 
     private static SpeakerMention Mention(AnalyzedText analysis, TokenRange speaker)
