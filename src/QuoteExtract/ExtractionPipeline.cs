@@ -16,6 +16,7 @@ internal sealed class ExtractionPipeline
     private readonly QuoteExtractorOptions _options;
     private readonly AttributionExtractor _attributions;
     private readonly SpeakerResolver _resolver = new();
+    private readonly ScratchPool<TextBuffers> _textBuffers = new(static () => new TextBuffers());
 
     public ExtractionPipeline(QuoteExtractorOptions options)
     {
@@ -73,11 +74,20 @@ internal sealed class ExtractionPipeline
     /// <summary>All layers over one section (or a whole document of at most a section's length).</summary>
     private QuoteExtractionResult RunSection(string text, CancellationToken cancellationToken)
     {
-        var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, cancellationToken);
-        var tagged = Tagger.Default.Tag(analysis, cancellationToken);
-        var found = _attributions.Extract(tagged, cancellationToken);
-        var resolution = Resolve(tagged, found, cancellationToken);
-        return Records(analysis, found, resolution);
+        // The records copy what they keep of the text, so nothing built over the buffers outlives this call.
+        var buffers = _textBuffers.Rent();
+        try
+        {
+            var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, buffers, cancellationToken);
+            var tagged = Tagger.Default.Tag(analysis, cancellationToken);
+            var found = _attributions.Extract(tagged, cancellationToken);
+            var resolution = Resolve(tagged, found, cancellationToken);
+            return Records(analysis, found, resolution);
+        }
+        finally
+        {
+            _textBuffers.Return(buffers);
+        }
     }
 
     /// <summary>The speakers of <paramref name="found"/> resolved to entities, unless speaker resolution is off.</summary>
