@@ -113,26 +113,31 @@ internal sealed class ExtractionPipeline
     /// </summary>
     internal QuoteExtractionResult Records(AnalyzedText analysis, List<Candidate> found, ResolutionResult resolution)
     {
-        var quotes = new List<Quote>(found.Count);
-        var resolvedEntities = new Dictionary<Quote, SpeakerEntity>(ReferenceEqualityComparer.Instance);
+        var kept = new List<Quote>(found.Count);
+        var keptEntities = new HashSet<SpeakerEntity>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < found.Count; i++)
         {
             var c = found[i];
+            double confidence = Math.Round(c.Confidence, 3);
+            if (confidence < _options.MinimumConfidence || (_options.Categories.Count > 0 && !_options.Categories.Contains(c.Category)))
+            {
+                continue;
+            }
+
             var resolved = i < resolution.Speakers.Count ? resolution.Speakers[i].Entity : null;
             double? entityConfidence = i < resolution.Speakers.Count && !c.Speaker.IsNone
                 ? Math.Round(resolution.Speakers[i].Confidence, 3)
                 : null;
 
             // An unnamed source is no named entity: the quote's entity is null, the group stays in the entity list.
-            var entity = resolved?.Type == EntityKind.Unnamed ? null : resolved;
-            quotes.Add(new Quote(
+            kept.Add(new Quote(
                 c.Kind,
                 c.Category,
                 Span(analysis, c.Content.Start, c.ContentEnd),
                 c.Cue.IsNone ? null : Span(analysis, c.Cue.Start, c.Cue.End),
                 c.Speaker.IsNone ? null : Span(analysis, c.Speaker.Start, c.Speaker.End),
-                entity,
-                Math.Round(c.Confidence, 3))
+                resolved?.Type == EntityKind.Unnamed ? null : resolved,
+                confidence)
             {
                 EntityConfidence = entityConfidence,
                 ContentFragments = c.Content2.IsNone
@@ -141,19 +146,21 @@ internal sealed class ExtractionPipeline
             });
             if (resolved is not null)
             {
-                resolvedEntities[quotes[^1]] = resolved;
+                keptEntities.Add(resolved);
             }
         }
 
-        var kept = quotes
-            .Where(q => q.Confidence >= _options.MinimumConfidence)
-            .Where(q => _options.Categories.Count == 0 || _options.Categories.Contains(q.Category))
-            .ToList();
         // Every named person of the document, and every other entity a kept quote resolves to.
-        WorkMeter.Add((long)resolution.Entities.Count * (kept.Count + 1));
-        var entities = resolution.Entities
-            .Where(e => e.Type == EntityKind.Person || kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e)))
-            .ToList();
+        WorkMeter.Add(resolution.Entities.Count + kept.Count);
+        var entities = new List<SpeakerEntity>(resolution.Entities.Count);
+        foreach (var e in resolution.Entities)
+        {
+            if (e.Type == EntityKind.Person || keptEntities.Contains(e))
+            {
+                entities.Add(e);
+            }
+        }
+
         return new QuoteExtractionResult(kept, entities, []) { Text = analysis.Text };
     }
 
