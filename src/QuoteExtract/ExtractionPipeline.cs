@@ -16,6 +16,7 @@ internal sealed class ExtractionPipeline
     private readonly QuoteExtractorOptions _options;
     private readonly AttributionExtractor _attributions;
     private readonly SpeakerResolver _resolver = new();
+    private readonly ScratchPool<TextBuffers> _textBuffers = new(static () => new TextBuffers());
 
     public ExtractionPipeline(QuoteExtractorOptions options)
     {
@@ -73,37 +74,70 @@ internal sealed class ExtractionPipeline
     /// <summary>All layers over one section (or a whole document of at most a section's length).</summary>
     private QuoteExtractionResult RunSection(string text, CancellationToken cancellationToken)
     {
-        var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, cancellationToken);
-        var tagged = Tagger.Default.Tag(analysis, cancellationToken);
-        var found = _attributions.Extract(tagged, cancellationToken);
-
-        var resolution = ResolutionResult.Empty;
-        if (_options.ResolveSpeakers && found.Count > 0)
+        // The records copy what they keep of the text, so nothing built over the buffers outlives this call.
+        var buffers = _textBuffers.Rent();
+        try
         {
-            var mentions = found.Select(c => Mention(analysis, c.Speaker)).ToList();
-            resolution = _resolver.Resolve(tagged, mentions, cancellationToken);
+            var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, buffers, cancellationToken);
+            var tagged = Tagger.Default.Tag(analysis, cancellationToken);
+            var found = _attributions.Extract(tagged, cancellationToken);
+            var resolution = Resolve(tagged, found, cancellationToken);
+            return Records(analysis, found, resolution);
+        }
+        finally
+        {
+            _textBuffers.Return(buffers);
+        }
+    }
+
+    /// <summary>The speakers of <paramref name="found"/> resolved to entities, unless speaker resolution is off.</summary>
+    internal ResolutionResult Resolve(TaggedText tagged, List<Candidate> found, CancellationToken cancellationToken)
+    {
+        if (!_options.ResolveSpeakers || found.Count == 0)
+        {
+            return ResolutionResult.Empty;
         }
 
-        var quotes = new List<Quote>(found.Count);
-        var resolvedEntities = new Dictionary<Quote, SpeakerEntity>(ReferenceEqualityComparer.Instance);
+        var mentions = new List<SpeakerMention>(found.Count);
+        foreach (var c in found)
+        {
+            mentions.Add(Mention(tagged.Analysis, c.Speaker));
+        }
+
+        return _resolver.Resolve(tagged, mentions, cancellationToken);
+    }
+
+    /// <summary>
+    /// The public records of one section: a <see cref="Quote"/> per candidate that passes the options' filters, and
+    /// the entities worth listing.
+    /// </summary>
+    internal QuoteExtractionResult Records(AnalyzedText analysis, List<Candidate> found, ResolutionResult resolution)
+    {
+        var kept = new List<Quote>(found.Count);
+        var keptEntities = new HashSet<SpeakerEntity>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < found.Count; i++)
         {
             var c = found[i];
+            double confidence = Math.Round(c.Confidence, 3);
+            if (confidence < _options.MinimumConfidence || (_options.Categories.Count > 0 && !_options.Categories.Contains(c.Category)))
+            {
+                continue;
+            }
+
             var resolved = i < resolution.Speakers.Count ? resolution.Speakers[i].Entity : null;
             double? entityConfidence = i < resolution.Speakers.Count && !c.Speaker.IsNone
                 ? Math.Round(resolution.Speakers[i].Confidence, 3)
                 : null;
 
             // An unnamed source is no named entity: the quote's entity is null, the group stays in the entity list.
-            var entity = resolved?.Type == EntityKind.Unnamed ? null : resolved;
-            quotes.Add(new Quote(
+            kept.Add(new Quote(
                 c.Kind,
                 c.Category,
                 Span(analysis, c.Content.Start, c.ContentEnd),
                 c.Cue.IsNone ? null : Span(analysis, c.Cue.Start, c.Cue.End),
                 c.Speaker.IsNone ? null : Span(analysis, c.Speaker.Start, c.Speaker.End),
-                entity,
-                Math.Round(c.Confidence, 3))
+                resolved?.Type == EntityKind.Unnamed ? null : resolved,
+                confidence)
             {
                 EntityConfidence = entityConfidence,
                 ContentFragments = c.Content2.IsNone
@@ -112,20 +146,22 @@ internal sealed class ExtractionPipeline
             });
             if (resolved is not null)
             {
-                resolvedEntities[quotes[^1]] = resolved;
+                keptEntities.Add(resolved);
             }
         }
 
-        var kept = quotes
-            .Where(q => q.Confidence >= _options.MinimumConfidence)
-            .Where(q => _options.Categories.Count == 0 || _options.Categories.Contains(q.Category))
-            .ToList();
         // Every named person of the document, and every other entity a kept quote resolves to.
-        WorkMeter.Add((long)resolution.Entities.Count * (kept.Count + 1));
-        var entities = resolution.Entities
-            .Where(e => e.Type == EntityKind.Person || kept.Any(q => resolvedEntities.TryGetValue(q, out var r) && ReferenceEquals(r, e)))
-            .ToList();
-        return new QuoteExtractionResult(kept, entities, []) { Text = text };
+        WorkMeter.Add(resolution.Entities.Count + kept.Count);
+        var entities = new List<SpeakerEntity>(resolution.Entities.Count);
+        foreach (var e in resolution.Entities)
+        {
+            if (e.Type == EntityKind.Person || keptEntities.Contains(e))
+            {
+                entities.Add(e);
+            }
+        }
+
+        return new QuoteExtractionResult(kept, entities, []) { Text = analysis.Text };
     }
 
     private static SpeakerMention Mention(AnalyzedText analysis, TokenRange speaker)

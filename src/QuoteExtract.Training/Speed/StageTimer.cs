@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using QuoteExtract.Attribution;
 using QuoteExtract.Matching;
-using QuoteExtract.Resolution;
 using QuoteExtract.Tagging;
 using QuoteExtract.Text;
 
@@ -10,39 +9,49 @@ namespace QuoteExtract.Training.Speed;
 
 /// <summary>
 /// A Stopwatch profile of the pipeline, stage by stage, on one thread: where end-to-end time goes. Each stage
-/// runs over the whole corpus with the previous stages' results computed beforehand, so a stage's time is its own.
+/// runs over the whole corpus with the previous stages' results computed beforehand, so a stage's time is its own;
+/// the stages do what <see cref="QuoteExtractor.Extract(string, CancellationToken)"/> does (the same sentence breaks,
+/// mentions, records and pooled text buffers), so they add up to it but for the cost of running them in turn per
+/// document (the "stages in turn" line, split by stage below the table: each stage finds less of its tables in the
+/// caches). The batched line runs each stage over a few documents before the next stage: what stage-major order
+/// would give back.
 /// BenchmarkDotNet (benchmarks/QuoteExtract.Benchmarks) has the real benchmarks; this is the quick look.
 /// </summary>
 internal static class StageTimer
 {
+    /// <summary>Documents per batch of the batched line.</summary>
+    private const int Batch = 32;
+
     public static int Run(string directory, int rounds, TextWriter output)
     {
         var texts = Directory.GetFiles(directory, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         var extractor = QuoteExtractor.CreateDefault();
         var grammar = AttributionGrammar.Create(new QuoteExtractorOptions());
         var attribution = new AttributionExtractor(grammar, AttributionScorer.Default);
-        var resolver = new SpeakerResolver();
+        var pipeline = new ExtractionPipeline(new QuoteExtractorOptions());
         var vm = grammar.Patterns.CreateVm();
         var pikeVm = new PikeVm(grammar.Patterns) { UseBacktracking = false };
         var matches = new MatchSet();
+        var buffers = new TextBuffers();
 
         // Inputs of each stage, computed once (and the warm-up of every stage).
-        var analyses = texts.Select(t => TextAnalyzer.Analyze(t)).ToArray();
+        var analyses = texts.Select(t => TextAnalyzer.Analyze(t, SentenceBreaks.Paragraph)).ToArray();
         var tagged = analyses.Select(a => Tagger.Default.Tag(a)).ToArray();
         var states = tagged.Select(t => new CandidateReader(grammar, t).QuoteStates()).ToArray();
         var found = tagged.Select(t => attribution.Extract(t, default)).ToArray();
-        var mentions = found.Select((f, d) => f.Select(c => Mention(analyses[d], c.Speaker)).ToList()).ToArray();
+        var resolutions = found.Select((f, d) => pipeline.Resolve(tagged[d], f, default)).ToArray();
         long tokens = analyses.Sum(a => (long)a.Tokens.Length);
         long words = texts.Sum(CountWords);
         output.WriteLine($"{texts.Length} documents, {tokens} tokens, {words} words, {texts.Sum(t => (long)t.Length)} characters; {rounds} rounds, median shown");
 
+        var split = new double[5];
         var stages = new (string Name, Action Body)[]
         {
             ("text analysis", () =>
             {
                 foreach (var t in texts)
                 {
-                    TextAnalyzer.Analyze(t);
+                    TextAnalyzer.Analyze(t, SentenceBreaks.Paragraph, buffers, default);
                 }
             }),
             ("tagging (POS + NER)", () =>
@@ -93,9 +102,60 @@ internal static class StageTimer
             {
                 for (int d = 0; d < tagged.Length; d++)
                 {
-                    if (mentions[d].Count > 0)
+                    pipeline.Resolve(tagged[d], found[d], default);
+                }
+            }),
+            ("records (quotes, spans, entities)", () =>
+            {
+                for (int d = 0; d < tagged.Length; d++)
+                {
+                    pipeline.Records(analyses[d], found[d], resolutions[d]);
+                }
+            }),
+            ("stages in turn, per document", () =>
+            {
+                Array.Clear(split);
+                foreach (var t in texts)
+                {
+                    var clock = new SplitClock(split);
+                    var a = TextAnalyzer.Analyze(t, SentenceBreaks.Paragraph, buffers, default);
+                    clock.Lap(0);
+                    var g = Tagger.Default.Tag(a);
+                    clock.Lap(1);
+                    var f = attribution.Extract(g, default);
+                    clock.Lap(2);
+                    var resolution = pipeline.Resolve(g, f, default);
+                    clock.Lap(3);
+                    pipeline.Records(a, f, resolution);
+                    clock.Lap(4);
+                }
+            }),
+            ($"stages in turn, {Batch} documents at a time", () =>
+            {
+                for (int first = 0; first < texts.Length; first += Batch)
+                {
+                    var batch = texts.AsSpan(first, Math.Min(Batch, texts.Length - first));
+                    var a = new AnalyzedText[batch.Length];
+                    var g = new TaggedText[batch.Length];
+                    var f = new List<Candidate>[batch.Length];
+                    for (int d = 0; d < batch.Length; d++)
                     {
-                        resolver.Resolve(tagged[d], mentions[d], default);
+                        a[d] = TextAnalyzer.Analyze(batch[d], SentenceBreaks.Paragraph);
+                    }
+
+                    for (int d = 0; d < batch.Length; d++)
+                    {
+                        g[d] = Tagger.Default.Tag(a[d]);
+                    }
+
+                    for (int d = 0; d < batch.Length; d++)
+                    {
+                        f[d] = attribution.Extract(g[d], default);
+                    }
+
+                    for (int d = 0; d < batch.Length; d++)
+                    {
+                        pipeline.Records(a[d], f[d], pipeline.Resolve(g[d], f[d], default));
                     }
                 }
             }),
@@ -140,6 +200,9 @@ internal static class StageTimer
                 $"{name,-36} {wall[rounds / 2],9:0.0} {ms,9:0.0} {Rate(tokens, ms),10} {Rate(words, ms),10} {Bytes(allocated),12}"));
         }
 
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"stages in turn, CPU ms of the last pass: text analysis {split[0]:0.0}, tagging {split[1]:0.0}, attribution {split[2]:0.0}, speaker resolution {split[3]:0.0}, records {split[4]:0.0}"));
+
         return 0;
     }
 
@@ -152,15 +215,19 @@ internal static class StageTimer
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
     };
 
-    private static SpeakerMention Mention(AnalyzedText analysis, TokenRange speaker)
+    /// <summary>Adds the thread CPU time since the previous lap to a stage's total (wall time where there is no thread clock).</summary>
+    private struct SplitClock(double[] totals)
     {
-        if (speaker.IsNone)
+        private double _last = Now();
+
+        public void Lap(int stage)
         {
-            return SpeakerMention.None;
+            double now = Now();
+            totals[stage] += now - _last;
+            _last = now;
         }
 
-        var tokens = analysis.Tokens;
-        return new SpeakerMention(speaker.Start, speaker.Length, tokens[speaker.Start].Start, tokens[speaker.End - 1].End);
+        private static double Now() => ThreadClock.Milliseconds() ?? Stopwatch.GetElapsedTime(0).TotalMilliseconds;
     }
 
     /// <summary>Whitespace-separated words, as the benchmarks count them.</summary>
