@@ -9,11 +9,12 @@ namespace QuoteExtract.Matching;
 /// </summary>
 internal sealed class CompiledPatterns
 {
-    private readonly PikeVm?[] _pool = new PikeVm?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
+    private readonly ScratchPool<PikeVm> _pool;
 
     internal CompiledPatterns(Instruction[] program, CompiledRule[] rules, TokenFeatures features, Instruction[] dfaProgram, int[] dfaStarts,
         Instruction[][] reversePrograms, ulong[] testedBits)
     {
+        _pool = new ScratchPool<PikeVm>(() => new PikeVm(this));
         ReversePrograms = reversePrograms;
         Program = program;
         DfaProgram = dfaProgram;
@@ -128,28 +129,8 @@ internal sealed class CompiledPatterns
     }
 
     /// <summary>A VM from the pool (or a new one): for a caller that matches one input several times, then <see cref="Return"/>s it.</summary>
-    internal PikeVm Rent()
-    {
-        for (int i = 0; i < _pool.Length; i++)
-        {
-            if (Volatile.Read(ref _pool[i]) is not null && Interlocked.Exchange(ref _pool[i], null) is { } vm)
-            {
-                return vm;
-            }
-        }
-
-        return new PikeVm(this);
-    }
+    internal PikeVm Rent() => _pool.Rent();
 
     /// <summary>Gives a rented VM back to the pool.</summary>
-    internal void Return(PikeVm vm)
-    {
-        for (int i = 0; i < _pool.Length; i++)
-        {
-            if (Interlocked.CompareExchange(ref _pool[i], vm, null) is null)
-            {
-                return;
-            }
-        }
-    }
+    internal void Return(PikeVm vm) => _pool.Return(vm);
 }

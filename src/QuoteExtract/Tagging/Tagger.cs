@@ -37,7 +37,7 @@ internal sealed class Tagger
 
     // Word memos and batch buffers (see TaggerScratch), lent to one call at a time from a small lock-free pool, so that
     // the memos stay warm across calls and threads (a batch's worker threads are new for each batch).
-    private readonly TaggerScratch?[] _scratch = new TaggerScratch?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
+    private readonly ScratchPool<TaggerScratch> _scratch;
 
     private readonly PerceptronModel _pos;
     private readonly PerceptronModel _ner;
@@ -58,6 +58,7 @@ internal sealed class Tagger
         _pos = pos;
         _ner = ner;
         _tables = new GroupTables(pos, ner);
+        _scratch = new ScratchPool<TaggerScratch>(() => new TaggerScratch(_tables));
     }
 
     /// <summary>The tagger with the models embedded in the package, loaded on first use.</summary>
@@ -103,7 +104,7 @@ internal sealed class Tagger
         WorkMeter.Add(n);
         var infoArray = ArrayPool<TokenInfo>.Shared.Rent(n);
         var confidenceArray = ArrayPool<float>.Shared.Rent(n);
-        var scratch = RentScratch();
+        var scratch = _scratch.Rent();
         try
         {
             var text = analysis.Text.AsSpan();
@@ -145,7 +146,7 @@ internal sealed class Tagger
         {
             ArrayPool<TokenInfo>.Shared.Return(infoArray);
             ArrayPool<float>.Shared.Return(confidenceArray);
-            ReturnScratch(scratch);
+            _scratch.Return(scratch);
         }
     }
 
@@ -429,30 +430,6 @@ internal sealed class Tagger
             if (j >= 2)
             {
                 ScoreRows.Add(rows.AsSpan((j - 2) * width, width), sums.Slice(3 * width, width));
-            }
-        }
-    }
-
-    private TaggerScratch RentScratch()
-    {
-        for (int i = 0; i < _scratch.Length; i++)
-        {
-            if (Volatile.Read(ref _scratch[i]) is not null && Interlocked.Exchange(ref _scratch[i], null) is { } scratch)
-            {
-                return scratch;
-            }
-        }
-
-        return new TaggerScratch(_tables);
-    }
-
-    private void ReturnScratch(TaggerScratch scratch)
-    {
-        for (int i = 0; i < _scratch.Length; i++)
-        {
-            if (Interlocked.CompareExchange(ref _scratch[i], scratch, null) is null)
-            {
-                return;
             }
         }
     }
