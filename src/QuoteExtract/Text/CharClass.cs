@@ -45,6 +45,15 @@ internal static class CharClass
         return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c == '\u00AD';
     }
 
+    /// <summary>
+    /// UTF-8 read as Windows-1252 or Latin-1 (<c>FranÃ§ois</c>, <c>GuantÃ¡namo</c>, <c>Trumpâ€™s</c>): after a lead
+    /// character Ã, Â or â (or its decomposed tilde or circumflex), the symbols and punctuation that stand for
+    /// continuation bytes stay inside the word instead of splitting the name (and <c>‚</c> opening a quotation).
+    /// </summary>
+    public static bool IsMojibakeContinuation(char previous, char c) =>
+        previous is 'Ã' or 'Â' or 'â' or '€' or '\u0303' or '\u0302' && ((c >= '\u0080' && c <= '\u00BF' && c is not ('\u00A0' or '«' or '»'))
+            || c is '€' or '‚' or 'ƒ' or '„' or '…' or '†' or '‡' or 'ˆ' or '‰' or 'Š' or '‹' or 'Œ' or 'Ž' or '‘' or '’' or '“' or '”' or '•' or '–' or '—' or '˜' or '™' or 'š' or '›' or 'œ' or 'ž' or 'Ÿ');
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsLetter(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' : char.IsLetter(c);
 

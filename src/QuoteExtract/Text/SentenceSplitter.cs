@@ -41,7 +41,7 @@ internal static class SentenceSplitter
             if (IsBoundary(text, tokens[t]))
             {
                 int end = t + 1;
-                while (end < tokens.Length && IsFollower(text, tokens[end])
+                while (end < tokens.Length && IsFollower(text, tokens[end], breaks)
                     && !(breaks == SentenceBreaks.Paragraph && tokens[end].Has(TokenFlags.ParagraphBreakBefore)))
                 {
                     end++;
@@ -110,16 +110,18 @@ internal static class SentenceSplitter
 
     /// <summary>
     /// Closing quotes and brackets after a sentence end belong to that sentence. As in CoreNLP, a straight quote
-    /// (or the NYT's '') follows only when it is not in opening position, and a combined mark such as ’” never does.
+    /// follows only when it is not in opening position, and a combined mark such as ’” never does; the NYT's '' always
+    /// follows in CoreNLP mode, and only when closing in <see cref="SentenceBreaks.Paragraph"/> mode.
     /// </summary>
-    private static bool IsFollower(ReadOnlySpan<char> text, Token token)
+    private static bool IsFollower(ReadOnlySpan<char> text, Token token, SentenceBreaks breaks)
     {
         char c = text[token.Start];
         if (token.Kind == TokenKind.QuoteMark)
         {
             if (token.Length == 2)
             {
-                return c == '\'' && text[token.Start + 1] == '\'' && token.Has(TokenFlags.ClosingQuote);
+                // CoreNLP keeps every '' with the sentence before; the extraction mode lets an opening one start its own.
+                return c == '\'' && text[token.Start + 1] == '\'' && (breaks == SentenceBreaks.CoreNlp || token.Has(TokenFlags.ClosingQuote));
             }
 
             return c switch

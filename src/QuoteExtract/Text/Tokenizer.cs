@@ -219,7 +219,7 @@ internal static class Tokenizer
         bool decimalNumber = false;
         while (true)
         {
-            while (j < s.Length && CharClass.IsWordChar(s[j]))
+            while (j < s.Length && (CharClass.IsWordChar(s[j]) || (j > i && CharClass.IsMojibakeContinuation(s[j - 1], s[j]))))
             {
                 // 2.5million is "2.5" "million" (but 9million stays whole).
                 if (decimalNumber && j > i && CharClass.IsDigit(s[j - 1]) && CharClass.IsLetter(s[j]))

@@ -38,7 +38,8 @@ public sealed class SentenceSplitterTests
         SentenceTexts("“We won.” Then she left.").Should().Equal("“We won.”", "Then she left.");
         SentenceTexts("He left (finally.) Then rain.").Should().Equal("He left (finally.)", "Then rain.");
         SentenceTexts("She said, \"Stop.\" He stopped.").Should().Equal("She said, \"Stop.\"", "He stopped.");
-        SentenceTexts("He said no. ''We won,'' she said.").Should().Equal("He said no.", "''We won,'' she said.");
+        SentenceTexts("He said no. ''We won,'' she said.", SentenceBreaks.Paragraph).Should().Equal("He said no.", "''We won,'' she said.");
+        SentenceTexts("He said no. ''We won,'' she said.").Should().Equal(new[] { "He said no. ''", "We won,'' she said." }, "CoreNLP keeps every '' with the sentence before");
         SentenceTexts("''We won.'' Then she left.").Should().Equal("''We won.''", "Then she left.");
         SentenceTexts("It was ‘fine.’ Next.").Should().Equal("It was ‘fine.’", "Next.");
     }

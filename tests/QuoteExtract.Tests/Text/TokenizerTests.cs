@@ -6,6 +6,14 @@ namespace QuoteExtract.Tests.Text;
 public sealed class TokenizerTests
 {
     [Fact]
+    public void Mis_encoded_accents_stay_inside_their_word()
+    {
+        Words("President Fran\u00C3\u0192\u00C2\u00A7ois Hollande said.").Should().Equal("President", "Fran\u00C3\u0192\u00C2\u00A7ois", "Hollande", "said", ".");
+        Words("Fran\u0041\u0303\u0083\u0041\u0302\u00A7ois left.").Should().Equal("Fran\u0041\u0303\u0083\u0041\u0302\u00A7ois", "left", ".");
+        Words("Section \u00A7 230 applies.").Should().Equal("Section", "\u00A7", "230", "applies", ".");
+    }
+
+    [Fact]
     public void Negative_contractions_split_before_nt_with_exact_offsets()
     {
         Ranges("I don't know.").Should().Equal((0, 1), (2, 4), (4, 7), (8, 12), (12, 13));
