@@ -96,19 +96,9 @@ internal static class SpeakerReadings
             t = analysis.TokenText(open) is "(" ? open - 1 : -1;
         }
 
-        int end = t + 1, start = end;
-        while (start > 0 && (pos[start - 1] is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.DT or PosTag.JJ or PosTag.POS or PosTag.CD or PosTag.PRP_S
-            || (quantifier && (pos[start - 1] is PosTag.PRP || analysis.TokenText(start - 1) is "," or "and"))))
-        {
-            start--;
-        }
-
-        while (start < end && analysis.TokenText(start) is "," or "and")
-        {
-            start++;
-        }
-
-        return start < end && pos[end - 1] is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.PRP ? new TokenRange(start, end) : null;
+        int end = t + 1;
+        int start = NounPhraseStart(text, end, 0, pronouns: quantifier, lists: quantifier);
+        return start < end && IsHead(pos[end - 1]) ? new TokenRange(start, end) : null;
     }
 
     /// <summary>
@@ -135,24 +125,45 @@ internal static class SpeakerReadings
 
         // Auxiliaries and adverbs between the subject and its verb ("Trump has also said").
         int end = verb;
-        while (end > from && (pos[end - 1] is PosTag.RB or PosTag.MD || (pos[end - 1] is PosTag.VBD or PosTag.VBZ or PosTag.VBP && end - 1 < verb)))
+        while (end > from && pos[end - 1] is PosTag.RB or PosTag.MD or PosTag.VBD or PosTag.VBZ or PosTag.VBP)
         {
             end--;
         }
 
-        int start = end;
-        while (start > from && pos[start - 1] is PosTag.NNP or PosTag.NNPS or PosTag.NN or PosTag.NNS or PosTag.PRP or PosTag.DT or PosTag.JJ or PosTag.POS or PosTag.CD or PosTag.PRP_S)
-        {
-            start--;
-        }
+        int start = NounPhraseStart(text, end, from, pronouns: true, lists: false);
 
         // A noun or pronoun must head it, and a preposition before it makes it an object ("in the crowd").
-        if (start == end || pos[end - 1] is not (PosTag.NNP or PosTag.NNPS or PosTag.NN or PosTag.NNS or PosTag.PRP)
-            || pos[start - 1] is PosTag.IN or PosTag.TO)
+        if (start == end || !IsHead(pos[end - 1]) || pos[start - 1] is PosTag.IN or PosTag.TO)
         {
             return null;
         }
 
         return new TokenRange(start, end);
     }
+
+    /// <summary>
+    /// The first token of the noun phrase that ends before <paramref name="end"/>, walking back no further than
+    /// <paramref name="limit"/>: determiners, adjectives, numbers, possessives and nouns, with <paramref name="pronouns"/>
+    /// personal pronouns too, and with <paramref name="lists"/> the commas and "and" of a list of names (not at its start).
+    /// </summary>
+    private static int NounPhraseStart(TaggedText text, int end, int limit, bool pronouns, bool lists)
+    {
+        var pos = text.Pos;
+        int start = end;
+        while (start > limit && (pos[start - 1] is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.DT or PosTag.JJ or PosTag.POS or PosTag.CD or PosTag.PRP_S
+            || (pronouns && pos[start - 1] is PosTag.PRP) || (lists && text.Analysis.TokenText(start - 1) is "," or "and")))
+        {
+            start--;
+        }
+
+        while (lists && start < end && text.Analysis.TokenText(start) is "," or "and")
+        {
+            start++;
+        }
+
+        return start;
+    }
+
+    /// <summary>Whether a noun phrase may end with a token of this tag: a noun or a personal pronoun.</summary>
+    private static bool IsHead(PosTag tag) => tag is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.PRP;
 }
