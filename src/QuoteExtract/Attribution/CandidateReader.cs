@@ -119,7 +119,13 @@ internal sealed class CandidateReader
                     int q = _quotationByOpen[match.End - 1];
                     if (q < 0)
                     {
-                        return null;
+                        // "Caddell continued: (paragraph break) “…”": the colon ends the match and its sentence.
+                        var colonSentence = _analysis.Sentences[AttributionExtractor.SentenceOf(_analysis, match.End - 1)];
+                        q = colonSentence.EndToken == match.End ? QuotationAfter(colonSentence) : -1;
+                        if (q < 0)
+                        {
+                            return null;
+                        }
                     }
 
                     var quotation = _analysis.Quotations[q];
@@ -142,18 +148,13 @@ internal sealed class CandidateReader
                         if (OnlyPunctuation(match.End, sentence.EndToken))
                         {
                             // "He added: (sentence break) “…”": the quotation opening the next sentence is the content.
-                            int next = sentence.EndToken;
-                            while (next < _analysis.Tokens.Length && next < sentence.EndToken + 2 && _quotationByOpen[next] < 0 && _analysis.Tokens[next].Kind == TokenKind.Punctuation)
-                            {
-                                next++;
-                            }
-
-                            if (next >= _analysis.Tokens.Length || _quotationByOpen[next] < 0 || _analysis.Tokens[next].Has(TokenFlags.ParagraphBreakBefore) && !EndsWithColon(sentence))
+                            int q = QuotationAfter(sentence);
+                            if (q < 0)
                             {
                                 return null;
                             }
 
-                            raw = QuotationRange(_quotationByOpen[next]);
+                            raw = QuotationRange(q);
                         }
                         else
                         {
@@ -616,6 +617,26 @@ internal sealed class CandidateReader
     }
 
     private bool EndsWithColon(Sentence sentence) => _analysis.TokenText(sentence.EndToken - 1) is ":";
+
+    /// <summary>
+    /// The quotation that opens the sentence after <paramref name="sentence"/> (a stray punctuation token or two may
+    /// come first), or −1. Across a paragraph break only when the sentence ends with a colon, which announces it.
+    /// </summary>
+    private int QuotationAfter(Sentence sentence)
+    {
+        int next = sentence.EndToken;
+        while (next < _analysis.Tokens.Length && next < sentence.EndToken + 2 && _quotationByOpen[next] < 0 && _analysis.Tokens[next].Kind == TokenKind.Punctuation)
+        {
+            next++;
+        }
+
+        if (next >= _analysis.Tokens.Length || _quotationByOpen[next] < 0 || _analysis.Tokens[next].Has(TokenFlags.ParagraphBreakBefore) && !EndsWithColon(sentence))
+        {
+            return -1;
+        }
+
+        return _quotationByOpen[next];
+    }
 
     private bool IsBracketOpen(int t) => _analysis.TokenText(t) is "(" or "[";
 

@@ -100,6 +100,45 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void A_content_before_the_cue_may_be_followed_by_a_participle_clause()
+    {
+        const string text = "“You squeezed your workers” to lift the stock price, she said, referring to the bank’s drive to “cross-sell” accounts.";
+        Candidates(text, "content_speaker_cue")
+            .Should().Contain(("she", "said", "“You squeezed your workers” to lift the stock price"));
+    }
+
+    [Fact]
+    public void A_colon_at_the_end_of_a_paragraph_introduces_the_quotation_that_opens_the_next()
+    {
+        const string text = "The poll came out on Monday.\n\nSenator Ann Reyes made the following comment:\n\n“We need a change. The voters know it.”";
+        Candidates(text, "speaker_colon_quote")
+            .Should().Contain(("Senator Ann Reyes", ":", "“We need a change. The voters know it.”"));
+    }
+
+    [Fact]
+    public void A_paragraph_that_ends_without_a_colon_does_not_take_the_next_quotation()
+    {
+        const string text = "Senator Ann Reyes made a comment on Monday.\n\n“We need a change. The voters know it.”";
+        Candidates(text, "speaker_colon_quote").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_object_and_the_quoted_label_it_is_given()
+    {
+        Candidates("Senator Ann Reyes has gone after the governor as a “reckless spender” in recent weeks.", "speaker_labels_object_as")
+            .Should().Contain(("Senator Ann Reyes", "has gone after", "the governor as a “reckless spender”"));
+        Candidates("Japan branded North Korea an \"outlaw nation\" on Friday.", "speaker_labels_object")
+            .Should().Contain(("Japan", "branded", "North Korea an \"outlaw nation\""));
+    }
+
+    [Fact]
+    public void A_year_may_stand_between_the_speaker_and_the_cue()
+    {
+        Candidates("Mitch McConnell, who in 2010 said that the party's goal was to beat Obama, spoke on Monday.", "relative_cue_content")
+            .Should().Contain(c => c.Speaker == "who" && c.Cue == "in 2010 said");
+    }
+
+    [Fact]
     public void A_transcript_turn_runs_to_the_paragraph_end()
     {
         const string text = "HOST: Will the senator attend the debate tomorrow?\n\nMORALES: She will not attend. That decision is final.";
