@@ -155,10 +155,11 @@ var attributionModel = new Option<FileInfo>("--out") { Description = "The model 
 var attributionCalibration = new Option<FileInfo>("--calibration") { Description = "The calibration file to write (attribution.calibration).", Required = true };
 var attributionEpochs = new Option<int>("--epochs") { Description = "Passes over the training candidates.", DefaultValueFactory = _ => 8 };
 var attributionMembers = new Option<int>("--members") { Description = "Perceptrons trained on differently shuffled data and averaged into the one model.", DefaultValueFactory = _ => 5 };
-var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, attributionMembers, seed };
+var attributionCrossFitted = new Option<FileInfo?>("--cross-fitted-out") { Description = "Also writes the split's attributions as kept from cross-fitted scores (JSON Lines for score.py)." };
+var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, attributionMembers, seed, attributionCrossFitted };
 trainAttribution.SetAction(result => QuoteExtract.Training.Attribution.AttributionTrainer.Run(
     result.GetValue(attributionSplit)!.FullName, result.GetValue(attributionModel)!.FullName, result.GetValue(attributionCalibration)!.FullName,
-    result.GetValue(attributionEpochs), result.GetValue(seed), Math.Max(1, result.GetValue(attributionMembers)), Console.Out));
+    result.GetValue(attributionEpochs), result.GetValue(seed), Math.Max(1, result.GetValue(attributionMembers)), result.GetValue(attributionCrossFitted)?.FullName, Console.Out));
 train.Subcommands.Add(trainAttribution);
 
 var scalingText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files (searched recursively).", Required = true };

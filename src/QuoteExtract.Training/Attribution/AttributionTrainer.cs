@@ -1,5 +1,6 @@
 using System.Globalization;
 using QuoteExtract.Attribution;
+using QuoteExtract.Matching;
 using QuoteExtract.Tagging;
 using QuoteExtract.Text;
 using QuoteExtract.Training.Gold;
@@ -17,7 +18,7 @@ internal static class AttributionTrainer
 {
     private sealed record Example(ulong[] Features, bool Positive, bool ContentCorrect, int Document, Candidate Candidate);
 
-    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, int members, TextWriter output)
+    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, int members, string? crossFittedPath, TextWriter output)
     {
         var grammar = AttributionGrammar.Create(new QuoteExtractorOptions());
         var extractor = new AttributionExtractor(grammar, AttributionScorer.Prior);
@@ -117,7 +118,38 @@ internal static class AttributionTrainer
         File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
             $"# slope intercept indirect-threshold direct-threshold mixed-threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {chosen.Indirect:0.000} {chosen.Direct:0.000} {chosen.Mixed:0.000}\n"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {chosen.Indirect:0.000} direct {chosen.Direct:0.000} mixed {chosen.Mixed:0.000} (cross-fitted F1 {bestF1:0.000})"));
+        if (crossFittedPath is not null)
+        {
+            WriteCrossFitted(crossFittedPath, documents, texts, examples, chosen);
+            output.WriteLine($"cross-fitted predictions (every document scored by a model that did not see it): {crossFittedPath}");
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// Every document's attributions as the extractor would keep them from its cross-fitted scores, in score.py's
+    /// prediction format: the split's own figures (per kind, per cue) from models that did not see each document.
+    /// Runs after the thresholds are chosen, because keeping quotations without a cue extends kept candidates.
+    /// </summary>
+    private static void WriteCrossFitted(string path, List<GoldDocument> documents, List<TaggedText> texts, List<Example> examples, SelectionThresholds thresholds)
+    {
+        var byDocument = examples.GroupBy(e => e.Document).ToDictionary(g => g.Key, g => g.Select(e => e.Candidate).ToList());
+        using var writer = new StreamWriter(path);
+        for (int d = 0; d < documents.Count; d++)
+        {
+            // Rules are written with "+context" where a quotation without a cue of its own extended the kept content.
+            var candidates = byDocument.GetValueOrDefault(d) ?? [];
+            var scored = new Dictionary<Candidate, (TokenRange, TokenRange)>(ReferenceEqualityComparer.Instance);
+            foreach (var c in candidates)
+            {
+                scored[c] = (c.Content, c.Content2);
+            }
+
+            var kept = AttributionExtractor.Choose(texts[d], candidates, thresholds);
+            CandidateDump.WriteLine(writer, documents[d].Name + ".txt", texts[d], kept,
+                c => scored.TryGetValue(c, out var ranges) && ranges != (c.Content, c.Content2) ? c.Rule + "+context" : c.Rule);
+        }
     }
 
     private const int Folds = 5;

@@ -20,23 +20,32 @@ internal static class CandidateDump
         {
             var text = File.ReadAllText(path);
             var tagged = Tagger.Default.Tag(TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph));
-            var analysis = tagged.Analysis;
-            object? Span(int first, int end) => end <= first ? null : new { start = analysis.Tokens[first].Start, end = analysis.Tokens[end - 1].End };
-            var quotes = extractor.Candidates(tagged, CancellationToken.None).Select(c => new
-            {
-                kind = c.Kind.ToString().ToLowerInvariant(),
-                rule = c.Rule,
-                content = c.Content2.IsNone ? [Span(c.Content.Start, c.Content.End)] : new[] { Span(c.Content.Start, c.Content.End), Span(c.Content2.Start, c.Content2.End) },
-                cue = Span(c.Cue.Start, c.Cue.End),
-                speaker = c.Speaker.IsNone ? null : Span(c.Speaker.Start, c.Speaker.End),
-                confidence = c.Score,
-            }).Where(q => q.content[0] is not null).ToList();
-            candidates += quotes.Count;
+            candidates += WriteLine(writer, Path.GetFileName(path), tagged, extractor.Candidates(tagged, CancellationToken.None));
             documents++;
-            writer.WriteLine(JsonSerializer.Serialize(new { source = Path.GetFileName(path), quotes }));
         }
 
         output.WriteLine($"documents {documents}, candidates {candidates}");
         return 0;
+    }
+
+    /// <summary>
+    /// Writes one document's <paramref name="candidates"/> as a prediction line, each with its rule (or what
+    /// <paramref name="ruleOf"/> names it); returns how many were written.
+    /// </summary>
+    public static int WriteLine(TextWriter writer, string source, TaggedText tagged, IEnumerable<Candidate> candidates, Func<Candidate, string>? ruleOf = null)
+    {
+        var analysis = tagged.Analysis;
+        object? Span(int first, int end) => end <= first ? null : new { start = analysis.Tokens[first].Start, end = analysis.Tokens[end - 1].End };
+        var quotes = candidates.Select(c => new
+        {
+            kind = c.Kind.ToString().ToLowerInvariant(),
+            rule = ruleOf is null ? c.Rule : ruleOf(c),
+            content = c.Content2.IsNone ? [Span(c.Content.Start, c.Content.End)] : new[] { Span(c.Content.Start, c.Content.End), Span(c.Content2.Start, c.Content2.End) },
+            cue = c.Cue.IsNone ? null : Span(c.Cue.Start, c.Cue.End),
+            speaker = c.Speaker.IsNone ? null : Span(c.Speaker.Start, c.Speaker.End),
+            confidence = c.Score,
+        }).Where(q => q.content[0] is not null).ToList();
+        writer.WriteLine(JsonSerializer.Serialize(new { source, quotes }));
+        return quotes.Count;
     }
 }

@@ -292,11 +292,16 @@ internal sealed class AttributionExtractor
         return lo;
     }
 
-    public List<Candidate> Extract(TaggedText text, CancellationToken ct)
+    public List<Candidate> Extract(TaggedText text, CancellationToken ct) => Choose(text, Candidates(text, ct), _scorer.Thresholds);
+
+    /// <summary>
+    /// The attributions kept from scored <paramref name="candidates"/>, in text order: the greedy selection, first
+    /// fragments, then quotations without a cue of their own. Training runs it on cross-fitted scores.
+    /// </summary>
+    internal static List<Candidate> Choose(TaggedText text, List<Candidate> candidates, SelectionThresholds thresholds)
     {
-        var candidates = Candidates(text, ct);
-        var chosen = Select(candidates, _scorer.Thresholds);
-        KeepFirstFragments(candidates, chosen, _scorer.Thresholds);
+        var chosen = Select(candidates, thresholds);
+        KeepFirstFragments(candidates, chosen, thresholds);
         AddUncuedQuotations(text, chosen);
         chosen.Sort((a, b) => a.ContentStart.CompareTo(b.ContentStart));
         return chosen;
