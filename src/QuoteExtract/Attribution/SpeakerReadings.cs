@@ -17,6 +17,8 @@ internal static class SpeakerReadings
     /// shares the subject of the nearest finite verb before it ("first" against "nearest").</item>
     /// <item><c>Sen. Reyes on Wednesday said …</c>, <c>Cruz and Paul have both said …</c>: a speaker governed by a
     /// preposition, or a floating quantifier, stands for the subject before it ("inner" against "outer").</item>
+    /// <item><c>On Wednesday, however, the director, James Comey, said …</c>: a fronted time or place taken for the
+    /// speaker stands for the subject between the commas ("fronted" against "clause").</item>
     /// </list>
     /// </summary>
     public static void Add(TaggedText text, List<Candidate> candidates)
@@ -44,6 +46,11 @@ internal static class SpeakerReadings
             else if (OuterSubject(text, c.Speaker) is { } outer)
             {
                 (subject, own, other) = (outer, "inner", "outer");
+            }
+            else if (c.Cue.Start > c.Speaker.End + 1 && text.Analysis.TokenText(c.Speaker.End) is "," && IsAdverbial(text, c.Speaker)
+                && (NearestSubject(text, c.Speaker.End, c.Cue.Start) ?? LastAppositive(text, c.Speaker.End, c.Cue.Start)) is { } clauseSubject)
+            {
+                (subject, own, other) = (clauseSubject, "fronted", "clause");
             }
             else
             {
@@ -99,6 +106,60 @@ internal static class SpeakerReadings
         int end = t + 1;
         int start = NounPhraseStart(text, end, 0, pronouns: quantifier, lists: quantifier);
         return start < end && IsHead(pos[end - 1]) ? new TokenRange(start, end) : null;
+    }
+
+    /// <summary>
+    /// <c>On Wednesday, however, the director, James Comey, said …</c>, <c>At a rally in Portsmouth, N.H., on Tuesday,
+    /// Sen. Reyes endorsed Clinton, saying …</c>: a speaker that is a time, a place or the end of a prepositional phrase
+    /// opens the sentence; the commas after it hold the clause's real subject.
+    /// </summary>
+    private static bool IsAdverbial(TaggedText text, TokenRange speaker)
+    {
+        var analysis = text.Analysis;
+        bool temporal = true, place = true;
+        for (int t = speaker.Start; t < speaker.End; t++)
+        {
+            temporal &= text.Pos[t] is PosTag.DT or PosTag.JJ or PosTag.CD || AttributionFeatures.IsTemporal(analysis.TokenText(t));
+            place &= text.EntityTags[t].Type == EntityType.Location;
+        }
+
+        // "in Berea, OH": a place after a place that a preposition governs.
+        int before = speaker.Start - 1;
+        if (before > 0 && analysis.TokenText(before) is ",")
+        {
+            before = NounPhraseStart(text, before, 0, pronouns: false, lists: false) - 1;
+        }
+
+        return temporal || place || (before >= 0 && text.Pos[before] is PosTag.IN or PosTag.TO);
+    }
+
+    /// <summary>
+    /// The noun phrase that ends the stretch [<paramref name="from"/>, <paramref name="to"/>) before its final comma,
+    /// past a parenthesis: <c>…, Gov. John Kasich (R-Ohio), said</c>.
+    /// </summary>
+    private static TokenRange? LastAppositive(TaggedText text, int from, int to)
+    {
+        var analysis = text.Analysis;
+        int t = to - 1;
+        if (t <= from || analysis.TokenText(t) is not ",")
+        {
+            return null;
+        }
+
+        t--;
+        if (analysis.TokenText(t) is ")")
+        {
+            while (t > from && analysis.TokenText(t) is not "(")
+            {
+                t--;
+            }
+
+            t--;
+        }
+
+        int end = t + 1;
+        int start = NounPhraseStart(text, end, from + 1, pronouns: true, lists: false);
+        return start < end && start > from + 1 && analysis.TokenText(start - 1) is "," && IsHead(text.Pos[end - 1]) ? new TokenRange(start, end) : null;
     }
 
     /// <summary>

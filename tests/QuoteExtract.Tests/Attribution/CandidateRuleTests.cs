@@ -77,6 +77,22 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void A_fronted_time_or_place_taken_for_the_speaker_also_offers_the_clause_subject()
+    {
+        Candidates("On Wednesday, however, the head of the agency, John Smith, said that the messages were private.", "speaker_cue_content")
+            .Select(c => c.Speaker).Should().Contain("John Smith");
+        Candidates("At a rally in Portsmouth, N.H., on Tuesday, Senator Ann Reyes endorsed the mayor, saying that she would win.", "speaker_cue_content")
+            .Select(c => c.Speaker).Should().Contain("Senator Ann Reyes");
+    }
+
+    [Fact]
+    public void A_named_speaker_before_an_appositive_gets_no_second_reading()
+    {
+        Candidates("Nabila Massrali, an EU spokesperson, said that the talks would resume.", "speaker_cue_content")
+            .Select(c => c.Speaker).Should().OnlyContain(s => s == "Nabila Massrali");
+    }
+
+    [Fact]
     public void After_a_fronted_phrase_the_speaker_is_the_noun_phrase_between_the_commas()
     {
         Candidates("In an interview, the union's president, Mary Kay Henry, said that the strike would go on.", "speaker_cue_content")
