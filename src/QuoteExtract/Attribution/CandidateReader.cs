@@ -95,7 +95,7 @@ internal sealed class CandidateReader
             return null;
         }
 
-        speaker = SpeakerInsideAppositive(speaker, cue);
+        speaker = SpeakerInsideAppositive(AfterMarkup(speaker), cue);
         TokenRange content, content2 = TokenRange.None;
         bool restOfSentence = false;
         switch (role)
@@ -614,6 +614,26 @@ internal sealed class CandidateReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The range without the markup tokens that open it (<c>&lt;tweet author="…"&gt;Iron Mike Tyson</c>): the tagger reads a
+    /// tag as a noun, but a speaker never starts with one.
+    /// </summary>
+    private TokenRange AfterMarkup(TokenRange range)
+    {
+        if (range.IsNone)
+        {
+            return range;
+        }
+
+        int start = range.Start;
+        while (start < range.End && _analysis.Tokens[start].Kind == TokenKind.Markup)
+        {
+            start++;
+        }
+
+        return start == range.Start ? range : start < range.End ? new TokenRange(start, range.End) : TokenRange.None;
     }
 
     private bool EndsWithColon(Sentence sentence) => _analysis.TokenText(sentence.EndToken - 1) is ":";

@@ -86,6 +86,14 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void Markup_before_a_speaker_is_not_part_of_it()
+    {
+        const string text = "Fans cheered. <tweet id=\"1\" author=\"@someone\">Senator Ann Reyes said that the vote was rigged.";
+        Candidates(text, "speaker_cue_content").Select(c => c.Speaker).Should().Contain("Senator Ann Reyes")
+            .And.NotContain(s => s.Contains('<'));
+    }
+
+    [Fact]
     public void A_named_speaker_before_an_appositive_gets_no_second_reading()
     {
         Candidates("Nabila Massrali, an EU spokesperson, said that the talks would resume.", "speaker_cue_content")
