@@ -300,8 +300,27 @@ internal static class AttributionFeatures
     }
 
     /// <summary>The word lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> when it fits.</summary>
-    internal static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer) =>
-        word.Length <= buffer.Length ? buffer[..word.ToLowerInvariant(buffer)] : word.ToString().ToLowerInvariant();
+    internal static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > buffer.Length)
+        {
+            return word.ToString().ToLowerInvariant();
+        }
+
+        // ASCII words (nearly all) in a plain loop: the library call's set-up costs more than words this short.
+        for (int i = 0; i < word.Length; i++)
+        {
+            char c = word[i];
+            if (c >= 0x80)
+            {
+                return buffer[..word.ToLowerInvariant(buffer)];
+            }
+
+            buffer[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+        }
+
+        return buffer[..word.Length];
+    }
 
     /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end" (written to <paramref name="buffer"/>).</summary>
     private static ReadOnlySpan<char> AfterEnd(TaggedText text, Candidate c, Span<char> buffer)
