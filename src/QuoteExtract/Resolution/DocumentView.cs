@@ -251,7 +251,7 @@ internal sealed class DocumentView : IDisposable
             if (id == i)
             {
                 table[slot] = i + 1;
-                _keyClasses[i] = Classify(key);
+                _keyClasses[i] = KeyClassifier.Classify(key);
             }
 
             _keyId[i] = id;
@@ -262,28 +262,6 @@ internal sealed class DocumentView : IDisposable
         }
 
         ArrayPool<int>.Shared.Return(table);
-    }
-
-    /// <summary>The <see cref="KeyClasses"/> of a key, from the lexicon.</summary>
-    internal static KeyClasses Classify(ReadOnlySpan<char> key)
-    {
-        var classes = KeyClasses.None;
-        if (Lexicon.Honorifics.ContainsKey(key))
-        {
-            classes |= KeyClasses.Honorific;
-        }
-
-        if (Lexicon.UnnamedHeads.Contains(key))
-        {
-            classes |= KeyClasses.UnnamedHead;
-        }
-
-        if (Lexicon.Pronouns.TryGetValue(key, out var kind) && kind is PronounKind.Male or PronounKind.Female)
-        {
-            classes |= kind == PronounKind.Male ? KeyClasses.MalePronoun : KeyClasses.FemalePronoun;
-        }
-
-        return classes;
     }
 
     /// <summary>
