@@ -91,66 +91,6 @@ internal static class FeatureHash
     }
 
     /// <summary>
-    /// <see cref="Normalized(ReadOnlySpan{char}, out ulong, out ulong, out ulong)"/>, <see cref="Raw"/> and
-    /// <see cref="Shape"/> of one word in a single pass: the same values, but the three hash chains (each a multiply
-    /// per character that waits for the one before) run side by side instead of one after another.
-    /// </summary>
-    public static ulong Word(ReadOnlySpan<char> s, out ulong raw, out ulong shape, out ulong prefix1, out ulong prefix2, out ulong prefix3)
-    {
-        ulong h = FnvOffset, r = FnvOffset ^ 0x5bd1e995UL, sh = FnvOffset ^ 0x27d4eb2dUL;
-        char previous = '\0';
-        int run = 0;
-        prefix1 = prefix2 = prefix3 = 0;
-        for (int i = 0; i < s.Length; i++)
-        {
-            char ch = s[i];
-            h = (h ^ Fold(ch)) * FnvPrime;
-            r = (r ^ ch) * FnvPrime;
-            char c = char.IsUpper(ch) ? 'X' : char.IsLetter(ch) ? 'x' : char.IsDigit(ch) ? 'd' : ch;
-            run = c == previous ? run + 1 : 1;
-            previous = c;
-            if (run <= 2)
-            {
-                sh = (sh ^ c) * FnvPrime;
-            }
-
-            if (i < 3)
-            {
-                if (i == 0)
-                {
-                    prefix1 = h ^ (1UL << 56);
-                }
-                else if (i == 1)
-                {
-                    prefix2 = h ^ (2UL << 56);
-                }
-                else
-                {
-                    prefix3 = h ^ (3UL << 56);
-                }
-            }
-        }
-
-        // Words shorter than a prefix use the whole word.
-        if (s.Length < 3)
-        {
-            prefix3 = h ^ (3UL << 56);
-            if (s.Length < 2)
-            {
-                prefix2 = h ^ (2UL << 56);
-                if (s.Length < 1)
-                {
-                    prefix1 = h ^ (1UL << 56);
-                }
-            }
-        }
-
-        raw = r;
-        shape = sh;
-        return h;
-    }
-
-    /// <summary>
     /// Word shape: X for upper, x for lower, d for digit, the character itself otherwise; runs of the same
     /// class longer than two are cut ("Xxx", "dd.dd", "X.X.").
     /// </summary>

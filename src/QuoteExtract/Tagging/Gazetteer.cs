@@ -29,56 +29,7 @@ internal static class Gazetteer
     private static readonly FrozenDictionary<string, Flags>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Every word of the lists, as written there.</summary>
-    internal static IEnumerable<string> Entries => Words.Keys;
-
-    // Which (length, first letter, last letter) shapes the lists hold, case folded, as bits of a small table: most
-    // words of running text have none of those shapes and skip the dictionary's hashing and compare.
-    private const int ShapeBits = 4096;
-    private static readonly ulong[] Shapes = BuildShapes();
-
-    public static Flags Of(ReadOnlySpan<char> word)
-    {
-        if (word.Length > 0 && ShapeOf(word) is >= 0 and var shape && (Shapes[shape >> 6] & (1UL << shape)) == 0)
-        {
-            return Flags.None;
-        }
-
-        return Lookup.TryGetValue(word, out var flags) ? flags : Flags.None;
-    }
-
-    /// <summary>
-    /// The shape bit of a word, or -1 when its first or last character is not ASCII (then only the dictionary decides,
-    /// so that its case-insensitive comparison stays the only rule).
-    /// </summary>
-    internal static int ShapeOf(ReadOnlySpan<char> word)
-    {
-        char first = word[0], last = word[^1];
-        if (first >= 0x80 || last >= 0x80)
-        {
-            return -1;
-        }
-
-        uint h = ((((uint)word.Length * 131) + (uint)(first | 0x20)) * 131) + (uint)(last | 0x20);
-        return (int)((h * 2654435761u) >> 20) & (ShapeBits - 1);
-    }
-
-    private static ulong[] BuildShapes()
-    {
-        var shapes = new ulong[ShapeBits / 64];
-        foreach (var word in Words.Keys)
-        {
-            int shape = ShapeOf(word);
-            if (shape < 0)
-            {
-                throw new InvalidOperationException($"Gazetteer word '{word}' does not start and end with ASCII characters.");
-            }
-
-            shapes[shape >> 6] |= 1UL << shape;
-        }
-
-        return shapes;
-    }
+    public static Flags Of(ReadOnlySpan<char> word) => Lookup.TryGetValue(word, out var flags) ? flags : Flags.None;
 
     private static FrozenDictionary<string, Flags> Build()
     {

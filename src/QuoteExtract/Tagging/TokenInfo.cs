@@ -43,7 +43,9 @@ internal struct TokenInfo
     public static void Compute(ReadOnlySpan<char> text, int start, int end, bool sentenceStart, out TokenInfo info)
     {
         var word = text[start..end];
-        info.Norm = FeatureHash.Word(word, out info.Raw, out info.Shape, out info.Prefix1, out info.Prefix2, out info.Prefix3);
+        info.Norm = FeatureHash.Normalized(word, out info.Prefix1, out info.Prefix2, out info.Prefix3);
+        info.Raw = FeatureHash.Raw(word);
+        info.Shape = FeatureHash.Shape(word);
         info.Suffix1 = FeatureHash.Suffix(word, 1);
         info.Suffix2 = FeatureHash.Suffix(word, 2);
         info.Suffix3 = FeatureHash.Suffix(word, 3);
