@@ -17,7 +17,8 @@ internal enum ModelKind : byte
 /// <summary>
 /// A trained averaged perceptron, immutable and safe to share between threads. Each hashed feature is found through
 /// an open-addressing table of cache-line buckets; a feature with one weight keeps it in its bucket slot, others point
-/// to a short list of (class, int16 weight) entries, or, for models of at most 32 classes, to a dense 64-byte row.
+/// to a short list of (class, int16 weight) entries, or, for models of three to 32 classes, to a dense 64-byte row
+/// (two-class models add a margin table, see <see cref="Margin"/>).
 /// <see cref="Score"/> adds a feature list at once; <see cref="Locate"/> and <see cref="Add"/> let a caller batch the
 /// lookups of many tokens and send each feature's weights to its own row.
 /// </summary>
