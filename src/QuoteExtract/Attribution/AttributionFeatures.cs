@@ -54,108 +54,118 @@ internal static class AttributionFeatures
         var category = EnumNames<QuoteCategory>.Of(c.Category);
         var kind = EnumNames<QuoteKind>.Of(c.Kind);
 
+        // A value that starts several pairs ("rule|…") is hashed once with its bar; each pair continues from there.
+        ulong ruleHash = FeatureHash.Raw(rule), ruleBar = Bar(ruleHash);
+        ulong cueHash = FeatureHash.Raw(cue), cueBar = Bar(cueHash);
+        ulong categoryHash = FeatureHash.Raw(category), categoryBar = Bar(categoryHash);
+        ulong kindHash = FeatureHash.Raw(kind);
+        ulong cutHash = FeatureHash.Raw(cut), cutBar = Bar(cutHash);
         Add(features, ref n, 1, "bias");
-        Add(features, ref n, 2, rule);
-        Add(features, ref n, 3, cue);
-        Add(features, ref n, 4, category);
+        Add(features, ref n, 2, ruleHash);
+        Add(features, ref n, 3, cueHash);
+        Add(features, ref n, 4, categoryHash);
         Add(features, ref n, 5, speaker);
-        Add(features, ref n, 6, rule, speaker);
-        Add(features, ref n, 7, cue, speaker);
+        Add(features, ref n, 6, ruleBar, speaker);
+        Add(features, ref n, 7, cueBar, speaker);
         Add(features, ref n, 8, lengthBucket);
-        Add(features, ref n, 9, rule, lengthBucket);
-        Add(features, ref n, 10, kind);
+        Add(features, ref n, 9, ruleBar, lengthBucket);
+        Add(features, ref n, 10, kindHash);
         Add(features, ref n, 11, firstWord);
         Add(features, ref n, 12, firstPos);
-        Add(features, ref n, 13, cue, firstWord);
-        Add(features, ref n, 14, cue, firstPos);
+        Add(features, ref n, 13, cueBar, firstWord);
+        Add(features, ref n, 14, cueBar, firstPos);
         Add(features, ref n, 15, speakerAtStart ? "start" : "inside");
         Add(features, ref n, 16, before);
         Add(features, ref n, 17, Gaps[gap + 3]);
         Add(features, ref n, 18, ends);
         Add(features, ref n, 19, CueLengths[cueLength]);
         Add(features, ref n, 20, c.Content2.IsNone ? "one" : "split");
-        Add(features, ref n, 21, category, lengthBucket);
-        Add(features, ref n, 22, kind, speaker);
-        Add(features, ref n, 23, cue, lengthBucket);
-        Add(features, ref n, 24, rule, kind);
-        Add(features, ref n, 26, cut);
-        Add(features, ref n, 27, cut, lengthBucket);
-        Add(features, ref n, 28, cut, cue);
-        Add(features, ref n, 29, cut, RemainingBucket(analysis, c));
+        Add(features, ref n, 21, categoryBar, lengthBucket);
+        Add(features, ref n, 22, Bar(kindHash), speaker);
+        Add(features, ref n, 23, cueBar, lengthBucket);
+        Add(features, ref n, 24, ruleBar, kind);
+        Add(features, ref n, 26, cutHash);
+        Add(features, ref n, 27, cutBar, lengthBucket);
+        Add(features, ref n, 28, cutBar, cue);
+        Add(features, ref n, 29, cutBar, RemainingBucket(analysis, c));
         Span<char> afterBuffer = stackalloc char[(2 * MaxWord) + 1];
         var after = AfterEnd(text, c, afterBuffer);
-        Add(features, ref n, 32, cut, after);
-        Add(features, ref n, 33, category, after);
-        Add(features, ref n, 34, rule, cue);
-        Add(features, ref n, 35, cue, kind);
-        Add(features, ref n, 36, rule, firstWord);
+        Add(features, ref n, 32, cutBar, after);
+        Add(features, ref n, 33, categoryBar, after);
+        Add(features, ref n, 34, ruleBar, cue);
+        Add(features, ref n, 35, cueBar, kind);
+        Add(features, ref n, 36, ruleBar, firstWord);
         Add(features, ref n, 30, Inside[Math.Min(c.CuesInside, 2)]);
-        Add(features, ref n, 31, cut, category);
+        Add(features, ref n, 31, cutBar, category);
         Span<char> lastSpeakerBuffer = stackalloc char[MaxWord];
         Add(features, ref n, 25, c.Speaker.IsNone ? "-" : Lower(analysis.TokenText(c.Speaker.End - 1), lastSpeakerBuffer));
 
         // The cue's stem pools its inflections ("endorse", "endorsed", "endorsing"); the word before the cue tells
         // infinitives, modals and negation ("to criticize", "would vote", "did not say") from plain reports.
         var stem = Stem(cue);
+        ulong stemHash = FeatureHash.Raw(stem), stemBar = Bar(stemHash);
         Span<char> beforeCueBuffer = stackalloc char[MaxWord];
         var beforeCue = c.Cue.IsNone || c.Cue.Start == 0 ? "none" : BeforeCue(text, c.Cue.Start - 1, beforeCueBuffer);
-        Add(features, ref n, 37, stem);
+        Add(features, ref n, 37, stemHash);
         Add(features, ref n, 38, beforeCue);
-        Add(features, ref n, 39, stem, beforeCue);
-        Add(features, ref n, 40, stem, speaker, kind);
-        Add(features, ref n, 41, stem, firstPos);
-        Add(features, ref n, 42, stem, rule);
-        Add(features, ref n, 43, EnumNames<EntityType>.Of(text.EntityTags[c.Content.Start].Type), category);
+        Add(features, ref n, 39, stemBar, beforeCue);
+        Add(features, ref n, 40, stemBar, speaker, kind);
+        Add(features, ref n, 41, stemBar, firstPos);
+        Add(features, ref n, 42, stemBar, rule);
+        Add(features, ref n, 43, Bar(FeatureHash.Raw(EnumNames<EntityType>.Of(text.EntityTags[c.Content.Start].Type))), category);
         Add(features, ref n, 44, first.Length > 0 && char.IsLetter(first[0]) ? first : "punct");
 
         // Where the content stops: the next word (function words by themselves), and whether a time expression
         // ends the content or follows it ("criticized [the NRA] in February": the gold leaves the date out).
         Span<char> nextBuffer = stackalloc char[MaxWord];
         var nextWord = NextWord(text, c, nextBuffer);
-        Add(features, ref n, 45, cut, nextWord);
-        Add(features, ref n, 46, category, nextWord);
-        Add(features, ref n, 47, "ends-temporal", IsTemporal(analysis.TokenText(c.ContentEnd - 1)) ? "True" : "False", cut);
-        Add(features, ref n, 48, "coordinated-cue", CoordinatedCueInside(text, c) ? "True" : "False");
+        Add(features, ref n, 45, cutBar, nextWord);
+        Add(features, ref n, 46, categoryBar, nextWord);
+        Add(features, ref n, 47, IsTemporal(analysis.TokenText(c.ContentEnd - 1)) ? EndsTemporalTrueBar : EndsTemporalFalseBar, cut);
+        Add(features, ref n, 48, CoordinatedCueInside(text, c) ? CoordinatedCueTrue : CoordinatedCueFalse);
 
         // The content's end among its variants' ends, with what the end is (cut kind, next word, rule).
-        Add(features, ref n, 49, c.VariantPosition);
-        Add(features, ref n, 50, c.VariantPosition, cut);
-        Add(features, ref n, 51, c.VariantPosition, nextWord);
-        Add(features, ref n, 52, c.VariantPosition, rule);
-        Add(features, ref n, 53, c.VariantPosition, cue);
-        Add(features, ref n, 54, c.VariantShare, cut);
-        Add(features, ref n, 55, c.VariantShare, rule);
+        ulong positionHash = FeatureHash.Raw(c.VariantPosition), positionBar = Bar(positionHash);
+        Add(features, ref n, 49, positionHash);
+        Add(features, ref n, 50, positionBar, cut);
+        Add(features, ref n, 51, positionBar, nextWord);
+        Add(features, ref n, 52, positionBar, rule);
+        Add(features, ref n, 53, positionBar, cue);
+        ulong shareBar = Bar(FeatureHash.Raw(c.VariantShare));
+        Add(features, ref n, 54, shareBar, cut);
+        Add(features, ref n, 55, shareBar, rule);
 
         // A clause (a finite verb in the content) or a noun phrase: "said [the plan will fail]" against "criticized [the plan]".
-        var shape = HasFiniteVerb(text, c) ? "clause" : "phrase";
-        Add(features, ref n, 56, shape, stem);
-        Add(features, ref n, 57, shape, rule, cut);
+        ulong shapeBar = HasFiniteVerb(text, c) ? ClauseBar : PhraseBar;
+        Add(features, ref n, 56, shapeBar, stem);
+        Add(features, ref n, 57, shapeBar, rule, cut);
 
         // The cue's form: "said" (VBD), "says" (VBZ), "saying" (VBG), "is expected" (VBN), a noun.
-        var cueTag = cueHead < 0 ? "-" : EnumNames<PosTag>.Of(text.Pos[cueHead]);
-        Add(features, ref n, 58, cueTag, rule);
-        Add(features, ref n, 59, cueTag, stem);
+        ulong cueTagBar = Bar(FeatureHash.Raw(cueHead < 0 ? "-" : EnumNames<PosTag>.Of(text.Pos[cueHead])));
+        Add(features, ref n, 58, cueTagBar, rule);
+        Add(features, ref n, 59, cueTagBar, stem);
 
         // A content that is one short quotation: a title ("watched “Big Sky”"), a scare quote or a real quote.
-        var quotation = QuotationShape(analysis, c);
-        Add(features, ref n, 60, quotation, category);
-        Add(features, ref n, 61, quotation, stem);
+        ulong quotationBar = Bar(FeatureHash.Raw(QuotationShape(analysis, c)));
+        Add(features, ref n, 60, quotationBar, category);
+        Add(features, ref n, 61, quotationBar, stem);
 
         // Which reading of the speaker a candidate takes (see SpeakerReadings).
         if (c.SpeakerChoice != "-")
         {
-            Add(features, ref n, 64, c.SpeakerChoice, rule);
-            Add(features, ref n, 65, c.SpeakerChoice, speaker);
+            ulong choiceBar = Bar(FeatureHash.Raw(c.SpeakerChoice));
+            Add(features, ref n, 64, choiceBar, rule);
+            Add(features, ref n, 65, choiceBar, speaker);
         }
 
         // A second fragment whose sentence has a cue of its own (“A,” she said. “B,” she added.) is rarely this attribution's.
         if (!c.Content2.IsNone)
         {
-            Add(features, ref n, 62, c.SecondCued ? "second-cued" : "second-bare", cut);
+            Add(features, ref n, 62, Bar(FeatureHash.Raw(c.SecondCued ? "second-cued" : "second-bare")), cut);
         }
         else if (c.NextQuotation != "-")
         {
-            Add(features, ref n, 63, c.NextQuotation, cut);
+            Add(features, ref n, 63, Bar(FeatureHash.Raw(c.NextQuotation)), cut);
         }
 
         return n;
@@ -290,8 +300,27 @@ internal static class AttributionFeatures
     }
 
     /// <summary>The word lower-cased as <see cref="string.ToLowerInvariant()"/> does, in <paramref name="buffer"/> when it fits.</summary>
-    internal static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer) =>
-        word.Length <= buffer.Length ? buffer[..word.ToLowerInvariant(buffer)] : word.ToString().ToLowerInvariant();
+    internal static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > buffer.Length)
+        {
+            return word.ToString().ToLowerInvariant();
+        }
+
+        // ASCII words (nearly all) in a plain loop: the library call's set-up costs more than words this short.
+        for (int i = 0; i < word.Length; i++)
+        {
+            char c = word[i];
+            if (c >= 0x80)
+            {
+                return buffer[..word.ToLowerInvariant(buffer)];
+            }
+
+            buffer[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+        }
+
+        return buffer[..word.Length];
+    }
 
     /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end" (written to <paramref name="buffer"/>).</summary>
     private static ReadOnlySpan<char> AfterEnd(TaggedText text, Candidate c, Span<char> buffer)
@@ -325,30 +354,34 @@ internal static class AttributionFeatures
         return rest switch { <= 1 => "0", <= 4 => "1-4", <= 10 => "5-10", _ => "11+" };
     }
 
-    private static void Add(Span<ulong> features, ref int n, int template, ReadOnlySpan<char> value)
-    {
-        if (n < features.Length)
-        {
-            features[n++] = FeatureHash.Feature(template + 1000, FeatureHash.Raw(value));
-        }
-    }
+    // Hashes of the constant starts of pairs, the same FeatureHash.Raw gives for the joined text.
+    private static readonly ulong EndsTemporalTrueBar = Bar(FeatureHash.RawContinue(Bar(FeatureHash.Raw("ends-temporal")), "True"));
+    private static readonly ulong EndsTemporalFalseBar = Bar(FeatureHash.RawContinue(Bar(FeatureHash.Raw("ends-temporal")), "False"));
+    private static readonly ulong CoordinatedCueTrue = FeatureHash.RawContinue(Bar(FeatureHash.Raw("coordinated-cue")), "True");
+    private static readonly ulong CoordinatedCueFalse = FeatureHash.RawContinue(Bar(FeatureHash.Raw("coordinated-cue")), "False");
+    private static readonly ulong ClauseBar = Bar(FeatureHash.Raw("clause"));
+    private static readonly ulong PhraseBar = Bar(FeatureHash.Raw("phrase"));
 
-    /// <summary>The feature of the text <c>a + "|" + b + "|" + c</c>.</summary>
-    private static void Add(Span<ulong> features, ref int n, int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c)
+    /// <summary>The hash of the text hashed to <paramref name="hash"/> followed by "|": the start of a pair.</summary>
+    private static ulong Bar(ulong hash) => FeatureHash.RawContinue(hash, "|");
+
+    private static void Add(Span<ulong> features, ref int n, int template, ReadOnlySpan<char> value) =>
+        Add(features, ref n, template, FeatureHash.Raw(value));
+
+    /// <summary>The feature of a text already hashed (<see cref="FeatureHash.Raw"/>).</summary>
+    private static void Add(Span<ulong> features, ref int n, int template, ulong hash)
     {
         if (n < features.Length)
         {
-            var hash = FeatureHash.RawContinue(FeatureHash.RawContinue(FeatureHash.RawContinue(FeatureHash.RawContinue(FeatureHash.Raw(a), "|"), b), "|"), c);
             features[n++] = FeatureHash.Feature(template + 1000, hash);
         }
     }
 
-    /// <summary>The feature of the text <c>left + "|" + right</c>.</summary>
-    private static void Add(Span<ulong> features, ref int n, int template, ReadOnlySpan<char> left, ReadOnlySpan<char> right)
-    {
-        if (n < features.Length)
-        {
-            features[n++] = FeatureHash.Feature(template + 1000, FeatureHash.RawContinue(FeatureHash.RawContinue(FeatureHash.Raw(left), "|"), right));
-        }
-    }
+    /// <summary>The feature of the text <c>left + "|" + right</c>, the left part and its bar hashed to <paramref name="leftBar"/>.</summary>
+    private static void Add(Span<ulong> features, ref int n, int template, ulong leftBar, ReadOnlySpan<char> right) =>
+        Add(features, ref n, template, FeatureHash.RawContinue(leftBar, right));
+
+    /// <summary>The feature of the text <c>a + "|" + b + "|" + c</c>, the first part and its bar hashed to <paramref name="aBar"/>.</summary>
+    private static void Add(Span<ulong> features, ref int n, int template, ulong aBar, ReadOnlySpan<char> b, ReadOnlySpan<char> c) =>
+        Add(features, ref n, template, FeatureHash.RawContinue(Bar(FeatureHash.RawContinue(aBar, b)), c));
 }

@@ -56,6 +56,11 @@ internal sealed class AttributionScorer
     {
         Span<ulong> features = stackalloc ulong[AttributionFeatures.MaxFeatures];
         int n = AttributionFeatures.Collect(text, c, features);
+        if (model.HasMargins)
+        {
+            return model.Margin(features[..n]) * (double)model.Scale;
+        }
+
         Span<int> scores = stackalloc int[2];
         scores.Clear();
         model.Score(features[..n], scores);

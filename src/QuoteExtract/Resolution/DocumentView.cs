@@ -18,6 +18,7 @@ internal sealed class DocumentView : IDisposable
     private int[] _keyStart;
     private int[] _keyLength;
     private int[] _keyId;
+    private KeyClasses[] _keyClasses;
     private bool[] _lowerCase;
     private string?[] _keyStrings;
     private int[] _sentence;
@@ -40,6 +41,7 @@ internal sealed class DocumentView : IDisposable
         _keyStart = ArrayPool<int>.Shared.Rent(Count);
         _keyLength = ArrayPool<int>.Shared.Rent(Count);
         _keyId = ArrayPool<int>.Shared.Rent(Count);
+        _keyClasses = ArrayPool<KeyClasses>.Shared.Rent(Count);
         _lowerCase = ArrayPool<bool>.Shared.Rent(Count);
         _keyStrings = ArrayPool<string?>.Shared.Rent(Count);
         _sentence = ArrayPool<int>.Shared.Rent(Count);
@@ -103,6 +105,12 @@ internal sealed class DocumentView : IDisposable
         int id = _keyId[i];
         return _keyStrings[id] ??= Lexicon.Known(Key(id)) ?? new string(Key(id));
     }
+
+    /// <summary>The lexicon tables the token's key belongs to (of those in <see cref="KeyClasses"/>).</summary>
+    public KeyClasses ClassesOf(int i) => _keyClasses[_keyId[i]];
+
+    /// <summary>Whether the token's key is an honorific (<see cref="Lexicon.Honorifics"/>).</summary>
+    public bool IsHonorific(int i) => (ClassesOf(i) & KeyClasses.Honorific) != 0;
 
     /// <summary>Whether the document writes the token's key as a lower-case word somewhere (so it is a common word, not only a name).</summary>
     public bool IsWrittenInLowerCase(int i) => _lowerCase[_keyId[i]];
@@ -198,6 +206,7 @@ internal sealed class DocumentView : IDisposable
         ArrayPool<int>.Shared.Return(_keyStart);
         ArrayPool<int>.Shared.Return(_keyLength);
         ArrayPool<int>.Shared.Return(_keyId);
+        ArrayPool<KeyClasses>.Shared.Return(_keyClasses);
         ArrayPool<bool>.Shared.Return(_lowerCase);
 
         // Cleared so that the pool does not keep the document's strings alive.
@@ -208,6 +217,7 @@ internal sealed class DocumentView : IDisposable
         _keyChars = [];
         _keyStart = _keyLength = _keyId = _sentence = _paragraph = [];
         _lowerCase = _quoted = [];
+        _keyClasses = [];
         _keyStrings = [];
     }
 
@@ -224,7 +234,7 @@ internal sealed class DocumentView : IDisposable
         for (int i = 0; i < Count; i++)
         {
             var key = Key(i);
-            int slot = string.GetHashCode(key) & mask;
+            int slot = Hash(key) & mask;
             int id = i;
             while (table[slot] != 0)
             {
@@ -241,6 +251,7 @@ internal sealed class DocumentView : IDisposable
             if (id == i)
             {
                 table[slot] = i + 1;
+                _keyClasses[i] = KeyClassifier.Classify(key);
             }
 
             _keyId[i] = id;
@@ -251,6 +262,21 @@ internal sealed class DocumentView : IDisposable
         }
 
         ArrayPool<int>.Shared.Return(table);
+    }
+
+    /// <summary>
+    /// A cheap hash of a key for the id table (FNV-1a, then the high bits folded down). Only equal keys must collide,
+    /// so it need not be the randomised string hash, which costs more than the short keys it hashes.
+    /// </summary>
+    private static int Hash(ReadOnlySpan<char> key)
+    {
+        uint h = 2166136261;
+        foreach (char c in key)
+        {
+            h = (h ^ c) * 16777619;
+        }
+
+        return (int)(h ^ (h >> 15));
     }
 
     /// <summary>
@@ -269,7 +295,12 @@ internal sealed class DocumentView : IDisposable
 
             _quoted[i] = false;
             var w = Tagged.Analysis.TokenText(i);
-            if (w is "“" or "``" or "«")
+            if (w.Length > 2)
+            {
+                // No quotation mark is longer than two characters.
+                _quoted[i] = open;
+            }
+            else if (w is "“" or "``" or "«")
             {
                 open = true;
             }
@@ -291,8 +322,27 @@ internal sealed class DocumentView : IDisposable
     /// <summary>Writes the key of <paramref name="word"/> to <paramref name="key"/> and gives its length (at most the word's).</summary>
     private static int MakeKey(ReadOnlySpan<char> word, Span<char> key)
     {
-        int length = word.ToLowerInvariant(key);
-        key[..length].Replace('’', '\'');
+        // Most words are ASCII: lower-cased in one plain loop (what ToLowerInvariant does to ASCII), without the
+        // library call's set-up, which costs more than the work on words this short.
+        int length = word.Length;
+        int i = 0;
+        for (; i < length; i++)
+        {
+            char c = word[i];
+            if (c >= 0x80)
+            {
+                break;
+            }
+
+            key[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+        }
+
+        if (i < length)
+        {
+            length = word.ToLowerInvariant(key);
+            key[..length].Replace('’', '\'');
+        }
+
         if (length > 2 && key[..length].EndsWith("'s", StringComparison.Ordinal))
         {
             length -= 2;

@@ -8,8 +8,14 @@ namespace QuoteExtract.Resolution;
 /// </summary>
 internal sealed class EntityCluster
 {
+    /// <summary>Mentions up to this many are checked for a repeated span by a scan; beyond, by a set (linear work either way).</summary>
+    internal const int ScannedMentions = 8;
+
     private readonly List<ClusterMention> _mentions = [];
-    private readonly HashSet<(int Start, int End)> _spans = [];
+
+    // The character spans of _mentions, built only once a cluster has more than ScannedMentions mentions: most have a
+    // few, and a set per cluster was a good part of the resolver's allocation.
+    private HashSet<(int Start, int End)>? _spans;
     private int _maleVotes;
     private int _femaleVotes;
 
@@ -73,6 +79,29 @@ internal sealed class EntityCluster
     public void Add(ClusterMention mention)
     {
         WorkMeter.Add(1);
+        if (_spans is null && _mentions.Count < ScannedMentions)
+        {
+            foreach (var m in _mentions)
+            {
+                if (m.Start == mention.Start && m.End == mention.End)
+                {
+                    return;
+                }
+            }
+
+            _mentions.Add(mention);
+            return;
+        }
+
+        if (_spans is null)
+        {
+            _spans = new HashSet<(int Start, int End)>(2 * ScannedMentions);
+            foreach (var m in _mentions)
+            {
+                _spans.Add((m.Start, m.End));
+            }
+        }
+
         if (_spans.Add((mention.Start, mention.End)))
         {
             _mentions.Add(mention);

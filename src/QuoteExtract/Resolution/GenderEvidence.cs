@@ -21,10 +21,13 @@ internal static class GenderEvidence
     {
         for (int i = 0; i < doc.Count; i++)
         {
-            if (speakerTokens[i] || !Lexicon.Pronouns.TryGetValue(doc.Key(i), out var kind) || kind is not (PronounKind.Male or PronounKind.Female))
+            var classes = doc.ClassesOf(i);
+            if (speakerTokens[i] || (classes & (KeyClasses.MalePronoun | KeyClasses.FemalePronoun)) == 0)
             {
                 continue;
             }
+
+            var kind = (classes & KeyClasses.MalePronoun) != 0 ? PronounKind.Male : PronounKind.Female;
 
             ct.ThrowIfCancellationRequested();
             var gender = kind == PronounKind.Male ? Gender.Male : Gender.Female;

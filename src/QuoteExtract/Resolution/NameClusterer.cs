@@ -45,9 +45,10 @@ internal static class NameClusterer
             cluster.Reported = true;
         }
 
-        foreach (var role in mention.Roles)
+        // By index: enumerating the roles through their interface would allocate an enumerator per mention.
+        for (int r = 0; r < mention.Roles.Count; r++)
         {
-            cluster.Roles.Add(role);
+            cluster.Roles.Add(mention.Roles[r]);
         }
 
         if (mention.Gender != Gender.Unknown)

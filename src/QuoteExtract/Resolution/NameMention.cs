@@ -22,6 +22,6 @@ internal sealed record NameMention(
     EntityKind Kind,
     string[] Keys,
     bool Possessive,
-    IReadOnlyCollection<string> Roles,
+    IReadOnlyList<string> Roles,
     Gender Gender,
     int SpanStart);

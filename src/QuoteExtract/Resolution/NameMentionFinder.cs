@@ -398,7 +398,7 @@ internal static class NameMentionFinder
     }
 
     private static bool IsTitle(DocumentView doc, int i) =>
-        Lexicon.Honorifics.ContainsKey(doc.Key(i)) || (Lexicon.Roles.Contains(doc.Key(i)) && doc.IsCapitalized(i) && doc.EntityTypeAt(i) != EntityType.Organization);
+        doc.IsHonorific(i) || (Lexicon.Roles.Contains(doc.Key(i)) && doc.IsCapitalized(i) && doc.EntityTypeAt(i) != EntityType.Organization);
 
     /// <summary>
     /// Proper-noun runs the recognizer left out that repeat part of a person's name found elsewhere
@@ -473,14 +473,14 @@ internal static class NameMentionFinder
     }
 
     internal static bool IsProperNoun(DocumentView doc, int i) =>
-        doc.IsWord(i) && doc.IsCapitalized(i) && !Lexicon.Roles.Contains(doc.Key(i)) && !Lexicon.Honorifics.ContainsKey(doc.Key(i))
+        doc.IsWord(i) && doc.IsCapitalized(i) && !doc.IsHonorific(i) && !Lexicon.Roles.Contains(doc.Key(i))
         && (doc.Pos(i) is PosTag.NNP or PosTag.NNPS || (doc.Pos(i) == PosTag.None && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i)));
 
     private static void AddHonorificNames(DocumentView doc, bool[] covered, List<NameMention> result)
     {
         for (int i = 0; i + 1 < doc.Count; i++)
         {
-            if (!Lexicon.Honorifics.ContainsKey(doc.Key(i)) || !doc.IsCapitalized(i))
+            if (!doc.IsHonorific(i) || !doc.IsCapitalized(i))
             {
                 continue;
             }

@@ -25,7 +25,7 @@ internal sealed class SpeakerResolver
         using var doc = new DocumentView(text);
         WorkMeter.Add(doc.Count);
         var names = NameMentionFinder.Find(doc, ct);
-        var byMention = new Dictionary<NameMention, EntityCluster>(ReferenceEqualityComparer.Instance);
+        var byMention = new Dictionary<NameMention, EntityCluster>(names.Count, ReferenceEqualityComparer.Instance);
         var clusters = NameClusterer.Cluster(doc, names, byMention);
         CoordinationFinder.AddClusters(doc, names, clusters);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);

@@ -15,7 +15,7 @@ internal static class UnnamedSourceFinder
         {
             ct.ThrowIfCancellationRequested();
             var key = doc.Key(i);
-            if (!Lexicon.UnnamedHeads.Contains(key) || doc.IsCapitalized(i) && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i))
+            if ((doc.ClassesOf(i) & KeyClasses.UnnamedHead) == 0 || doc.IsCapitalized(i) && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i))
             {
                 continue;
             }

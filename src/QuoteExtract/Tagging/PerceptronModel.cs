@@ -17,7 +17,8 @@ internal enum ModelKind : byte
 /// <summary>
 /// A trained averaged perceptron, immutable and safe to share between threads. Each hashed feature is found through
 /// an open-addressing table of cache-line buckets; a feature with one weight keeps it in its bucket slot, others point
-/// to a short list of (class, int16 weight) entries, or, for models of at most 32 classes, to a dense 64-byte row.
+/// to a short list of (class, int16 weight) entries, or, for models of three to 32 classes, to a dense 64-byte row
+/// (two-class models add a margin table, see <see cref="Margin"/>).
 /// <see cref="Score"/> adds a feature list at once; <see cref="Locate"/> and <see cref="Add"/> let a caller batch the
 /// lookups of many tokens and send each feature's weights to its own row.
 /// </summary>
@@ -29,7 +30,7 @@ internal enum ModelKind : byte
 /// words (<see cref="FixedClasses"/>): count i32, spelling hashes u64[W], classes u8[W]; then an FNV-1a 32 checksum
 /// of everything before it. A model without fixed words is written in format 2, which is also read.
 /// </remarks>
-internal sealed class PerceptronModel
+internal sealed partial class PerceptronModel
 {
     public const uint Magic = 0x4D545851; // "QXTM" read as little-endian bytes
     public const ushort FormatVersion = 3;
@@ -52,7 +53,7 @@ internal sealed class PerceptronModel
     private const int BucketSize = 2 * BucketSlots;
     private const uint Inline = 1u << 31;
 
-    // Models with at most DenseWidth classes (the recognizer) keep each feature's weights as one dense,
+    // Models with more than two and at most DenseWidth classes (the recognizer) keep each feature's weights as one dense,
     // cache-line-sized row instead: adding a row is four vector adds and no scattered read-modify-writes.
     // Row 0 is all zeros and stands for unknown features, so the adding loop has no branch.
     private const int DenseWidth = 32;
@@ -78,6 +79,8 @@ internal sealed class PerceptronModel
         _bucketBase = table.BucketBase;
         _bucketMask = table.BucketCount - 1;
         _entries = table.Rows is null ? entries : [];
+        _margins = table.Margins;
+        _marginBase = table.MarginBase;
         FeatureCount = featureCount;
     }
 
@@ -389,8 +392,11 @@ internal sealed class PerceptronModel
         var buckets = bucketArray.AsSpan(bucketBase, bucketCount * BucketSize);
         int bucketMask = bucketCount - 1;
         int rowBase = 0;
-        var rowArray = classCount <= DenseWidth ? AlignedArray.Allocate<short>((featureCount + 1) * DenseWidth, out rowBase) : null;
+        var rowArray = classCount is > MarginClasses and <= DenseWidth ? AlignedArray.Allocate<short>((featureCount + 1) * DenseWidth, out rowBase) : null;
         var rows = rowArray is null ? default : rowArray.AsSpan(rowBase, (featureCount + 1) * DenseWidth);
+        int marginBase = 0;
+        var marginArray = classCount == MarginClasses ? AlignedArray.Allocate<uint>(bucketCount * BucketSize, out marginBase) : null;
+        var margins = marginArray is null ? default : marginArray.AsSpan(marginBase, bucketCount * BucketSize);
         int offset = 0;
         for (int f = 0; f < featureCount; f++)
         {
@@ -411,6 +417,11 @@ internal sealed class PerceptronModel
 
             uint value = count == 1 ? Inline | entries[offset] : rowArray is not null ? (uint)(f + 1) : ((uint)offset << 8) | (uint)count;
             Insert(buckets, bucketMask, key, value);
+            if (marginArray is not null)
+            {
+                Insert(margins, bucketMask, key, (uint)MarginOf(entries.AsSpan(offset, count)));
+            }
+
             offset += count;
         }
 
@@ -419,7 +430,7 @@ internal sealed class PerceptronModel
             throw new InvalidDataException("Tagger model is corrupt (entry count mismatch).");
         }
 
-        var table = new Table(bucketArray, bucketBase, bucketCount, rowArray, rowBase);
+        var table = new Table(bucketArray, bucketBase, bucketCount, rowArray, rowBase, marginArray, marginBase);
         var fixedClasses = fixedCount == 0 ? FixedClasses.None : ReadFixed(data[((int)weightsEnd + 4)..], fixedCount, classCount);
         return new PerceptronModel(kind, classCount, scale, table, entries, featureCount, fixedClasses) { ConfidenceSlope = slope, ConfidenceIntercept = intercept };
     }
@@ -550,5 +561,5 @@ internal sealed class PerceptronModel
     }
 
     /// <summary>The lookup arrays of a model and where their aligned parts start.</summary>
-    private readonly record struct Table(uint[] Buckets, int BucketBase, int BucketCount, short[]? Rows, int RowBase);
+    private readonly record struct Table(uint[] Buckets, int BucketBase, int BucketCount, short[]? Rows, int RowBase, uint[]? Margins, int MarginBase);
 }

@@ -48,4 +48,34 @@ public sealed class DocumentViewTests
         doc.KeyString(2).Should().Be("ruiz").And.BeSameAs(doc.KeyString(4), "one string per distinct key");
         doc.KeyString(1).Should().Be("ana");
     }
+
+    [Fact]
+    public void Key_classes_are_the_lexicons_answers_for_every_occurrence_of_a_key()
+    {
+        // Mixed case, a final period, accents (the non-ASCII key path) and a pronoun both ways.
+        var text = Build("MR. [Berg]PER told officials that he and She met Dr [Ruiz]PER. Officials said HER café, his.");
+        using var doc = new DocumentView(text);
+
+        for (int i = 0; i < doc.Count; i++)
+        {
+            var key = doc.Key(i);
+            var expected = KeyClasses.None;
+            expected |= Lexicon.Honorifics.ContainsKey(key) ? KeyClasses.Honorific : 0;
+            expected |= Lexicon.UnnamedHeads.Contains(key) ? KeyClasses.UnnamedHead : 0;
+            expected |= Lexicon.Pronouns.TryGetValue(key, out var kind) && kind == PronounKind.Male ? KeyClasses.MalePronoun : 0;
+            expected |= Lexicon.Pronouns.TryGetValue(key, out kind) && kind == PronounKind.Female ? KeyClasses.FemalePronoun : 0;
+            doc.ClassesOf(i).Should().Be(expected, $"token {i} has the key '{key}'");
+            doc.IsHonorific(i).Should().Be((expected & KeyClasses.Honorific) != 0);
+        }
+
+        doc.ClassesOf(0).Should().Be(KeyClasses.Honorific);
+        doc.ClassesOf(Index(doc, "Officials")).Should().Be(KeyClasses.UnnamedHead);
+        doc.ClassesOf(Index(doc, "She")).Should().Be(KeyClasses.FemalePronoun);
+        doc.ClassesOf(Index(doc, "HER")).Should().Be(KeyClasses.FemalePronoun);
+        doc.ClassesOf(Index(doc, "his")).Should().Be(KeyClasses.MalePronoun);
+        doc.Key(Index(doc, "café")).ToString().Should().Be("café");
+    }
+
+    private static int Index(DocumentView doc, string word) =>
+        Enumerable.Range(0, doc.Count).First(i => doc.Word(i).SequenceEqual(word));
 }

@@ -217,4 +217,40 @@ public class PerceptronModelTests
         row[classes..].Should().NotContain(s => s != 0);
         expected.Should().Contain(s => s != 0);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5000)]
+    public void A_two_class_model_gives_the_margin_that_scoring_both_classes_gives(int count)
+    {
+        // Many keys, so that buckets overflow into their neighbours; one or two weights per feature, some cancelling.
+        var keys = Enumerable.Range(0, count).Select(i => FeatureHash.Feature(7, (ulong)i)).Distinct().Order().ToArray();
+        var counts = keys.Select((_, i) => (byte)(1 + (i % 2))).ToArray();
+        var classes = counts.SelectMany((n, i) => n == 1 ? new[] { (byte)(i % 4 == 0 ? 1 : 0) } : [0, 1]).ToArray();
+        var weights = classes.Select((_, e) => (short)(((e * 7919) % 2001) - 1000)).ToArray();
+        using var stream = new MemoryStream();
+        PerceptronModel.Write(stream, ModelKind.Attributions, 2, 0.25f, keys, counts, classes, weights);
+        var model = PerceptronModel.Read(stream.ToArray(), ModelKind.Attributions);
+        var random = new Random(11);
+
+        model.HasMargins.Should().BeTrue();
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var features = Enumerable.Range(0, random.Next(0, 70))
+                .Select(_ => random.Next(4) == 0 ? FeatureHash.Feature(8, (ulong)random.Next()) : keys[random.Next(keys.Length)]).ToArray();
+            var scores = new int[2];
+            model.Score(features, scores);
+            model.Margin(features).Should().Be(scores[1] - scores[0]);
+        }
+    }
+
+    [Fact]
+    public void Only_two_class_models_have_margins()
+    {
+        var model = PerceptronModel.Read(new MemoryStream(TinyModel()), ModelKind.PartOfSpeech);
+
+        model.HasMargins.Should().BeFalse();
+        var act = () => model.Margin([A]);
+        act.Should().Throw<InvalidOperationException>();
+    }
 }
