@@ -336,6 +336,7 @@ internal sealed class PikeVm
     /// a match ending at <paramref name="end"/>; returns whether there is any. The backtracker searches a rule's stretch
     /// only up to the last such end: no match of the rule ends later (the DFA's threads are a superset of the VM's).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per token of the walk
     private bool RecordMatchEnds(ReadOnlySpan<ulong> sets, int end)
     {
         bool any = false;
