@@ -225,19 +225,19 @@ internal sealed class LazyDfa
     {
         ulong key = Key(state, cls, flags);
         var slots = _slots;
-        return new Lookup(key, slots[Slot(key) & (slots.Length - 1)], _version);
+        return new Lookup(slots[Slot(key) & (slots.Length - 1)], _version);
     }
 
     /// <summary>
     /// The state after consuming a token of class <paramref name="cls"/> with flags <paramref name="flags"/>, as
-    /// <see cref="Next(int, int, int)"/>, taking the slot <paramref name="lookup"/> read when it is for this very transition
-    /// and the table has not changed since.
+    /// <see cref="Next(int, int, int)"/>, taking the slot <paramref name="lookup"/> read when it holds this very transition
+    /// and the table has not changed since (whatever transition the lookup was begun for: a slot holding this one is right).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Next(in Lookup lookup, int state, int cls, int flags)
     {
         ulong key = Key(state, cls, flags);
-        return lookup.Key == key && lookup.Version == _version && (lookup.First ^ key) <= 0xFFFF
+        return lookup.Version == _version && (lookup.First ^ key) <= 0xFFFF
             ? (int)(lookup.First & 0xFFFF)
             : Next(state, cls, flags);
     }
@@ -492,8 +492,8 @@ internal sealed class LazyDfa
         return false;
     }
 
-    /// <summary>A transition's key and the first slot of its probe sequence, read by <see cref="Begin"/> at table version <paramref name="Version"/>.</summary>
-    public readonly record struct Lookup(ulong Key, ulong First, int Version);
+    /// <summary>The first slot of a transition's probe sequence, read by <see cref="Begin"/> at table version <paramref name="Version"/>.</summary>
+    public readonly record struct Lookup(ulong First, int Version);
 
     private sealed class PcSetComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {
