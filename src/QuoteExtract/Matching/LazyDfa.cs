@@ -106,6 +106,9 @@ internal sealed class LazyDfa
     private int _count;
     private int _stateInts;
 
+    // Bumped whenever slots move or die (reset, growth), so that a slot read ahead (Lookup) is trusted only while it holds.
+    private int _version;
+
     private readonly int[] _marks;
     private readonly int[] _seedMarks;
     private readonly int[] _closureMarks;
@@ -211,6 +214,34 @@ internal sealed class LazyDfa
         }
     }
 
+    /// <summary>
+    /// Starts the lookup of a transition by reading its first slot, ahead of need: the walk issues the read for the next
+    /// token as soon as it knows the state, before its bookkeeping of this one, so that the table's cache miss (most of
+    /// the walk's cost: news text touches tens of thousands of transitions, few of them twice in a row) overlaps that work
+    /// instead of following it. <see cref="Next(in Lookup, int, int, int)"/> finishes it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Lookup Begin(int state, int cls, int flags)
+    {
+        ulong key = Key(state, cls, flags);
+        var slots = _slots;
+        return new Lookup(slots[Slot(key) & (slots.Length - 1)], _version);
+    }
+
+    /// <summary>
+    /// The state after consuming a token of class <paramref name="cls"/> with flags <paramref name="flags"/>, as
+    /// <see cref="Next(int, int, int)"/>, taking the slot <paramref name="lookup"/> read when it holds this very transition
+    /// and the table has not changed since (whatever transition the lookup was begun for: a slot holding this one is right).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Next(in Lookup lookup, int state, int cls, int flags)
+    {
+        ulong key = Key(state, cls, flags);
+        return lookup.Version == _version && (lookup.First ^ key) <= 0xFFFF
+            ? (int)(lookup.First & 0xFFFF)
+            : Next(state, cls, flags);
+    }
+
     /// <summary>Drops every transition and state, e.g. when the token classes they are keyed by are renumbered.</summary>
     public void Clear()
     {
@@ -253,6 +284,7 @@ internal sealed class LazyDfa
 
     private void Reset(int capacity)
     {
+        _version++;
         _states.Clear();
         _stateIds.Clear();
         _stateInts = 0;
@@ -272,6 +304,7 @@ internal sealed class LazyDfa
 
     private void Grow()
     {
+        _version++;
         var old = _slots;
         _slots = new ulong[old.Length * 2];
         _shift--;
@@ -458,6 +491,9 @@ internal sealed class LazyDfa
 
         return false;
     }
+
+    /// <summary>The first slot of a transition's probe sequence, read by <see cref="Begin"/> at table version <paramref name="Version"/>.</summary>
+    public readonly record struct Lookup(ulong First, int Version);
 
     private sealed class PcSetComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
     {

@@ -261,6 +261,7 @@ internal sealed class PikeVm
         var matched = _matchedRules;
         int resets = dfa.Resets;
         bool stateMatches = false;
+        LazyDfa.Lookup ahead = default;
         dfa.BuildSteps = 0;
         _steps += to - from; // one DFA step per token
         for (int i = from; i < to; i++)
@@ -272,7 +273,13 @@ internal sealed class PikeVm
             }
 
             int flags = anchors ? LazyDfa.FlagsAt(_dfaFlags, i, from, to, featureBase) : 0;
-            int next = dfa.Next(state, classes[i - featureBase], flags);
+            int next = dfa.Next(ahead, state, classes[i - featureBase], flags);
+            if (i + 1 < to)
+            {
+                // The next token's transition, read now: its cache miss overlaps the bookkeeping below.
+                ahead = dfa.Begin(next, classes[i + 1 - featureBase], anchors ? LazyDfa.FlagsAt(_dfaFlags, i + 1, from, to, featureBase) : 0);
+            }
+
             if (next == state && dfa.Resets == resets)
             {
                 // Same live rules, and their Match bits are already recorded; matches may now end one token later.
@@ -329,6 +336,7 @@ internal sealed class PikeVm
     /// a match ending at <paramref name="end"/>; returns whether there is any. The backtracker searches a rule's stretch
     /// only up to the last such end: no match of the rule ends later (the DFA's threads are a superset of the VM's).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per token of the walk
     private bool RecordMatchEnds(ReadOnlySpan<ulong> sets, int end)
     {
         bool any = false;

@@ -20,8 +20,8 @@ internal sealed class TokenAlphabet
     private readonly int[] _gather;
     private ulong[] _rows;
     private int[] _rowSlots;
-    private long[] _keys;
-    private int[] _keyClasses;
+    // Feature key + 1 (0: empty) and class side by side, two words a slot: a probe, most often a cache miss, reads one line.
+    private ulong[] _keys;
     private int _keyCount;
 
     /// <summary>
@@ -43,8 +43,7 @@ internal sealed class TokenAlphabet
         Words = Math.Max(1, (_gather.Length + 63) / 64);
         _rows = new ulong[256 * Words];
         _rowSlots = new int[512];
-        _keys = new long[1024];
-        _keyClasses = new int[1024];
+        _keys = new ulong[2 * 1024];
     }
 
     /// <summary>64-bit words of a class's row.</summary>
@@ -65,14 +64,14 @@ internal sealed class TokenAlphabet
     public int Find(ulong key)
     {
         var keys = _keys;
-        int mask = keys.Length - 1;
-        long stored = (long)key + 1; // 0 marks an empty slot
+        int mask = (keys.Length >> 1) - 1;
+        ulong stored = key + 1; // 0 marks an empty slot
         for (int slot = Slot(key, mask); ; slot = (slot + 1) & mask)
         {
-            long k = keys[slot];
+            ulong k = keys[2 * slot];
             if (k == stored)
             {
-                return _keyClasses[slot];
+                return (int)keys[(2 * slot) + 1];
             }
 
             if (k == 0)
@@ -85,30 +84,29 @@ internal sealed class TokenAlphabet
     /// <summary>Remembers that tokens with feature key <paramref name="key"/> are of class <paramref name="cls"/>.</summary>
     public void Remember(ulong key, int cls)
     {
-        if (2 * (_keyCount + 1) > _keys.Length)
+        if (2 * (_keyCount + 1) > _keys.Length >> 1)
         {
-            var (oldKeys, oldClasses) = (_keys, _keyClasses);
-            _keys = new long[2 * oldKeys.Length];
-            _keyClasses = new int[2 * oldKeys.Length];
+            var old = _keys;
+            _keys = new ulong[2 * old.Length];
             _keyCount = 0;
-            for (int i = 0; i < oldKeys.Length; i++)
+            for (int i = 0; i < old.Length; i += 2)
             {
-                if (oldKeys[i] != 0)
+                if (old[i] != 0)
                 {
-                    Remember((ulong)(oldKeys[i] - 1), oldClasses[i]);
+                    Remember(old[i] - 1, (int)old[i + 1]);
                 }
             }
         }
 
-        int mask = _keys.Length - 1;
+        int mask = (_keys.Length >> 1) - 1;
         int slot = Slot(key, mask);
-        while (_keys[slot] != 0)
+        while (_keys[2 * slot] != 0)
         {
             slot = (slot + 1) & mask;
         }
 
-        _keys[slot] = (long)key + 1;
-        _keyClasses[slot] = cls;
+        _keys[2 * slot] = key + 1;
+        _keys[(2 * slot) + 1] = (ulong)cls;
         _keyCount++;
     }
 

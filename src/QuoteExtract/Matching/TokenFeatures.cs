@@ -136,7 +136,13 @@ internal sealed partial class TokenFeatures
         ComputeClasses(tagged, quotes, start, end, bits, flags, classes, alphabet, _keyed ? memo : null, shape);
     }
 
-    /// <summary>The per-token loop of <see cref="Compute"/>, apart from its stack buffer so that the JIT tiers it up with profile data.</summary>
+    /// <summary>The per-token loops of <see cref="Compute"/>, apart from its stack buffer so that the JIT tiers them up with profile data.</summary>
+    /// <remarks>
+    /// Two loops, each with few branches and no dependence between tokens: feature keys first (each row's first word holds
+    /// its token's key meanwhile), then classes and rows. Both are bound by cache misses (the word memo, the alphabet's key
+    /// map), and a short loop lets the processor run the misses of several tokens at once; one long loop body let it
+    /// reach little past one token.
+    /// </remarks>
     private void ComputeClasses(TaggedText tagged, ReadOnlySpan<QuoteState> quotes, int start, int end, Span<ulong> bits, Span<byte> flags,
         Span<int> classes, TokenAlphabet alphabet, WordMemo? memo, Span<char> shape)
     {
@@ -154,16 +160,12 @@ internal sealed partial class TokenFeatures
             // The feature key: everything the row depends on, as small numbers. A key seen before names its class without
             // building the row. The word part depends on the token's text alone, so a short token seen before takes it from
             // the memo.
-            var span = text.Slice(token.Start, token.Length);
             ulong key = (uint)kindPosRow | ((ulong)(uint)entityFlagRow << _entityFlagShift);
-            WordEntry? entry = null;
-            bool entryFound = false;
             if (memo is not null && WordMemo.TryPack(text, token.Start, token.Length, out ulong low, out ulong high))
             {
                 if (!memo.TryGet(low, high, out ulong word))
                 {
-                    word = WordPart(span, shape, hasWords, hasShapes, out entry);
-                    entryFound = true;
+                    word = WordPart(text.Slice(token.Start, token.Length), shape, hasWords, hasShapes, out _);
                     memo.Set(low, high, word);
                 }
 
@@ -171,19 +173,22 @@ internal sealed partial class TokenFeatures
             }
             else
             {
-                key |= WordPart(span, shape, hasWords, hasShapes, out entry);
-                entryFound = true;
+                key |= WordPart(text.Slice(token.Start, token.Length), shape, hasWords, hasShapes, out _);
             }
 
+            bits[local * w] = key;
+        }
+
+        for (int t = start; t < end; t++)
+        {
+            int local = t - start;
+            ulong key = bits[local * w];
             int cls = _keyed ? alphabet.Find(key) : -1;
             if (cls < 0)
             {
-                if (!entryFound && hasWords)
-                {
-                    entry = _words.Find(span);
-                }
-
-                cls = NewClass(key, entry, alphabet);
+                // A class not seen yet (a few hundred a corpus): its word entry is looked up again.
+                var token = tokens[t];
+                cls = NewClass(key, hasWords ? _words.Find(text.Slice(token.Start, token.Length)) : null, alphabet);
             }
 
             classes[local] = cls;
