@@ -95,61 +95,71 @@ internal sealed class ExtractionPipeline
             }
         }
 
-        var buffers = new List<TextBuffers>(staged.Count);
-        try
+        var texts = new string[staged.Count];
+        for (int k = 0; k < texts.Length; k++)
         {
-            var analyses = new AnalyzedText[staged.Count];
-            for (int k = 0; k < staged.Count; k++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                buffers.Add(_textBuffers.Rent());
-                analyses[k] = TextAnalyzer.Analyze(documents[staged[k]].Text, SentenceBreaks.Paragraph, buffers[k], cancellationToken);
-            }
-
-            var tagged = new TaggedText[staged.Count];
-            for (int k = 0; k < staged.Count; k++)
-            {
-                tagged[k] = Tagger.Default.Tag(analyses[k], cancellationToken);
-            }
-
-            var found = new List<Candidate>[staged.Count];
-            for (int k = 0; k < staged.Count; k++)
-            {
-                found[k] = _attributions.Extract(tagged[k], cancellationToken);
-            }
-
-            for (int k = 0; k < staged.Count; k++)
-            {
-                results[staged[k]] = Records(analyses[k], found[k], Resolve(tagged[k], found[k], cancellationToken));
-            }
+            texts[k] = documents[staged[k]].Text;
         }
-        finally
+
+        var stagedResults = RunSections(texts, cancellationToken);
+        for (int k = 0; k < texts.Length; k++)
         {
-            foreach (var b in buffers)
-            {
-                _textBuffers.Return(b);
-            }
+            results[staged[k]] = stagedResults[k];
         }
 
         return results;
     }
 
     /// <summary>All layers over one section (or a whole document of at most a section's length).</summary>
-    private QuoteExtractionResult RunSection(string text, CancellationToken cancellationToken)
+    private QuoteExtractionResult RunSection(string text, CancellationToken cancellationToken) => RunSections([text], cancellationToken)[0];
+
+    /// <summary>
+    /// All layers over sections (or whole documents of at most a section's length), stage by stage: every text's
+    /// analysis, then every text's tags, attributions, resolved speakers and records.
+    /// </summary>
+    private QuoteExtractionResult[] RunSections(string[] texts, CancellationToken cancellationToken)
     {
         // The records copy what they keep of the text, so nothing built over the buffers outlives this call.
-        var buffers = _textBuffers.Rent();
+        var buffers = new TextBuffers[texts.Length];
         try
         {
-            var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph, buffers, cancellationToken);
-            var tagged = Tagger.Default.Tag(analysis, cancellationToken);
-            var found = _attributions.Extract(tagged, cancellationToken);
-            var resolution = Resolve(tagged, found, cancellationToken);
-            return Records(analysis, found, resolution);
+            var analyses = new AnalyzedText[texts.Length];
+            for (int k = 0; k < texts.Length; k++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                buffers[k] = _textBuffers.Rent();
+                analyses[k] = TextAnalyzer.Analyze(texts[k], SentenceBreaks.Paragraph, buffers[k], cancellationToken);
+            }
+
+            var tagged = new TaggedText[texts.Length];
+            for (int k = 0; k < texts.Length; k++)
+            {
+                tagged[k] = Tagger.Default.Tag(analyses[k], cancellationToken);
+            }
+
+            var found = new List<Candidate>[texts.Length];
+            for (int k = 0; k < texts.Length; k++)
+            {
+                found[k] = _attributions.Extract(tagged[k], cancellationToken);
+            }
+
+            var results = new QuoteExtractionResult[texts.Length];
+            for (int k = 0; k < texts.Length; k++)
+            {
+                results[k] = Records(analyses[k], found[k], Resolve(tagged[k], found[k], cancellationToken));
+            }
+
+            return results;
         }
         finally
         {
-            _textBuffers.Return(buffers);
+            foreach (var b in buffers)
+            {
+                if (b is not null)
+                {
+                    _textBuffers.Return(b);
+                }
+            }
         }
     }
 
