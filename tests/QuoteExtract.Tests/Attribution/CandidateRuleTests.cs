@@ -86,6 +86,14 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void A_speech_verb_tagged_as_a_plural_noun_after_a_name_still_cues_the_quotation()
+    {
+        // The tagger reads "answers" after a name as a plural noun; the rule accepts a speech verb's form there.
+        Candidates("“We will see,” Smith answers.", "quote_speaker_noun_tagged_cue")
+            .Should().Contain(("Smith", "answers", "“We will see,”"));
+    }
+
+    [Fact]
     public void Markup_before_a_speaker_is_not_part_of_it()
     {
         const string text = "Fans cheered. <tweet id=\"1\" author=\"@someone\">Senator Ann Reyes said that the vote was rigged.";
