@@ -139,6 +139,25 @@ public sealed class CommandLineContractTests
         File.ReadAllLines(target).Should().ContainSingle();
     }
 
+    [Theory]
+    [InlineData("jsonl")]
+    [InlineData("json")]
+    public async Task Json_written_to_a_file_is_the_same_as_on_standard_output(string format)
+    {
+        // A file gets the serializer's UTF-8 bytes directly and standard output gets strings: the two paths must agree,
+        // non-ASCII quotation marks and separators between documents included.
+        using var dir = new TempDirectory();
+        var a = dir.Write("a.txt", Article);
+        var target = Path.Combine(dir.Path, "out." + format);
+
+        var (_, stdout, _) = await CliHarness.RunAsync("--format", format, a, a);
+        var (code, _, _) = await CliHarness.RunAsync("--format", format, "--output", target, a, a);
+
+        code.Should().Be(0);
+        stdout.Should().Contain("“");
+        File.ReadAllText(target, System.Text.Encoding.UTF8).Should().Be(stdout);
+    }
+
     [Fact]
     public async Task Offsets_skip_a_byte_order_mark()
     {

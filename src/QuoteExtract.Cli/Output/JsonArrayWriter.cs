@@ -9,7 +9,7 @@ internal sealed class JsonArrayWriter(TextWriter output) : IResultWriter
     {
         output.Write(_first ? "[\n" : ",\n");
         _first = false;
-        output.Write(JsonOutput.Serialize(source, result));
+        JsonOutput.Write(output, source, result);
         output.Flush();
     }
 

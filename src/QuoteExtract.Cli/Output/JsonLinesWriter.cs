@@ -5,7 +5,7 @@ internal sealed class JsonLinesWriter(TextWriter output) : IResultWriter
 {
     public void Write(string source, QuoteExtractionResult result)
     {
-        output.Write(JsonOutput.Serialize(source, result));
+        JsonOutput.Write(output, source, result);
         output.Write('\n');
         output.Flush();
     }
