@@ -228,6 +228,20 @@ internal static class AttributionFeatures
     /// <summary>Words that make a time expression: "in February", "on Monday", "last week", "earlier this year".</summary>
     internal static bool IsTemporal(ReadOnlySpan<char> word) => TimeWords.Contains(word);
 
+    /// <summary>True when every token of <paramref name="range"/> is a time word, a determiner, an adjective or a number ("last Tuesday", "October 2015").</summary>
+    internal static bool IsTemporalPhrase(TaggedText text, TokenRange range)
+    {
+        for (int t = range.Start; t < range.End; t++)
+        {
+            if (text.Pos[t] is not (PosTag.DT or PosTag.JJ or PosTag.CD) && !IsTemporal(text.Analysis.TokenText(t)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>True when the content holds a finite verb or a modal.</summary>
     private static bool HasFiniteVerb(TaggedText text, Candidate c)
     {

@@ -216,13 +216,7 @@ internal sealed class CandidateReader
         }
 
         bool afterPreposition = speaker.Start > 0 && _text.Pos[speaker.Start - 1] is PosTag.IN or PosTag.TO && _analysis.TokenText(speaker.Start - 1) is not "that";
-        bool temporal = true;
-        for (int t = speaker.Start; t < speaker.End && temporal; t++)
-        {
-            temporal = _text.Pos[t] is PosTag.DT or PosTag.JJ or PosTag.CD || AttributionFeatures.IsTemporal(_analysis.TokenText(t));
-        }
-
-        if (!afterPreposition && !temporal)
+        if (!afterPreposition && !AttributionFeatures.IsTemporalPhrase(_text, speaker))
         {
             return speaker;
         }

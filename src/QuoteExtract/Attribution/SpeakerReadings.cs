@@ -116,10 +116,9 @@ internal static class SpeakerReadings
     private static bool IsAdverbial(TaggedText text, TokenRange speaker)
     {
         var analysis = text.Analysis;
-        bool temporal = true, place = true;
+        bool place = true;
         for (int t = speaker.Start; t < speaker.End; t++)
         {
-            temporal &= text.Pos[t] is PosTag.DT or PosTag.JJ or PosTag.CD || AttributionFeatures.IsTemporal(analysis.TokenText(t));
             place &= text.EntityTags[t].Type == EntityType.Location;
         }
 
@@ -130,7 +129,7 @@ internal static class SpeakerReadings
             before = NounPhraseStart(text, before, 0, pronouns: false, lists: false) - 1;
         }
 
-        return temporal || place || (before >= 0 && text.Pos[before] is PosTag.IN or PosTag.TO);
+        return place || AttributionFeatures.IsTemporalPhrase(text, speaker) || (before >= 0 && text.Pos[before] is PosTag.IN or PosTag.TO);
     }
 
     /// <summary>
