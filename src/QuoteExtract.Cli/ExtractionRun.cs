@@ -47,7 +47,7 @@ internal sealed class ExtractionRun(
         int inputFailures = failures.Count;
         try
         {
-            var outcomes = OrderedBatch.Run(documents.Chunk(GroupSize), (group, ct) => Process(group, extractor, ct), threads, cancellationToken)
+            var outcomes = OrderedBatch.Run(documents.Chunk(QuoteExtractor.GroupSize), (group, ct) => Process(group, extractor, ct), threads, cancellationToken)
                 .SelectMany(static group => group);
             if (documents.Count > 1 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
             {
@@ -126,9 +126,6 @@ internal sealed class ExtractionRun(
         writer.Write(outcome.Source, outcome.Result!);
         return 0;
     }
-
-    /// <summary>How many documents a thread reads and then extracts stage by stage at a time (see <see cref="Process"/>).</summary>
-    private const int GroupSize = 16;
 
     /// <summary>
     /// Reads a group of documents, then extracts the ones read in one call, stage by stage (each stage's tables stay in

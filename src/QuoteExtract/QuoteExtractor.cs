@@ -178,8 +178,8 @@ public sealed class QuoteExtractor
         }
     }
 
-    /// <summary>How many documents of a batch one thread extracts stage by stage at a time.</summary>
-    private const int GroupSize = 16;
+    /// <summary>How many documents of a batch one thread extracts stage by stage at a time (the command-line tool's groups too).</summary>
+    internal const int GroupSize = 16;
 
     private (QuoteExtractionResult Result, int Length)[] ExtractGroup(string[] texts, CancellationToken cancellationToken)
     {
