@@ -165,7 +165,7 @@ public sealed class QuoteExtractor
         options.Validate();
         int done = 0;
         long characters = 0;
-        var groups = OrderedBatch.RunAsync(Groups(texts, cancellationToken), ExtractGroup, options.MaxDegreeOfParallelism, cancellationToken);
+        var groups = OrderedBatch.RunAsync(texts.Chunk(GroupSize), ExtractGroup, options.MaxDegreeOfParallelism, cancellationToken);
         await foreach (var group in groups.ConfigureAwait(false))
         {
             foreach (var (result, length) in group)
@@ -190,27 +190,6 @@ public sealed class QuoteExtractor
 
         var results = _pipeline.RunMany(texts.Select(static t => (t, false)).ToList(), cancellationToken);
         return results.Select((r, i) => (r, texts[i].Length)).ToArray();
-    }
-
-    /// <summary>The documents of <paramref name="texts"/> in groups of <see cref="GroupSize"/>, the last one shorter.</summary>
-    private static async IAsyncEnumerable<string[]> Groups(
-        IAsyncEnumerable<string> texts, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var group = new List<string>(GroupSize);
-        await foreach (var text in texts.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            group.Add(text);
-            if (group.Count == GroupSize)
-            {
-                yield return [.. group];
-                group.Clear();
-            }
-        }
-
-        if (group.Count > 0)
-        {
-            yield return [.. group];
-        }
     }
 
     private static IEnumerable<QuoteExtractionResult> Report(

@@ -321,19 +321,7 @@ internal static class AttributionFeatures
             return word.ToString().ToLowerInvariant();
         }
 
-        // ASCII words (nearly all) in a plain loop: the library call's set-up costs more than words this short.
-        for (int i = 0; i < word.Length; i++)
-        {
-            char c = word[i];
-            if (c >= 0x80)
-            {
-                return buffer[..word.ToLowerInvariant(buffer)];
-            }
-
-            buffer[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
-        }
-
-        return buffer[..word.Length];
+        return buffer[..InvariantLowerCase.Write(word, buffer)];
     }
 
     /// <summary>What follows the content's end in its sentence: the next two tokens' tags, or "end" (written to <paramref name="buffer"/>).</summary>

@@ -1,5 +1,6 @@
 using QuoteExtract.Matching;
 using QuoteExtract.Tagging;
+using QuoteExtract.Text;
 
 namespace QuoteExtract.Attribution;
 
@@ -94,13 +95,7 @@ internal static class SpeakerReadings
 
         if (analysis.TokenText(t) is ")")
         {
-            int open = t;
-            while (open > 0 && t - open < 12 && analysis.TokenText(open) is not "(")
-            {
-                open--;
-            }
-
-            t = analysis.TokenText(open) is "(" ? open - 1 : -1;
+            t = BeforeParenthesis(analysis, t, 0, 13);
         }
 
         int end = t + 1;
@@ -148,17 +143,29 @@ internal static class SpeakerReadings
         t--;
         if (analysis.TokenText(t) is ")")
         {
-            while (t > from && analysis.TokenText(t) is not "(")
-            {
-                t--;
-            }
-
-            t--;
+            t = BeforeParenthesis(analysis, t, from + 1, int.MaxValue);
         }
 
         int end = t + 1;
         int start = NounPhraseStart(text, end, from + 1, pronouns: true, lists: false);
         return start < end && start > from + 1 && analysis.TokenText(start - 1) is "," && IsHead(text.Pos[end - 1]) ? new TokenRange(start, end) : null;
+    }
+
+    /// <summary>
+    /// The token before the parenthesis that closes at <paramref name="close"/>, its opening bracket looked for back to
+    /// <paramref name="limit"/> among at most <paramref name="maxTokens"/> tokens; −1 when there is none.
+    /// </summary>
+    private static int BeforeParenthesis(AnalyzedText analysis, int close, int limit, int maxTokens)
+    {
+        for (int open = close; open >= limit && close - open < maxTokens; open--)
+        {
+            if (analysis.TokenText(open) is "(")
+            {
+                return open - 1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using QuoteExtract.Tagging;
+using QuoteExtract.Text;
 
 namespace QuoteExtract.Resolution;
 
@@ -322,26 +323,8 @@ internal sealed class DocumentView : IDisposable
     /// <summary>Writes the key of <paramref name="word"/> to <paramref name="key"/> and gives its length (at most the word's).</summary>
     private static int MakeKey(ReadOnlySpan<char> word, Span<char> key)
     {
-        // Most words are ASCII: lower-cased in one plain loop (what ToLowerInvariant does to ASCII), without the
-        // library call's set-up, which costs more than the work on words this short.
-        int length = word.Length;
-        int i = 0;
-        for (; i < length; i++)
-        {
-            char c = word[i];
-            if (c >= 0x80)
-            {
-                break;
-            }
-
-            key[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
-        }
-
-        if (i < length)
-        {
-            length = word.ToLowerInvariant(key);
-            key[..length].Replace('’', '\'');
-        }
+        int length = InvariantLowerCase.Write(word, key);
+        key[..length].Replace('’', '\'');
 
         if (length > 2 && key[..length].EndsWith("'s", StringComparison.Ordinal))
         {
