@@ -155,7 +155,7 @@ var attributionSplit = new Option<DirectoryInfo>("--split") { Description = "The
 var attributionModel = new Option<FileInfo>("--out") { Description = "The model file to write (attribution.bin).", Required = true };
 var attributionCalibration = new Option<FileInfo>("--calibration") { Description = "The calibration file to write (attribution.calibration).", Required = true };
 var attributionEpochs = new Option<int>("--epochs") { Description = "Passes over the training candidates.", DefaultValueFactory = _ => 8 };
-var attributionMembers = new Option<int>("--members") { Description = "Perceptrons trained on differently shuffled data and averaged into the one model.", DefaultValueFactory = _ => 5 };
+var attributionMembers = new Option<int>("--members") { Description = "Perceptrons trained on differently shuffled data and averaged into the one model.", DefaultValueFactory = _ => 10 };
 var attributionCrossFitted = new Option<FileInfo?>("--cross-fitted-out") { Description = "Also writes the split's attributions as kept from cross-fitted scores (JSON Lines for score.py)." };
 var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, attributionMembers, seed, attributionCrossFitted };
 trainAttribution.SetAction(result => QuoteExtract.Training.Attribution.AttributionTrainer.Run(

@@ -20,6 +20,8 @@ internal static class SpeakerReadings
     /// preposition, or a floating quantifier, stands for the subject before it ("inner" against "outer").</item>
     /// <item><c>On Wednesday, however, the director, James Comey, said …</c>: a fronted time or place taken for the
     /// speaker stands for the subject between the commas ("fronted" against "clause").</item>
+    /// <item><c>Mr. Trump issued a statement Tuesday saying …</c>: the object of a finite verb right before a participle
+    /// cue stands for that verb's subject ("object" against "subject").</item>
     /// </list>
     /// </summary>
     public static void Add(TaggedText text, List<Candidate> candidates)
@@ -52,6 +54,10 @@ internal static class SpeakerReadings
                 && (NearestSubject(text, c.Speaker.End, c.Cue.Start) ?? LastAppositive(text, c.Speaker.End, c.Cue.Start)) is { } clauseSubject)
             {
                 (subject, own, other) = (clauseSubject, "fronted", "clause");
+            }
+            else if (c.Cue.Start == c.Speaker.End && ObjectBeforeParticiple(text, c) is { } verbSubject)
+            {
+                (subject, own, other) = (verbSubject, "object", "subject");
             }
             else
             {
@@ -152,6 +158,42 @@ internal static class SpeakerReadings
     }
 
     /// <summary>
+    /// <c>Mr. Trump issued a statement Tuesday saying …</c>, <c>His office put out a statement saying …</c>: a noun phrase
+    /// (or prepositional phrase) right after a finite verb and right before a participle cue is that verb's object; the
+    /// participle usually shares the verb's subject, which this returns.
+    /// </summary>
+    private static TokenRange? ObjectBeforeParticiple(TaggedText text, Candidate c)
+    {
+        var pos = text.Pos;
+        int cue = c.Cue.Start;
+        while (cue < c.Cue.End && pos[cue] is PosTag.RB)
+        {
+            cue++;
+        }
+
+        if (cue >= c.Cue.End || pos[cue] is not PosTag.VBG)
+        {
+            return null;
+        }
+
+        // Back from the speaker over the object's words (and particles: "put out") to the finite verb.
+        int t = c.Speaker.Start - 1, limit = Math.Max(0, c.Speaker.Start - 8);
+        while (t > limit && pos[t] is PosTag.DT or PosTag.JJ or PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS or PosTag.PRP_S
+            or PosTag.CD or PosTag.POS or PosTag.IN or PosTag.TO or PosTag.RP)
+        {
+            t--;
+        }
+
+        if (t < 1 || pos[t] is not (PosTag.VBD or PosTag.VBZ or PosTag.VBP) || text.Analysis.IsInQuotation(t))
+        {
+            return null;
+        }
+
+        int sentence = AttributionExtractor.SentenceOf(text.Analysis, t);
+        return NearestSubject(text, text.Analysis.Sentences[sentence].FirstToken, t + 1);
+    }
+
+    /// <summary>
     /// The token before the parenthesis that closes at <paramref name="close"/>, its opening bracket looked for back to
     /// <paramref name="limit"/> among at most <paramref name="maxTokens"/> tokens; −1 when there is none.
     /// </summary>
@@ -200,7 +242,7 @@ internal static class SpeakerReadings
         int start = NounPhraseStart(text, end, from, pronouns: true, lists: false);
 
         // A noun or pronoun must head it, and a preposition before it makes it an object ("in the crowd").
-        if (start == end || !IsHead(pos[end - 1]) || pos[start - 1] is PosTag.IN or PosTag.TO)
+        if (start == end || !IsHead(pos[end - 1]) || (start > 0 && pos[start - 1] is PosTag.IN or PosTag.TO))
         {
             return null;
         }

@@ -86,6 +86,27 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void The_object_before_a_participle_cue_also_offers_the_verbs_subject()
+    {
+        Candidates("The governor's office put out a statement saying that the vote had been rigged.", "speaker_cue_content")
+            .Select(c => c.Speaker).Should().Contain("a statement").And.Contain("The governor's office");
+    }
+
+    [Fact]
+    public void A_participle_cue_right_after_the_sentence_subject_gets_no_second_reading()
+    {
+        Candidates("Protesters chanting that the vote had been rigged marched downtown.", "speaker_cue_content")
+            .Select(c => c.Speaker).Should().OnlyContain(s => s == "Protesters");
+    }
+
+    [Fact]
+    public void A_speaker_noun_phrase_may_hold_a_participle_modifier()
+    {
+        Candidates("“The odds are against us,” said another leading court advocate, Ann Reyes of the firm Bell Hart.", "quote_cue_speaker")
+            .Select(c => c.Speaker).Should().Contain("another leading court advocate");
+    }
+
+    [Fact]
     public void A_speech_verb_tagged_as_a_plural_noun_after_a_name_still_cues_the_quotation()
     {
         // The tagger reads "answers" after a name as a plural noun; the rule accepts a speech verb's form there.
