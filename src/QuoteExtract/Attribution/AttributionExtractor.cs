@@ -137,6 +137,7 @@ internal sealed class AttributionExtractor
         foreach (var c in candidates)
         {
             c.CuesInside = CuesInside(cueStarts, c);
+            c.FirstCueInside = FirstCueInside(cueStarts, c);
             c.SecondCued = SecondCued(text.Analysis, cueStarts, c);
             if (c.ContinuedFrom is { } single)
             {
@@ -234,6 +235,20 @@ internal sealed class AttributionExtractor
     private static int AttributionStart(Candidate c) => c.Speaker.IsNone ? c.Cue.Start : Math.Min(c.Speaker.Start, c.Cue.Start);
 
     /// <summary>How many of the sorted distinct <paramref name="cueStarts"/>, other than the candidate's own, lie in its content.</summary>
+    /// <summary>The first cue start of another candidate inside the first content fragment (its own cue excluded), or -1.</summary>
+    private static int FirstCueInside(ReadOnlySpan<int> cueStarts, Candidate c)
+    {
+        for (int i = LowerBound(cueStarts, c.Content.Start + 1); i < cueStarts.Length && cueStarts[i] < c.Content.End; i++)
+        {
+            if (cueStarts[i] != c.Cue.Start)
+            {
+                return cueStarts[i];
+            }
+        }
+
+        return -1;
+    }
+
     private static int CuesInside(ReadOnlySpan<int> cueStarts, Candidate c)
     {
         int inside = CountIn(cueStarts, c.Content.Start, c.Content.End);

@@ -150,6 +150,17 @@ internal static class AttributionFeatures
         Add(features, ref n, 60, quotationBar, category);
         Add(features, ref n, 61, quotationBar, stem);
 
+        // The first other cue inside the content, by what comes before it and its tag: ", saying", "but insists", "and called".
+        if (c.FirstCueInside > 0)
+        {
+            int at = c.FirstCueInside;
+            Span<char> insideBuffer = stackalloc char[MaxWord];
+            var lead = Lower(analysis.TokenText(at - 1), insideBuffer) is var w && w is "," or "and" or "but" or "then" or "also" or "while" or "as" or "after" or "before" ? w : "other";
+            ulong insideBar = Bar(FeatureHash.Raw(lead));
+            Add(features, ref n, 66, insideBar, EnumNames<PosTag>.Of(text.Pos[at]), cut);
+            Add(features, ref n, 67, insideBar, kind, category);
+        }
+
         // Which reading of the speaker a candidate takes (see SpeakerReadings).
         if (c.SpeakerChoice != "-")
         {

@@ -44,6 +44,9 @@ internal sealed class Candidate
     /// <summary>How many other candidates' cues start inside this content (a long content swallowing attributions).</summary>
     public int CuesInside { get; set; }
 
+    /// <summary>The first token of the first other candidate's cue inside the first content fragment, or -1.</summary>
+    public int FirstCueInside { get; set; } = -1;
+
     /// <summary>
     /// True when the second fragment's sentence holds another candidate's cue outside the fragment
     /// (<c>“A,” she said. “B,” she added.</c>): that quotation likely has an attribution of its own.

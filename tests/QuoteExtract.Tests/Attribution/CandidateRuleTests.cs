@@ -100,6 +100,19 @@ public sealed class CandidateRuleTests
     }
 
     [Fact]
+    public void A_content_knows_the_first_other_cue_inside_it()
+    {
+        const string text = "The mayor says the budget was balanced last year, but insists the critics are wrong.";
+        var analysis = TextAnalyzer.Analyze(text, SentenceBreaks.Paragraph);
+        var candidates = Extractor.Candidates(Tagger.Default.Tag(analysis), CancellationToken.None);
+        string Word(int token) => token < 0 ? "" : analysis.TokenText(token).ToString();
+
+        var says = candidates.Where(c => c.Rule == "speaker_cue_content" && Word(c.Cue.Start) == "says").ToList();
+        says.Where(c => !c.IsCut).Select(c => Word(c.FirstCueInside)).Should().Contain("insists");
+        says.Where(c => c.CutKind == "coordination").Select(c => c.FirstCueInside).Should().NotBeEmpty().And.OnlyContain(t => t == -1);
+    }
+
+    [Fact]
     public void A_speaker_noun_phrase_may_hold_a_participle_modifier()
     {
         Candidates("“The odds are against us,” said another leading court advocate, Ann Reyes of the firm Bell Hart.", "quote_cue_speaker")
