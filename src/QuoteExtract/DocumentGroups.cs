@@ -19,14 +19,20 @@ internal static class DocumentGroups
     public const int MaxDocuments = 64;
 
     /// <summary>The groups of <paramref name="texts"/>, in order, read lazily (a null text counts as empty; extraction rejects it).</summary>
-    public static IEnumerable<string[]> Of(IEnumerable<string> texts)
+    public static IEnumerable<string[]> Of(IEnumerable<string> texts) => Of(texts, static text => text?.Length ?? 0);
+
+    /// <summary>
+    /// The groups of <paramref name="items"/> whose text lengths <paramref name="length"/> tells before they are read
+    /// (the command-line tool's files, by their size in bytes, about their characters for news text), read lazily.
+    /// </summary>
+    public static IEnumerable<T[]> Of<T>(IEnumerable<T> items, Func<T, long> length)
     {
-        var group = new List<string>();
+        var group = new List<T>();
         long characters = 0;
-        foreach (var text in texts)
+        foreach (var item in items)
         {
-            group.Add(text);
-            characters += text?.Length ?? 0;
+            group.Add(item);
+            characters += length(item);
             if (characters >= MaxCharacters || group.Count == MaxDocuments)
             {
                 yield return [.. group];

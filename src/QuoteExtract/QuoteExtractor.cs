@@ -179,9 +179,6 @@ public sealed class QuoteExtractor
         }
     }
 
-    /// <summary>How many documents the command-line tool reads and extracts stage by stage at a time (the batch API groups by text length: <see cref="DocumentGroups"/>).</summary>
-    internal const int GroupSize = 16;
-
     private (QuoteExtractionResult Result, int Length)[] ExtractGroup(string[] texts, CancellationToken cancellationToken)
     {
         foreach (var text in texts)
