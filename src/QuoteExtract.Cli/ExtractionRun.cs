@@ -47,7 +47,7 @@ internal sealed class ExtractionRun(
         int inputFailures = failures.Count;
         try
         {
-            var outcomes = OrderedBatch.Run(documents.Chunk(QuoteExtractor.GroupSize), (group, ct) => Process(group, extractor, ct), threads, cancellationToken)
+            var outcomes = OrderedBatch.Run(DocumentGroups.Of(documents, static d => d.Length), (group, ct) => Process(group, extractor, ct), threads, cancellationToken)
                 .SelectMany(static group => group);
             if (documents.Count > 1 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
             {

@@ -16,7 +16,14 @@ internal sealed class ExtractionPipeline
     private readonly QuoteExtractorOptions _options;
     private readonly AttributionExtractor _attributions;
     private readonly SpeakerResolver _resolver = new();
-    private readonly ScratchPool<TextBuffers> _textBuffers = new(static () => new TextBuffers());
+
+    /// <summary>Text buffers grown past this many tokens (about 80,000 characters of news) are dropped, not pooled.</summary>
+    private const int MaxPooledTokens = 16_384;
+
+    // A group (RunSections) holds one set of text buffers per document until its records are built, so the pool keeps
+    // a group's worth per thread; with one set per thread, all but the first two of a group were new arrays each time.
+    // A set only grows, so the rare long document's set is dropped rather than kept for the life of the extractor.
+    private readonly ScratchPool<TextBuffers> _textBuffers = new(static () => new TextBuffers(), DocumentGroups.MaxDocuments);
 
     public ExtractionPipeline(QuoteExtractorOptions options)
     {
@@ -155,7 +162,7 @@ internal sealed class ExtractionPipeline
         {
             foreach (var b in buffers)
             {
-                if (b is not null)
+                if (b is not null && b.Tokens.Length <= MaxPooledTokens)
                 {
                     _textBuffers.Return(b);
                 }

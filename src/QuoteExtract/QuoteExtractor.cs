@@ -130,8 +130,9 @@ public sealed class QuoteExtractor
 
     /// <summary>
     /// Extracts the quotes of many documents in parallel and yields the results in input order.
-    /// The input is read lazily, in groups of up to 16 documents that a thread extracts stage by stage (each stage's
-    /// tables stay in the processor's caches across the group), and at most a few groups per thread are held at once.
+    /// The input is read lazily, in groups of about 256 KB of text (at most 64 documents) that a thread extracts stage by
+    /// stage (each stage's tables stay in the processor's caches across the group), and at most a few groups per thread
+    /// are held at once.
     /// </summary>
     /// <param name="texts">The documents.</param>
     /// <param name="options">Parallelism and progress reporting; defaults if null.</param>
@@ -143,13 +144,13 @@ public sealed class QuoteExtractor
         ArgumentNullException.ThrowIfNull(texts);
         options ??= new BatchOptions();
         options.Validate();
-        var groups = OrderedBatch.Run(texts.Chunk(GroupSize), ExtractGroup, options.MaxDegreeOfParallelism, cancellationToken);
+        var groups = OrderedBatch.Run(DocumentGroups.Of(texts), ExtractGroup, options.MaxDegreeOfParallelism, cancellationToken);
         return Report(groups, options.Progress, cancellationToken);
     }
 
     /// <summary>
     /// Extracts the quotes of an asynchronous stream of documents in parallel and yields the results in input order,
-    /// in groups of up to 16 documents as <see cref="ExtractMany"/> does.
+    /// in groups as <see cref="ExtractMany"/> does.
     /// </summary>
     /// <param name="texts">The documents.</param>
     /// <param name="options">Parallelism and progress reporting; defaults if null.</param>
@@ -165,7 +166,7 @@ public sealed class QuoteExtractor
         options.Validate();
         int done = 0;
         long characters = 0;
-        var groups = OrderedBatch.RunAsync(texts.Chunk(GroupSize), ExtractGroup, options.MaxDegreeOfParallelism, cancellationToken);
+        var groups = OrderedBatch.RunAsync(DocumentGroups.Of(texts, cancellationToken), ExtractGroup, options.MaxDegreeOfParallelism, cancellationToken);
         await foreach (var group in groups.ConfigureAwait(false))
         {
             foreach (var (result, length) in group)
@@ -177,9 +178,6 @@ public sealed class QuoteExtractor
             }
         }
     }
-
-    /// <summary>How many documents of a batch one thread extracts stage by stage at a time (the command-line tool's groups too).</summary>
-    internal const int GroupSize = 16;
 
     private (QuoteExtractionResult Result, int Length)[] ExtractGroup(string[] texts, CancellationToken cancellationToken)
     {

@@ -9,10 +9,17 @@ namespace QuoteExtract;
 internal sealed class ScratchPool<T>
     where T : class
 {
-    private readonly T?[] _slots = new T?[Math.Clamp(Environment.ProcessorCount, 2, 16)];
+    private readonly T?[] _slots;
     private readonly Func<T> _create;
 
-    public ScratchPool(Func<T> create) => _create = create;
+    /// <summary>A pool that keeps up to <paramref name="perThread"/> objects for each concurrent caller it expects.</summary>
+    /// <param name="create">Makes an object when the pool has none to lend.</param>
+    /// <param name="perThread">Objects one caller holds at once (a batch holds one per document of its group).</param>
+    public ScratchPool(Func<T> create, int perThread = 1)
+    {
+        _create = create;
+        _slots = new T?[Math.Clamp(Environment.ProcessorCount, 2, 16) * perThread];
+    }
 
     /// <summary>An object no other caller holds until it is <see cref="Return"/>ed.</summary>
     public T Rent()

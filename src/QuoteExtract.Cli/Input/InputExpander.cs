@@ -29,11 +29,11 @@ internal static class InputExpander
             {
                 var files = TextFilesBelow(path, failures);
                 files.Sort(StringComparer.Ordinal);
-                documents.AddRange(files.Select(f => new InputDocument(f, () => File.OpenRead(f))));
+                documents.AddRange(files.Select(f => new InputDocument(f, () => File.OpenRead(f), SizeOf(f))));
             }
             else if (File.Exists(path))
             {
-                documents.Add(new InputDocument(path, () => File.OpenRead(path)));
+                documents.Add(new InputDocument(path, () => File.OpenRead(path), SizeOf(path)));
             }
             else
             {
@@ -83,6 +83,19 @@ internal static class InputExpander
         }
 
         return files;
+    }
+
+    /// <summary>The file's size in bytes, or 0 when it cannot be read now (reading it later reports the failure).</summary>
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static Stream OpenSample() =>

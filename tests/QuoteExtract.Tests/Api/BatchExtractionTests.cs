@@ -11,12 +11,14 @@ public sealed class BatchExtractionTests
     [Fact]
     public void Results_come_back_in_input_order_and_equal_sequential_extraction()
     {
-        var documents = Documents(40);
+        // Short documents: enough for several groups, so that the threads finish them out of order.
+        int count = (3 * DocumentGroups.MaxDocuments) + 5;
+        var documents = Documents(count);
         var sequential = documents.Select(d => Extractor.Extract(d)).ToList();
 
         var batch = Extractor.ExtractMany(documents, new BatchOptions { MaxDegreeOfParallelism = 4 }).ToList();
 
-        batch.Should().HaveCount(40);
+        batch.Should().HaveCount(count);
         for (int i = 0; i < batch.Count; i++)
         {
             batch[i].Quotes.Should().BeEquivalentTo(sequential[i].Quotes, o => o.WithStrictOrdering(), "entities are new objects per call, equal in content");

@@ -94,7 +94,7 @@ public sealed class CancellationTests
 
         act.Should().Throw<OperationCanceledException>();
         seen.Should().Be(10);
-        read.Should().BeLessThanOrEqualTo(16 * ((2 * 2) + 1), "at most two groups of 16 documents per thread are in flight");
+        read.Should().BeLessThanOrEqualTo(DocumentGroups.MaxDocuments * ((2 * 2) + 1), "at most two groups per thread are in flight");
     }
 
     [Fact]
