@@ -92,6 +92,36 @@ internal static class AttributionTrainer
             c.Score = c.Confidence = 1 / (1 + Math.Exp(-((slope * margins[i]) + intercept)));
         }
 
+        // Stage two: the same features plus what stage one's cross-fitted probabilities say about each candidate's
+        // neighbours (NeighbourFeatures), trained like stage one, shipped next to it and calibrated on its own
+        // cross-fitted margins; the thresholds below apply to its probabilities.
+        var stacked = WithNeighbourFeatures(examples);
+        var stageTwo = Train(stacked, epochs, seed, members, scores, output);
+        using (var file = File.Create(StageTwoPath(modelPath)))
+        {
+            stageTwo.Save(file, ModelKind.Attributions, 0f);
+        }
+
+        var margins2 = new double[examples.Count];
+        for (int fold = 0; fold < Folds; fold++)
+        {
+            var foldModel = ToModel(Train(stacked.Where(e => e.Document % Folds != fold).ToList(), epochs, seed, members, scores, output));
+            for (int i = 0; i < stacked.Count; i++)
+            {
+                if (stacked[i].Document % Folds == fold)
+                {
+                    margins2[i] = AttributionScorer.Margin(foldModel, stacked[i].Features);
+                }
+            }
+        }
+
+        var (slope2, intercept2) = FitLogistic(margins2, examples.Select(e => e.Positive).ToArray());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stage two calibration: p = 1 / (1 + exp(-({slope2:0.0000} * margin + {intercept2:0.0000})))"));
+        for (int i = 0; i < examples.Count; i++)
+        {
+            examples[i].Candidate.Score = examples[i].Candidate.Confidence = 1 / (1 + Math.Exp(-((slope2 * margins2[i]) + intercept2)));
+        }
+
         // The selection thresholds (indirect, direct, mixed) that maximise end-to-end F1 over the cross-fitted scores,
         // by coordinate ascent from one shared threshold.
         // The grid starts at 0.1: below it a kept candidate is one the model itself gives nine chances in ten of being
@@ -116,7 +146,7 @@ internal static class AttributionTrainer
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cross-fitted selected P {bp:0.000} R {br:0.000} F1 {bestF1:0.000}, content F1 {(2 * objective) - bestF1:0.000}"));
 
         File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
-            $"# slope intercept indirect-threshold direct-threshold mixed-threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {chosen.Indirect:0.000} {chosen.Direct:0.000} {chosen.Mixed:0.000}\n"));
+            $"# slope intercept indirect-threshold direct-threshold mixed-threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {chosen.Indirect:0.000} {chosen.Direct:0.000} {chosen.Mixed:0.000}\n# stage two: slope intercept\n{slope2:0.000000} {intercept2:0.000000}\n"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {chosen.Indirect:0.000} direct {chosen.Direct:0.000} mixed {chosen.Mixed:0.000} (cross-fitted F1 {bestF1:0.000})"));
         if (crossFittedPath is not null)
         {
@@ -154,7 +184,30 @@ internal static class AttributionTrainer
 
     private const int Folds = 5;
 
-    /// <summary>Spacing of the selection-threshold grid.</summary>
+    /// <summary>The stage-two model's file: <c>attribution.bin</c> → <c>attribution-stage2.bin</c>, in the same directory.</summary>
+    public static string StageTwoPath(string modelPath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, Path.GetFileNameWithoutExtension(modelPath) + "-stage2" + Path.GetExtension(modelPath));
+
+    /// <summary>Every example with its neighbour features appended, read from the candidates' current (stage-one, cross-fitted) scores.</summary>
+    private static List<Example> WithNeighbourFeatures(List<Example> examples)
+    {
+        var stacked = new Example[examples.Count];
+        var neighbour = new ulong[NeighbourFeatures.Count];
+        foreach (var document in examples.Select((e, i) => (e, i)).GroupBy(x => x.e.Document))
+        {
+            var candidates = document.Select(x => x.e.Candidate).ToList();
+            var near = AttributionScorer.NeighbourBuckets(candidates);
+            foreach (var (e, i) in document)
+            {
+                var (start, end) = AttributionExtractor.Extent(e.Candidate);
+                NeighbourFeatures.Collect(e.Candidate, near.Near(start, end), neighbour);
+                stacked[i] = e with { Features = [.. e.Features, .. neighbour] };
+            }
+        }
+
+        return [.. stacked];
+    }
+
     private const double GridStep = 0.025;
 
     /// <summary>The mean of <paramref name="members"/> perceptrons, each trained on its own shuffle of the data.</summary>

@@ -150,6 +150,7 @@ internal sealed class AttributionExtractor
             _scorer.Score(text, c);
         }
 
+        _scorer.Rescore(candidates);
         return candidates;
     }
 
@@ -519,7 +520,7 @@ internal sealed class AttributionExtractor
         a.ContentOverlaps(b) || Overlap(a.Cue, b.Cue) || a.ContentContains(b.Cue.Start) || b.ContentContains(a.Cue.Start);
 
     /// <summary>The tokens from the first to the last of the candidate's content, second fragment and cue.</summary>
-    private static (int Start, int End) Extent(Candidate c)
+    internal static (int Start, int End) Extent(Candidate c)
     {
         int start = c.Content.Start, end = c.Content.End;
         foreach (var range in (ReadOnlySpan<TokenRange>)[c.Content2, c.Cue])

@@ -7,7 +7,10 @@ namespace QuoteExtract.Attribution;
 /// <summary>
 /// Scores candidates with the averaged perceptron trained by <c>train attribution</c> (Resources/Models/attribution.bin)
 /// and turns its margin into a probability with the logistic fit stored next to it (attribution.calibration:
-/// slope, intercept, then the selection thresholds for indirect, direct and mixed quotes; a missing one takes the first). Without a model, the rule's prior with a few hand adjustments is used.
+/// slope, intercept, then the selection thresholds for indirect, direct and mixed quotes, a missing one taking the
+/// first; then the second stage's slope and intercept). A second stage (attribution-stage2.bin) rescores every
+/// candidate with its neighbours' first-stage probabilities (<see cref="NeighbourFeatures"/>). Without a model, the
+/// rule's prior with a few hand adjustments is used.
 /// Immutable and thread-safe.
 /// </summary>
 internal sealed class AttributionScorer
@@ -17,14 +20,22 @@ internal sealed class AttributionScorer
     private readonly PerceptronModel? _model;
     private readonly double _slope;
     private readonly double _intercept;
+    private readonly StageTwo? _stageTwo;
 
-    public AttributionScorer(PerceptronModel? model, double slope, double intercept, SelectionThresholds thresholds)
+    public AttributionScorer(PerceptronModel? model, double slope, double intercept, SelectionThresholds thresholds, StageTwo? stageTwo = null)
     {
         _model = model;
         _slope = slope;
         _intercept = intercept;
+        _stageTwo = model is null ? null : stageTwo;
         Thresholds = thresholds;
     }
+
+    /// <summary>
+    /// The second stage (attribution-stage2.bin): a perceptron over the first stage's features and
+    /// <see cref="NeighbourFeatures"/>, with its own logistic calibration; the thresholds apply to its probabilities.
+    /// </summary>
+    internal sealed record StageTwo(PerceptronModel Model, double Slope, double Intercept);
 
     public static AttributionScorer Default => LazyDefault.Value;
 
@@ -45,8 +56,61 @@ internal sealed class AttributionScorer
             return;
         }
 
-        c.Confidence = Probability(Margin(_model, text, c));
+        Span<ulong> features = stackalloc ulong[AttributionFeatures.MaxFeatures];
+        int n = AttributionFeatures.Collect(text, c, features);
+        c.Confidence = Probability(Margin(_model, features[..n]));
         c.Score = c.Confidence;
+        if (_stageTwo is not null)
+        {
+            c.OwnStageTwoMargin = Margin(_stageTwo.Model, features[..n]);
+        }
+    }
+
+    /// <summary>
+    /// With a second stage, replaces every candidate's first-stage probability with the second stage's, which also
+    /// weighs the neighbours' first-stage probabilities. All neighbour features are read before any score changes.
+    /// </summary>
+    public void Rescore(List<Candidate> candidates)
+    {
+        if (_stageTwo is null || candidates.Count == 0)
+        {
+            return;
+        }
+
+        var near = NeighbourBuckets(candidates);
+        Span<double> margins = candidates.Count <= 512 ? stackalloc double[candidates.Count] : new double[candidates.Count];
+        Span<ulong> features = stackalloc ulong[NeighbourFeatures.Count];
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var (start, end) = AttributionExtractor.Extent(c);
+            NeighbourFeatures.Collect(c, near.Near(start, end), features);
+            margins[i] = c.OwnStageTwoMargin + Margin(_stageTwo.Model, features);
+        }
+
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            candidates[i].Score = candidates[i].Confidence = 1 / (1 + Math.Exp(-((_stageTwo.Slope * margins[i]) + _stageTwo.Intercept)));
+        }
+    }
+
+    /// <summary>The candidates filed by their extents, for <see cref="NeighbourFeatures.Collect"/>'s neighbours.</summary>
+    internal static TokenBuckets NeighbourBuckets(List<Candidate> candidates)
+    {
+        int last = 0;
+        foreach (var c in candidates)
+        {
+            last = Math.Max(last, AttributionExtractor.Extent(c).End);
+        }
+
+        var buckets = new TokenBuckets(last + 1);
+        foreach (var c in candidates)
+        {
+            var (start, end) = AttributionExtractor.Extent(c);
+            buckets.Add(c, start, end);
+        }
+
+        return buckets;
     }
 
     public double Probability(double margin) => 1 / (1 + Math.Exp(-((_slope * margin) + _intercept)));
@@ -56,14 +120,20 @@ internal sealed class AttributionScorer
     {
         Span<ulong> features = stackalloc ulong[AttributionFeatures.MaxFeatures];
         int n = AttributionFeatures.Collect(text, c, features);
+        return Margin(model, features[..n]);
+    }
+
+    /// <summary>The perceptron's score of "correct" minus "wrong" for these features.</summary>
+    public static double Margin(PerceptronModel model, ReadOnlySpan<ulong> features)
+    {
         if (model.HasMargins)
         {
-            return model.Margin(features[..n]) * (double)model.Scale;
+            return model.Margin(features) * (double)model.Scale;
         }
 
         Span<int> scores = stackalloc int[2];
         scores.Clear();
-        model.Score(features[..n], scores);
+        model.Score(features, scores);
         return (scores[1] - scores[0]) * (double)model.Scale;
     }
 
@@ -131,7 +201,14 @@ internal sealed class AttributionScorer
             .SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         double At(int i) => values.Length > i ? values[i] : values[2];
-        return new AttributionScorer(model, values[0], values[1], new SelectionThresholds(values[2], At(3), At(4)));
+        StageTwo? stageTwo = null;
+        if (Resource(assembly, "attribution-stage2.bin") is { } stageTwoName && values.Length >= 7)
+        {
+            using var stageTwoStream = assembly.GetManifestResourceStream(stageTwoName)!;
+            stageTwo = new StageTwo(PerceptronModel.Read(stageTwoStream, ModelKind.Attributions), values[5], values[6]);
+        }
+
+        return new AttributionScorer(model, values[0], values[1], new SelectionThresholds(values[2], At(3), At(4)), stageTwo);
     }
 
     private static string? Resource(Assembly assembly, string file) =>

@@ -79,6 +79,9 @@ internal sealed class Candidate
 
     public double Score { get; set; }
 
+    /// <summary>The second scoring stage's margin from this candidate's own features (its neighbours' part is added later).</summary>
+    public double OwnStageTwoMargin { get; set; }
+
     public double Confidence { get; set; }
 
     /// <summary>
