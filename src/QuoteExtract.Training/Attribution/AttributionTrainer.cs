@@ -195,8 +195,8 @@ internal static class AttributionTrainer
         var neighbour = new ulong[NeighbourFeatures.Count];
         foreach (var document in examples.Select((e, i) => (e, i)).GroupBy(x => x.e.Document))
         {
-            var candidates = document.Select(x => x.e.Candidate).ToList();
-            var near = AttributionScorer.NeighbourBuckets(candidates);
+            var near = new NeighbourIndex();
+            near.Build(document.Select(x => x.e.Candidate).ToList());
             foreach (var (e, i) in document)
             {
                 var (start, end) = AttributionExtractor.Extent(e.Candidate);

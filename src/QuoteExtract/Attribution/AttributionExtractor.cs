@@ -150,7 +150,7 @@ internal sealed class AttributionExtractor
             _scorer.Score(text, c);
         }
 
-        _scorer.Rescore(candidates);
+        _scorer.Rescore(candidates, scratch.Neighbours);
         return candidates;
     }
 

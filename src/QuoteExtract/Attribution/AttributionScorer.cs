@@ -70,21 +70,21 @@ internal sealed class AttributionScorer
     /// With a second stage, replaces every candidate's first-stage probability with the second stage's, which also
     /// weighs the neighbours' first-stage probabilities. All neighbour features are read before any score changes.
     /// </summary>
-    public void Rescore(List<Candidate> candidates)
+    public void Rescore(List<Candidate> candidates, NeighbourIndex neighbours)
     {
         if (_stageTwo is null || candidates.Count == 0)
         {
             return;
         }
 
-        var near = NeighbourBuckets(candidates);
+        neighbours.Build(candidates);
         Span<double> margins = candidates.Count <= 512 ? stackalloc double[candidates.Count] : new double[candidates.Count];
         Span<ulong> features = stackalloc ulong[NeighbourFeatures.Count];
         for (int i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
             var (start, end) = AttributionExtractor.Extent(c);
-            NeighbourFeatures.Collect(c, near.Near(start, end), features);
+            NeighbourFeatures.Collect(c, neighbours.Near(start, end), features);
             margins[i] = c.OwnStageTwoMargin + Margin(_stageTwo.Model, features);
         }
 
@@ -92,25 +92,6 @@ internal sealed class AttributionScorer
         {
             candidates[i].Score = candidates[i].Confidence = 1 / (1 + Math.Exp(-((_stageTwo.Slope * margins[i]) + _stageTwo.Intercept)));
         }
-    }
-
-    /// <summary>The candidates filed by their extents, for <see cref="NeighbourFeatures.Collect"/>'s neighbours.</summary>
-    internal static TokenBuckets NeighbourBuckets(List<Candidate> candidates)
-    {
-        int last = 0;
-        foreach (var c in candidates)
-        {
-            last = Math.Max(last, AttributionExtractor.Extent(c).End);
-        }
-
-        var buckets = new TokenBuckets(last + 1);
-        foreach (var c in candidates)
-        {
-            var (start, end) = AttributionExtractor.Extent(c);
-            buckets.Add(c, start, end);
-        }
-
-        return buckets;
     }
 
     public double Probability(double margin) => 1 / (1 + Math.Exp(-((_slope * margin) + _intercept)));

@@ -23,6 +23,9 @@ internal sealed class AttributionScratch
     /// <summary>Sorted token positions of the candidates (attribution starts, then cue starts).</summary>
     public List<int> Positions { get; } = [];
 
+    /// <summary>The candidates by position, for the second scoring stage's neighbour features.</summary>
+    public NeighbourIndex Neighbours { get; } = new();
+
     /// <summary>Content lengths of each family (rule, cue, speaker) of candidates.</summary>
     public Dictionary<(string Rule, int Cue, int Speaker), (int Shortest, int Longest, int Count)> Families { get; } = new();
 

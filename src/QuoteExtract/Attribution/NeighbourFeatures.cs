@@ -13,13 +13,18 @@ internal static class NeighbourFeatures
     /// <summary>How many features <see cref="Collect"/> writes.</summary>
     public const int Count = 9;
 
-    private static readonly string[] Ranks = ["0", "1", "2"];
+    private static readonly ulong[] Ranks = [FeatureHash.Raw("0"), FeatureHash.Raw("1"), FeatureHash.Raw("2")];
+
+    // The probability bins' hashes, "none" first (see Bin).
+    private static readonly ulong[] Bins = [.. new[] { "none", "0", "1", "2", "3", "4", "5", "6" }.Select(b => FeatureHash.Raw(b))];
+
+    private static readonly ulong[] Gaps = [.. new[] { "alone", "best", "near", "close", "far", "farther" }.Select(g => FeatureHash.Raw(g))];
 
     /// <summary>
     /// Writes the features of <paramref name="c"/> given <paramref name="near"/>, a superset of the candidates whose
     /// extent touches its own (itself possibly included), all carrying first-stage probabilities in their scores.
     /// </summary>
-    public static void Collect(Candidate c, List<Candidate> near, Span<ulong> features)
+    public static void Collect(Candidate c, ReadOnlySpan<Candidate> near, Span<ulong> features)
     {
         double own = c.Score, familyBest = -1, inside = -1, competing = -1, containing = -1;
         int rank = 0;
@@ -56,21 +61,20 @@ internal static class NeighbourFeatures
         }
 
         double gap = familyBest - own;
-        var gapBucket = familyBest < 0 ? "alone" : gap < 0 ? "best" : gap < 0.05 ? "near" : gap < 0.15 ? "close" : gap < 0.3 ? "far" : "farther";
+        ulong gapHash = Gaps[familyBest < 0 ? 0 : gap < 0 ? 1 : gap < 0.05 ? 2 : gap < 0.15 ? 3 : gap < 0.3 ? 4 : 5];
         ulong cut = FeatureHash.Raw(c.CutKind ?? "full"), kind = FeatureHash.Raw(EnumNames<QuoteKind>.Of(c.Kind));
-        ulong ownBucket = FeatureHash.Raw(Bucket(own)), gapHash = FeatureHash.Raw(gapBucket);
-        ulong insideBucket = FeatureHash.Raw(Bucket(inside)), competingBucket = FeatureHash.Raw(Bucket(competing));
-        features[0] = FeatureHash.Feature(90, ownBucket);
-        features[1] = FeatureHash.Feature(91, ownBucket, cut);
-        features[2] = FeatureHash.Feature(92, FeatureHash.Raw(Ranks[Math.Min(rank, 2)]), gapHash);
+        ulong ownBin = Bins[Bin(own)], insideBin = Bins[Bin(inside)], competingBin = Bins[Bin(competing)];
+        features[0] = FeatureHash.Feature(90, ownBin);
+        features[1] = FeatureHash.Feature(91, ownBin, cut);
+        features[2] = FeatureHash.Feature(92, Ranks[Math.Min(rank, 2)], gapHash);
         features[3] = FeatureHash.Feature(93, gapHash, cut);
-        features[4] = FeatureHash.Feature(94, insideBucket, cut);
-        features[5] = FeatureHash.Feature(95, insideBucket, kind);
-        features[6] = FeatureHash.Feature(96, competingBucket, cut);
-        features[7] = FeatureHash.Feature(97, competingBucket, ownBucket);
-        features[8] = FeatureHash.Feature(98, FeatureHash.Raw(Bucket(containing)), kind);
+        features[4] = FeatureHash.Feature(94, insideBin, cut);
+        features[5] = FeatureHash.Feature(95, insideBin, kind);
+        features[6] = FeatureHash.Feature(96, competingBin, cut);
+        features[7] = FeatureHash.Feature(97, competingBin, ownBin);
+        features[8] = FeatureHash.Feature(98, Bins[Bin(containing)], kind);
     }
 
-    /// <summary>A probability in one of seven bins; "none" for a neighbour that does not exist (−1).</summary>
-    private static string Bucket(double p) => p < 0 ? "none" : p < 0.1 ? "0" : p < 0.2 ? "1" : p < 0.35 ? "2" : p < 0.5 ? "3" : p < 0.65 ? "4" : p < 0.8 ? "5" : "6";
+    /// <summary>A probability's bin among seven, after 0 for a neighbour that does not exist (−1).</summary>
+    private static int Bin(double p) => p < 0 ? 0 : p < 0.1 ? 1 : p < 0.2 ? 2 : p < 0.35 ? 3 : p < 0.5 ? 4 : p < 0.65 ? 5 : p < 0.8 ? 6 : 7;
 }
