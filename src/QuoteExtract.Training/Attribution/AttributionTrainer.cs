@@ -9,10 +9,11 @@ using QuoteExtract.Training.Training;
 namespace QuoteExtract.Training.Attribution;
 
 /// <summary>
-/// Trains the attribution scorer. Every grammar candidate of a training document is labelled correct when the
-/// evaluation would count it correct end to end (content Jaccard ≥ 0.5 with a gold content, and its speaker
-/// overlaps the gold source or the gold has none). One document in ten is held out to fit the logistic
-/// calibration of the perceptron margin and to choose the selection threshold. Deterministic for a seed.
+/// Trains the attribution scorer's two stages. Every grammar candidate of a training document is labelled correct when
+/// the evaluation would count it correct end to end (content Jaccard ≥ 0.5 with a gold content, and its speaker
+/// overlaps the gold source or the gold has none). Stage one scores candidates alone; stage two adds
+/// <see cref="NeighbourFeatures"/> read from stage one's cross-fitted probabilities. Each stage's logistic calibration,
+/// and the selection thresholds, come from cross-fitted margins (five folds). Deterministic for a seed.
 /// </summary>
 internal static class AttributionTrainer
 {
