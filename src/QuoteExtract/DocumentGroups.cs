@@ -27,46 +27,62 @@ internal static class DocumentGroups
     /// </summary>
     public static IEnumerable<T[]> Of<T>(IEnumerable<T> items, Func<T, long> length)
     {
-        var group = new List<T>();
-        long characters = 0;
+        var group = new Group<T>();
         foreach (var item in items)
         {
-            group.Add(item);
-            characters += length(item);
-            if (characters >= MaxCharacters || group.Count == MaxDocuments)
+            if (group.Add(item, length(item)))
             {
-                yield return [.. group];
-                group.Clear();
-                characters = 0;
+                yield return group.Take();
             }
         }
 
-        if (group.Count > 0)
+        if (!group.IsEmpty)
         {
-            yield return [.. group];
+            yield return group.Take();
         }
     }
 
     /// <summary>The groups of an asynchronous stream of texts, as <see cref="Of(IEnumerable{string})"/>.</summary>
     public static async IAsyncEnumerable<string[]> Of(IAsyncEnumerable<string> texts, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var group = new List<string>();
-        long characters = 0;
+        var group = new Group<string>();
         await foreach (var text in texts.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            group.Add(text);
-            characters += text?.Length ?? 0;
-            if (characters >= MaxCharacters || group.Count == MaxDocuments)
+            if (group.Add(text, text?.Length ?? 0))
             {
-                yield return [.. group];
-                group.Clear();
-                characters = 0;
+                yield return group.Take();
             }
         }
 
-        if (group.Count > 0)
+        if (!group.IsEmpty)
         {
-            yield return [.. group];
+            yield return group.Take();
+        }
+    }
+
+    /// <summary>The group being filled: its items and their characters.</summary>
+    private sealed class Group<T>
+    {
+        private readonly List<T> _items = [];
+        private long _characters;
+
+        public bool IsEmpty => _items.Count == 0;
+
+        /// <summary>Adds an item of <paramref name="length"/> characters; true when the group is now full.</summary>
+        public bool Add(T item, long length)
+        {
+            _items.Add(item);
+            _characters += length;
+            return _characters >= MaxCharacters || _items.Count == MaxDocuments;
+        }
+
+        /// <summary>The group's items, leaving it empty.</summary>
+        public T[] Take()
+        {
+            T[] items = [.. _items];
+            _items.Clear();
+            _characters = 0;
+            return items;
         }
     }
 }

@@ -289,7 +289,7 @@ internal sealed class AttributionExtractor
     private static int CountIn(ReadOnlySpan<int> sorted, int start, int end) => end <= start ? 0 : LowerBound(sorted, end) - LowerBound(sorted, start);
 
     /// <summary>Index of the first value of <paramref name="sorted"/> at least <paramref name="value"/> (its length if none).</summary>
-    private static int LowerBound(ReadOnlySpan<int> sorted, int value)
+    internal static int LowerBound(ReadOnlySpan<int> sorted, int value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)

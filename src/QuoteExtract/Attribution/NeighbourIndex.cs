@@ -44,22 +44,5 @@ internal sealed class NeighbourIndex
         return _byStart.AsSpan(from, to - from);
     }
 
-    private int LowerBound(int value)
-    {
-        int lo = 0, hi = _count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_starts[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private int LowerBound(int value) => AttributionExtractor.LowerBound(_starts.AsSpan(0, _count), value);
 }
