@@ -58,12 +58,23 @@ internal sealed class AttributionScorer
 
         Span<ulong> features = stackalloc ulong[AttributionFeatures.MaxFeatures];
         int n = AttributionFeatures.Collect(text, c, features);
-        c.Confidence = Probability(Margin(_model, features[..n]));
-        c.Score = c.Confidence;
-        if (_stageTwo is not null)
+        if (_stageTwo is not null && _model.HasMargins && _stageTwo.Model.HasMargins)
         {
-            c.OwnStageTwoMargin = Margin(_stageTwo.Model, features[..n]);
+            // Both stages read the same features: one loop keeps both tables' lookups in flight together.
+            var (first, second) = _model.MarginPair(_stageTwo.Model, features[..n]);
+            c.Confidence = Probability(first * (double)_model.Scale);
+            c.OwnStageTwoMargin = second * (double)_stageTwo.Model.Scale;
         }
+        else
+        {
+            c.Confidence = Probability(Margin(_model, features[..n]));
+            if (_stageTwo is not null)
+            {
+                c.OwnStageTwoMargin = Margin(_stageTwo.Model, features[..n]);
+            }
+        }
+
+        c.Score = c.Confidence;
     }
 
     /// <summary>

@@ -45,6 +45,30 @@ internal sealed partial class PerceptronModel
         return margin;
     }
 
+    /// <summary>
+    /// <see cref="Margin"/> of this model and of <paramref name="other"/> over the same features in one loop, so that
+    /// both tables' reads for a feature are in flight together (the attribution scorer's two stages share features).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Either model does not have two classes.</exception>
+    public (int Own, int Other) MarginPair(PerceptronModel other, ReadOnlySpan<ulong> features)
+    {
+        if (_margins is null || other._margins is null)
+        {
+            throw new InvalidOperationException("Margins are kept for two-class models only.");
+        }
+
+        var own = _margins.AsSpan(_marginBase);
+        var theirs = other._margins.AsSpan(other._marginBase);
+        int a = 0, b = 0;
+        foreach (var feature in features)
+        {
+            a += (int)Find(own, feature);
+            b += (int)other.Find(theirs, feature);
+        }
+
+        return (a, b);
+    }
+
     /// <summary>One feature's class-1 weight minus its class-0 weight, from its packed (class, weight) entries.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int MarginOf(ReadOnlySpan<uint> entries)

@@ -245,6 +245,31 @@ public class PerceptronModelTests
     }
 
     [Fact]
+    public void Two_models_margins_in_one_pass_equal_each_models_own()
+    {
+        static PerceptronModel Model(int count, int salt)
+        {
+            var keys = Enumerable.Range(0, count).Select(i => FeatureHash.Feature(7, (ulong)(i * salt))).Distinct().Order().ToArray();
+            var counts = keys.Select(_ => (byte)2).ToArray();
+            var classes = keys.SelectMany(_ => new byte[] { 0, 1 }).ToArray();
+            var weights = classes.Select((_, e) => (short)((((e + salt) * 7919) % 2001) - 1000)).ToArray();
+            using var stream = new MemoryStream();
+            PerceptronModel.Write(stream, ModelKind.Attributions, 2, 0.25f, keys, counts, classes, weights);
+            return PerceptronModel.Read(stream.ToArray(), ModelKind.Attributions);
+        }
+
+        // Different key sets and sizes: a feature one model has may be missing from the other.
+        var first = Model(3000, 1);
+        var second = Model(1200, 3);
+        var random = new Random(5);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            var features = Enumerable.Range(0, random.Next(0, 70)).Select(_ => FeatureHash.Feature(7, (ulong)random.Next(0, 4000))).ToArray();
+            first.MarginPair(second, features).Should().Be((first.Margin(features), second.Margin(features)));
+        }
+    }
+
+    [Fact]
     public void Only_two_class_models_have_margins()
     {
         var model = PerceptronModel.Read(new MemoryStream(TinyModel()), ModelKind.PartOfSpeech);
