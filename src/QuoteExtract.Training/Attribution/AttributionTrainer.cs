@@ -90,7 +90,7 @@ internal static class AttributionTrainer
         for (int i = 0; i < examples.Count; i++)
         {
             var c = examples[i].Candidate;
-            c.Score = c.Confidence = 1 / (1 + Math.Exp(-((slope * margins[i]) + intercept)));
+            c.Score = c.Confidence = AttributionScorer.Logistic(slope, intercept, margins[i]);
         }
 
         // Stage two: the same features plus what stage one's cross-fitted probabilities say about each candidate's
@@ -120,7 +120,7 @@ internal static class AttributionTrainer
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stage two calibration: p = 1 / (1 + exp(-({slope2:0.0000} * margin + {intercept2:0.0000})))"));
         for (int i = 0; i < examples.Count; i++)
         {
-            examples[i].Candidate.Score = examples[i].Candidate.Confidence = 1 / (1 + Math.Exp(-((slope2 * margins2[i]) + intercept2)));
+            examples[i].Candidate.Score = examples[i].Candidate.Confidence = AttributionScorer.Logistic(slope2, intercept2, margins2[i]);
         }
 
         // The selection thresholds (indirect, direct, mixed) that maximise end-to-end F1 over the cross-fitted scores,
@@ -409,7 +409,7 @@ internal static class AttributionTrainer
             double ga = 1e-3 * a, gb = 0, haa = 1e-3, hab = 0, hbb = 1e-6;
             for (int i = 0; i < x.Length; i++)
             {
-                double p = 1 / (1 + Math.Exp(-((a * x[i]) + b)));
+                double p = AttributionScorer.Logistic(a, b, x[i]);
                 double err = p - (y[i] ? 1 : 0), w = p * (1 - p);
                 ga += err * x[i];
                 gb += err;

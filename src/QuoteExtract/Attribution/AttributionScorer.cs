@@ -101,11 +101,14 @@ internal sealed class AttributionScorer
 
         for (int i = 0; i < candidates.Count; i++)
         {
-            candidates[i].Score = candidates[i].Confidence = 1 / (1 + Math.Exp(-((_stageTwo.Slope * margins[i]) + _stageTwo.Intercept)));
+            candidates[i].Score = candidates[i].Confidence = Logistic(_stageTwo.Slope, _stageTwo.Intercept, margins[i]);
         }
     }
 
-    public double Probability(double margin) => 1 / (1 + Math.Exp(-((_slope * margin) + _intercept)));
+    public double Probability(double margin) => Logistic(_slope, _intercept, margin);
+
+    /// <summary>The calibrated probability of a margin: 1 / (1 + exp(−(slope · margin + intercept))).</summary>
+    public static double Logistic(double slope, double intercept, double margin) => 1 / (1 + Math.Exp(-((slope * margin) + intercept)));
 
     /// <summary>The perceptron's score of "correct" minus "wrong".</summary>
     public static double Margin(PerceptronModel model, TaggedText text, Candidate c)
