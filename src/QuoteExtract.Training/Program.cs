@@ -123,8 +123,9 @@ speed.SetAction(result =>
 
 var stagesText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files (searched recursively).", Required = true };
 var stagesRounds = new Option<int>("--rounds") { Description = "Timed passes per stage; the median is shown.", DefaultValueFactory = _ => 5 };
-var stages = new Command("stages", "Single-thread Stopwatch profile of the pipeline, stage by stage: where end-to-end time goes.") { stagesText, stagesRounds };
-stages.SetAction(result => QuoteExtract.Training.Speed.StageTimer.Run(result.GetValue(stagesText)!.FullName, Math.Max(1, result.GetValue(stagesRounds)), Console.Out));
+var stagesOnly = new Option<string?>("--only") { Description = "Time only the stages whose name contains this string (e.g. under perf, so that a profile holds nothing else)." };
+var stages = new Command("stages", "Single-thread Stopwatch profile of the pipeline, stage by stage: where end-to-end time goes.") { stagesText, stagesRounds, stagesOnly };
+stages.SetAction(result => QuoteExtract.Training.Speed.StageTimer.Run(result.GetValue(stagesText)!.FullName, Math.Max(1, result.GetValue(stagesRounds)), result.GetValue(stagesOnly), Console.Out));
 
 var engineText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files (searched recursively).", Required = true };
 var engineRounds = new Option<int>("--rounds") { Description = "Timed passes per part; the minimum and median are shown.", DefaultValueFactory = _ => 21 };

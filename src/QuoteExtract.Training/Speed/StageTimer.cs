@@ -22,7 +22,8 @@ internal static class StageTimer
     /// <summary>Documents per batch of the batched line.</summary>
     private const int Batch = 32;
 
-    public static int Run(string directory, int rounds, TextWriter output)
+    /// <summary>Times each stage whose name contains <paramref name="only"/> (every stage when it is null).</summary>
+    public static int Run(string directory, int rounds, string? only, TextWriter output)
     {
         var texts = Directory.GetFiles(directory, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         var extractor = QuoteExtractor.CreateDefault();
@@ -172,6 +173,11 @@ internal static class StageTimer
         output.WriteLine($"{"stage",-36} {"wall ms",9} {"CPU ms",9} {"tokens/s",10} {"words/s",10} {"alloc/pass",12}");
         foreach (var (name, body) in stages)
         {
+            if (only is not null && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             // Warm up long enough for tiered compilation to reach optimized code (a few passes are not).
             var warm = Stopwatch.StartNew();
             for (int i = 0; i < 3 || warm.Elapsed.TotalSeconds < 1.5; i++)
@@ -198,6 +204,11 @@ internal static class StageTimer
             double ms = cpu[rounds / 2];
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-36} {wall[rounds / 2],9:0.0} {ms,9:0.0} {Rate(tokens, ms),10} {Rate(words, ms),10} {Bytes(allocated),12}"));
+        }
+
+        if (split.Sum() == 0)
+        {
+            return 0; // the "stages in turn" line was not run
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
