@@ -24,18 +24,19 @@ internal sealed class DocumentView : IDisposable
     private string?[] _keyStrings;
     private int[] _sentence;
     private int[] _paragraph;
-    private bool[] _quoted;
+    private Traits[] _traits;
 
     public DocumentView(TaggedText tagged)
     {
         Tagged = tagged;
         var analysis = tagged.Analysis;
         var tokens = analysis.Tokens;
+        var text = analysis.Text.AsSpan();
         Count = tokens.Length;
         int chars = 0;
         foreach (var token in tokens)
         {
-            chars += token.End - token.Start;
+            chars += token.Length;
         }
 
         _keyChars = ArrayPool<char>.Shared.Rent(Math.Max(1, chars));
@@ -47,35 +48,75 @@ internal sealed class DocumentView : IDisposable
         _keyStrings = ArrayPool<string?>.Shared.Rent(Count);
         _sentence = ArrayPool<int>.Shared.Rent(Count);
         _paragraph = ArrayPool<int>.Shared.Rent(Count);
-        _quoted = ArrayPool<bool>.Shared.Rent(Count);
+        _traits = ArrayPool<Traits>.Shared.Rent(Count);
         Array.Clear(_lowerCase, 0, Count);
         Array.Clear(_keyStrings, 0, Count);
 
-        int at = 0;
-        for (int i = 0; i < Count; i++)
-        {
-            _keyStart[i] = at;
-            _keyLength[i] = MakeKey(analysis.TokenText(i), _keyChars.AsSpan(at));
-            at += _keyLength[i];
-        }
-
-        AssignKeyIds();
-
+        // One pass over the tokens reads each token's characters once: its key, what its first character is, its
+        // sentence and paragraph, and whether it is quoted. The later scans of the resolver read these flags
+        // instead of slicing the text again at every question.
         // Tokens outside every sentence (should not happen) keep the previous sentence's index.
         var sentences = analysis.Sentences;
         int s = 0;
+        int at = 0;
+        bool open = false;
         for (int i = 0; i < Count; i++)
         {
+            var w = tokens[i].Slice(text);
+            _keyStart[i] = at;
+            int length = MakeKey(w, _keyChars.AsSpan(at));
+            _keyLength[i] = length;
+            at += length;
+
             while (s + 1 < sentences.Length && sentences[s].EndToken <= i)
             {
                 s++;
             }
 
+            int paragraph = sentences.Length > 0 ? sentences[s].Paragraph : 0;
             _sentence[i] = s;
-            _paragraph[i] = sentences.Length > 0 ? sentences[s].Paragraph : 0;
+            _paragraph[i] = paragraph;
+            if (i > 0 && paragraph != _paragraph[i - 1])
+            {
+                open = false; // an unclosed quote ends with its paragraph, as in news style
+            }
+
+            var traits = Traits.None;
+            if (w.Length > 0)
+            {
+                traits |= char.IsLetter(w[0]) ? Traits.Word : Traits.None;
+                traits |= char.IsUpper(w[0]) ? Traits.Capitalized : Traits.None;
+            }
+
+            traits |= Quoted(w, ref open) ? Traits.Quoted : Traits.None;
+            if (w is "." && i > 0 && tokens[i - 1].End == tokens[i].Start && (_traits[i - 1] & Traits.Word) != 0 && _keyLength[i - 1] <= 4)
+            {
+                traits |= Traits.AttachedPeriod;
+            }
+
+            _traits[i] = traits;
         }
 
-        MarkQuoted();
+        AssignKeyIds();
+    }
+
+    /// <summary>What the resolver asks of every token, worked out once per token by the constructor.</summary>
+    [Flags]
+    private enum Traits : byte
+    {
+        None = 0,
+
+        /// <summary>The first character is a letter (<see cref="IsWord"/>).</summary>
+        Word = 1,
+
+        /// <summary>The first character is upper case (<see cref="IsCapitalized"/>).</summary>
+        Capitalized = 2,
+
+        /// <summary>Inside quotation marks (<see cref="IsQuoted"/>).</summary>
+        Quoted = 4,
+
+        /// <summary>A period glued to a short word (<see cref="IsAttachedPeriod"/>).</summary>
+        AttachedPeriod = 8,
     }
 
     public TaggedText Tagged { get; }
@@ -84,9 +125,9 @@ internal sealed class DocumentView : IDisposable
 
     public int Count { get; }
 
-    public int Start(int i) => Tagged.Analysis.Tokens[i].Start;
+    public int Start(int i) => Tagged.Analysis.TokenAt(i).Start;
 
-    public int End(int i) => Tagged.Analysis.Tokens[i].End;
+    public int End(int i) => Tagged.Analysis.TokenAt(i).End;
 
     /// <summary>The token's characters.</summary>
     public ReadOnlySpan<char> Word(int i) => Tagged.Analysis.TokenText(i);
@@ -125,23 +166,16 @@ internal sealed class DocumentView : IDisposable
     public int ParagraphOf(int i) => _paragraph[i];
 
     /// <summary>Whether the token is inside quotation marks (people named in a quote are rarely its speaker).</summary>
-    public bool IsQuoted(int i) => _quoted[i];
+    public bool IsQuoted(int i) => (_traits[i] & Traits.Quoted) != 0;
 
-    public bool IsCapitalized(int i)
-    {
-        var w = Tagged.Analysis.TokenText(i);
-        return w.Length > 0 && char.IsUpper(w[0]);
-    }
+    /// <summary>Whether the token's first character is upper case.</summary>
+    public bool IsCapitalized(int i) => (_traits[i] & Traits.Capitalized) != 0;
 
-    public bool IsWord(int i)
-    {
-        var w = Tagged.Analysis.TokenText(i);
-        return w.Length > 0 && char.IsLetter(w[0]);
-    }
+    /// <summary>Whether the token's first character is a letter.</summary>
+    public bool IsWord(int i) => (_traits[i] & Traits.Word) != 0;
 
     /// <summary>A period glued to the word before it (<c>Mr</c> + <c>.</c>, <c>U</c> + <c>.</c>): part of an abbreviation, not punctuation.</summary>
-    public bool IsAttachedPeriod(int i) =>
-        i > 0 && Tagged.Analysis.TokenText(i) is "." && End(i - 1) == Start(i) && IsWord(i - 1) && _keyLength[i - 1] <= 4;
+    public bool IsAttachedPeriod(int i) => (_traits[i] & Traits.AttachedPeriod) != 0;
 
     /// <summary>Number of tokens of a possessive marker right after token <paramref name="last"/> (0 if none); -1 when the token itself ends in <c>'s</c>.</summary>
     public int PossessiveAfter(int last)
@@ -214,10 +248,11 @@ internal sealed class DocumentView : IDisposable
         ArrayPool<string?>.Shared.Return(_keyStrings, clearArray: true);
         ArrayPool<int>.Shared.Return(_sentence);
         ArrayPool<int>.Shared.Return(_paragraph);
-        ArrayPool<bool>.Shared.Return(_quoted);
+        ArrayPool<Traits>.Shared.Return(_traits);
         _keyChars = [];
         _keyStart = _keyLength = _keyId = _sentence = _paragraph = [];
-        _lowerCase = _quoted = [];
+        _lowerCase = [];
+        _traits = [];
         _keyClasses = [];
         _keyStrings = [];
     }
@@ -256,7 +291,7 @@ internal sealed class DocumentView : IDisposable
             }
 
             _keyId[i] = id;
-            if (IsWord(i) && !IsCapitalized(i))
+            if ((_traits[i] & (Traits.Word | Traits.Capitalized)) == Traits.Word)
             {
                 _lowerCase[id] = true;
             }
@@ -281,43 +316,37 @@ internal sealed class DocumentView : IDisposable
     }
 
     /// <summary>
-    /// Marks tokens between an opening and a closing double quotation mark. Curly marks say which side they are;
-    /// straight ones toggle. An unclosed quote ends with its paragraph, as in news style.
+    /// Whether a token lies between an opening and a closing double quotation mark, given whether one is
+    /// <paramref name="open"/> before it (updated past the token). Curly marks say which side they are; straight
+    /// ones toggle.
     /// </summary>
-    private void MarkQuoted()
+    private static bool Quoted(ReadOnlySpan<char> w, ref bool open)
     {
-        bool open = false;
-        for (int i = 0; i < Count; i++)
+        if (w.Length > 2)
         {
-            if (i > 0 && _paragraph[i] != _paragraph[i - 1])
-            {
-                open = false;
-            }
-
-            _quoted[i] = false;
-            var w = Tagged.Analysis.TokenText(i);
-            if (w.Length > 2)
-            {
-                // No quotation mark is longer than two characters.
-                _quoted[i] = open;
-            }
-            else if (w is "“" or "``" or "«")
-            {
-                open = true;
-            }
-            else if (w is "”" or "''" or "»")
-            {
-                open = false;
-            }
-            else if (w is "\"")
-            {
-                open = !open;
-            }
-            else
-            {
-                _quoted[i] = open;
-            }
+            // No quotation mark is longer than two characters.
+            return open;
         }
+
+        if (w is "“" or "``" or "«")
+        {
+            open = true;
+            return false;
+        }
+
+        if (w is "”" or "''" or "»")
+        {
+            open = false;
+            return false;
+        }
+
+        if (w is "\"")
+        {
+            open = !open;
+            return false;
+        }
+
+        return open;
     }
 
     /// <summary>Writes the key of <paramref name="word"/> to <paramref name="key"/> and gives its length (at most the word's).</summary>

@@ -40,6 +40,9 @@ internal sealed class AnalyzedText
     /// <summary>Quotations in order of their opening marks; nested ones follow the quotation that contains them.</summary>
     public ReadOnlySpan<Quotation> Quotations => _quotations.AsSpan(0, _quotationCount);
 
+    /// <summary>Token <paramref name="index"/> (below the token count).</summary>
+    public Token TokenAt(int index) => _tokens[index];
+
     /// <summary>The characters of token <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> TokenText(int index) => _tokens[index].Slice(Text);
 
