@@ -16,6 +16,10 @@ internal sealed class EntityCluster
     // The character spans of _mentions, built only once a cluster has more than ScannedMentions mentions: most have a
     // few, and a set per cluster was a good part of the resolver's allocation.
     private HashSet<(int Start, int End)>? _spans;
+
+    // Made at the first role: most entities (places, organisations, people named without a title) never get one, and
+    // a set per entity was a good part of the resolver's allocation. The roles are few, so a scan finds repeats.
+    private List<string>? _roles;
     private int _maleVotes;
     private int _femaleVotes;
 
@@ -37,7 +41,8 @@ internal sealed class EntityCluster
     /// <summary>Gender stated by an honorific or a gendered title; wins over pronoun votes.</summary>
     public Gender StatedGender { get; set; }
 
-    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+    /// <summary>The distinct role words given to the entity's names, in the order first given (see <see cref="AddRole"/>).</summary>
+    public ReadOnlySpan<string> Roles => CollectionsMarshal.AsSpan(_roles);
 
     /// <summary>Plural (an unnamed group of analysts, a named group).</summary>
     public bool Plural { get; set; }
@@ -106,6 +111,21 @@ internal sealed class EntityCluster
         {
             _mentions.Add(mention);
         }
+    }
+
+    /// <summary>Adds a role word unless the entity has it already.</summary>
+    public void AddRole(string role)
+    {
+        _roles ??= [];
+        foreach (var r in _roles)
+        {
+            if (string.Equals(r, role, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        _roles.Add(role);
     }
 
     /// <summary>Whether a mention lies within tokens [first, end).</summary>

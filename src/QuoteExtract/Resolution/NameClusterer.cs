@@ -45,10 +45,9 @@ internal static class NameClusterer
             cluster.Reported = true;
         }
 
-        // By index: enumerating the roles through their interface would allocate an enumerator per mention.
-        for (int r = 0; r < mention.Roles.Count; r++)
+        foreach (var role in mention.Roles)
         {
-            cluster.Roles.Add(mention.Roles[r]);
+            cluster.AddRole(role);
         }
 
         if (mention.Gender != Gender.Unknown)

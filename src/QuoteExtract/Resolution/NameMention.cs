@@ -11,7 +11,7 @@ namespace QuoteExtract.Resolution;
 /// <param name="Kind">Person, organization, location or group.</param>
 /// <param name="Keys">Normalised name tokens (no leading article, no possessive); an array, so that comparing names across the document enumerates nothing.</param>
 /// <param name="Possessive">The name is a possessor (<c>Putin’s</c> adviser).</param>
-/// <param name="Roles">Title and role words, lower case.</param>
+/// <param name="Roles">Title and role words, lower case (usually none: then the shared empty array).</param>
 /// <param name="Gender">Gender stated by an honorific or gendered title, else unknown.</param>
 /// <param name="SpanStart">Start of the mention as reported: the name, or for organisations and places the name with its article.</param>
 internal sealed record NameMention(
@@ -22,6 +22,6 @@ internal sealed record NameMention(
     EntityKind Kind,
     string[] Keys,
     bool Possessive,
-    IReadOnlyList<string> Roles,
+    string[] Roles,
     Gender Gender,
     int SpanStart);

@@ -10,6 +10,10 @@ namespace QuoteExtract.Resolution;
 /// </summary>
 internal static class NameMentionFinder
 {
+    // Build's roles are read into this list and copied out only when there are any (most names have none).
+    [ThreadStatic]
+    private static List<string>? t_roles;
+
     public static List<NameMention> Find(DocumentView doc, CancellationToken ct)
     {
         var result = new List<NameMention>();
@@ -150,7 +154,8 @@ internal static class NameMentionFinder
 
     internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
     {
-        var roles = new List<string>();
+        var roles = t_roles ??= [];
+        roles.Clear();
         var gender = Gender.Unknown;
         int spanStart = doc.Start(first);
 
@@ -234,7 +239,7 @@ internal static class NameMentionFinder
             spanStart = doc.Start(first - 1);
         }
 
-        return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles, gender, spanStart);
+        return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles.Count == 0 ? [] : roles.ToArray(), gender, spanStart);
     }
 
     /// <summary>

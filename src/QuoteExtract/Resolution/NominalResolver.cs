@@ -69,7 +69,7 @@ internal static class NominalResolver
         WorkMeter.Add(clusters.Count);
         foreach (var cluster in clusters)
         {
-            if (cluster.Kind != EntityKind.Person || cluster.Roles.Count == 0)
+            if (cluster.Kind != EntityKind.Person || cluster.Roles.Length == 0)
             {
                 continue;
             }

@@ -16,7 +16,7 @@ internal static class RoleNominalFinder
     public static void AddMentions(DocumentView doc, List<EntityCluster> clusters, bool[] speakerTokens, CancellationToken ct)
     {
         WorkMeter.Add(clusters.Count + doc.Count);
-        if (!clusters.Exists(c => c.Kind == EntityKind.Person && c.Roles.Count > 0))
+        if (!clusters.Exists(c => c.Kind == EntityKind.Person && c.Roles.Length > 0))
         {
             return;
         }
