@@ -8,12 +8,13 @@ namespace QuoteExtract.Resolution;
 /// </summary>
 internal static class NameClusterer
 {
-    public static List<EntityCluster> Cluster(DocumentView doc, IReadOnlyList<NameMention> mentions, Dictionary<NameMention, EntityCluster> byMention)
+    /// <summary>The entities of <paramref name="mentions"/>; <paramref name="ofMention"/> gets each mention's entity, by the mention's index.</summary>
+    public static List<EntityCluster> Cluster(DocumentView doc, List<NameMention> mentions, List<EntityCluster> ofMention)
     {
         var clusters = new List<EntityCluster>();
         foreach (var mention in mentions)
         {
-            byMention[mention] = Join(doc, mention, clusters);
+            ofMention.Add(Join(doc, mention, clusters));
         }
 
         return clusters;

@@ -11,8 +11,7 @@ internal static class RelativeResolver
     private const int MaxPhrase = 6;
 
     public static (EntityCluster? Cluster, double Confidence) Resolve(
-        DocumentView doc, List<NameMention> names, Dictionary<NameMention, EntityCluster> byMention,
-        List<EntityCluster> clusters, int relative, PreviousSpeaker previous)
+        DocumentView doc, NameIndex names, List<EntityCluster> clusters, int relative, PreviousSpeaker previous)
     {
         int last = relative - 1;
         while (last >= 0 && doc.Key(last) is "," or "(" or "-" or "—" or "–")
@@ -26,11 +25,12 @@ internal static class RelativeResolver
         }
 
         WorkMeter.Add(names.Count);
-        foreach (var name in names)
+        for (int i = 0; i < names.Count; i++)
         {
+            var name = names[i];
             if (name.EndToken == last + 1 && !name.Possessive)
             {
-                var cluster = byMention[name];
+                var cluster = names.ClusterOf(i);
                 cluster.Add(Mention(doc, relative, MentionForm.Pronoun));
                 return (cluster, 0.85);
             }

@@ -12,21 +12,25 @@ internal static class SpeakerNames
     /// The name the speaker span is about: not a possessor (<c>Putin’s adviser</c>), not a premodifier
     /// (<c>Clinton campaign spokesman Brian Fallon</c>), not inside a prepositional phrase (<c>a spokesman for Clinton</c>).
     /// </summary>
-    public static NameMention? HeadName(DocumentView doc, NameIndex names, SpeakerMention speaker)
+    /// <returns>The name's index in <paramref name="names"/>, or -1.</returns>
+    public static int HeadName(DocumentView doc, NameIndex names, SpeakerMention speaker)
     {
         // Both tests below need the name to meet the speaker span, so only the names around it are looked at.
-        NameMention? first = null;
-        foreach (var name in names.Around(speaker.Start, speaker.End))
+        int first = -1;
+        var around = names.Around(speaker.Start, speaker.End);
+        foreach (int index in around)
         {
+            var name = names[index];
             if (name.Start <= speaker.Start && name.End >= speaker.End)
             {
                 // The speaker is (part of) a name: "Putin" inside "Vladimir Putin".
-                return name;
+                return index;
             }
         }
 
-        foreach (var name in names.Around(speaker.Start, speaker.End))
+        foreach (int index in around)
         {
+            var name = names[index];
             if (name.Start < speaker.Start || name.End > speaker.End || name.Possessive)
             {
                 continue;
@@ -62,10 +66,10 @@ internal static class SpeakerNames
             // ("the director of the FBI, James Comey").
             if (name.Kind == EntityKind.Person)
             {
-                return name;
+                return index;
             }
 
-            first ??= name;
+            first = first < 0 ? index : first;
         }
 
         return first;

@@ -25,8 +25,8 @@ internal sealed class SpeakerResolver
         using var doc = new DocumentView(text);
         WorkMeter.Add(doc.Count);
         var names = NameMentionFinder.Find(doc, ct);
-        var byMention = new Dictionary<NameMention, EntityCluster>(names.Count, ReferenceEqualityComparer.Instance);
-        var clusters = NameClusterer.Cluster(doc, names, byMention);
+        var ofName = new List<EntityCluster>(names.Count);
+        var clusters = NameClusterer.Cluster(doc, names, ofName);
         CoordinationFinder.AddClusters(doc, names, clusters);
         UnnamedSourceFinder.AddClusters(doc, clusters, ct);
         var clipped = new SpeakerMention[speakers.Count];
@@ -35,7 +35,7 @@ internal sealed class SpeakerResolver
             clipped[i] = Clip(doc, speakers[i]);
         }
 
-        var nameIndex = new NameIndex(names);
+        var nameIndex = new NameIndex(names, ofName);
         var speakerTokens = ArrayPool<bool>.Shared.Rent(doc.Count);
         try
         {
@@ -67,7 +67,7 @@ internal sealed class SpeakerResolver
                 continue;
             }
 
-            var (cluster, confidence) = ResolveOne(doc, names, nameIndex, byMention, clusters, speaker, previous);
+            var (cluster, confidence) = ResolveOne(doc, nameIndex, clusters, speaker, previous);
             resolved[index] = (cluster, confidence);
             if (cluster is not null)
             {
@@ -93,19 +93,18 @@ internal sealed class SpeakerResolver
     }
 
     private static (EntityCluster? Cluster, double Confidence) ResolveOne(
-        DocumentView doc, List<NameMention> names, NameIndex nameIndex, Dictionary<NameMention, EntityCluster> byMention,
-        List<EntityCluster> clusters, SpeakerMention speaker, PreviousSpeaker previous)
+        DocumentView doc, NameIndex names, List<EntityCluster> clusters, SpeakerMention speaker, PreviousSpeaker previous)
     {
-        var name = SpeakerNames.HeadName(doc, nameIndex, speaker);
-        if (name is not null)
+        int name = SpeakerNames.HeadName(doc, names, speaker);
+        if (name >= 0)
         {
-            return (byMention[name], NameConfidence);
+            return (names.ClusterOf(name), NameConfidence);
         }
 
         int relative = SingleWord(doc, speaker);
         if (relative >= 0 && doc.Key(relative) is "who" or "which" or "whom" or "that")
         {
-            return RelativeResolver.Resolve(doc, names, byMention, clusters, relative, previous);
+            return RelativeResolver.Resolve(doc, names, clusters, relative, previous);
         }
 
         int pronoun = SinglePronoun(doc, speaker);
@@ -136,9 +135,8 @@ internal sealed class SpeakerResolver
         var proper = SpeakerNames.UntaggedName(doc, speaker);
         if (proper is not null)
         {
-            nameIndex.Add(proper);
             var cluster = NameClusterer.Join(doc, proper, clusters);
-            byMention[proper] = cluster;
+            names.Add(proper, cluster);
             return (cluster, 0.8);
         }
 
