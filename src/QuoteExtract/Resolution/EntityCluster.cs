@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace QuoteExtract.Resolution;
@@ -11,7 +12,10 @@ internal sealed class EntityCluster
     /// <summary>Mentions up to this many are checked for a repeated span by a scan; beyond, by a set (linear work either way).</summary>
     internal const int ScannedMentions = 8;
 
-    private readonly List<ClusterMention> _mentions = [];
+    // Rented from the pool and given back by Release at the end of the Resolve call: growing a list per entity was the
+    // resolver's largest allocation. ClusterMention holds no references, so the arrays need no clearing.
+    private ClusterMention[] _mentions = [];
+    private int _mentionCount;
 
     // The character spans of _mentions, built only once a cluster has more than ScannedMentions mentions: most have a
     // few, and a set per cluster was a good part of the resolver's allocation.
@@ -53,8 +57,11 @@ internal sealed class EntityCluster
     /// <summary>Head word of an unnamed source's description (singular), for matching <c>the analysts</c> to <c>some analysts</c>.</summary>
     public string? Head { get; init; }
 
-    /// <summary>The mentions in the order they were added; read them before adding more (a span over the list's storage).</summary>
-    public ReadOnlySpan<ClusterMention> Mentions => CollectionsMarshal.AsSpan(_mentions);
+    /// <summary>The mentions in the order they were added; read them before adding more (a span over pooled storage that an addition may give back).</summary>
+    public ReadOnlySpan<ClusterMention> Mentions => _mentions.AsSpan(0, _mentionCount);
+
+    /// <summary>The entity's index among the reported entities of the result, once they are built (-1 before, or if not reported).</summary>
+    public int ReportedIndex { get; set; } = -1;
 
     public Gender Gender => StatedGender != Gender.Unknown ? StatedGender
         : _maleVotes > _femaleVotes ? Gender.Male
@@ -71,7 +78,7 @@ internal sealed class EntityCluster
         get
         {
             int first = int.MaxValue;
-            foreach (var m in _mentions)
+            foreach (var m in Mentions)
             {
                 first = Math.Min(first, m.Start);
             }
@@ -84,9 +91,9 @@ internal sealed class EntityCluster
     public void Add(ClusterMention mention)
     {
         WorkMeter.Add(1);
-        if (_spans is null && _mentions.Count < ScannedMentions)
+        if (_spans is null && _mentionCount < ScannedMentions)
         {
-            foreach (var m in _mentions)
+            foreach (var m in Mentions)
             {
                 if (m.Start == mention.Start && m.End == mention.End)
                 {
@@ -94,14 +101,14 @@ internal sealed class EntityCluster
                 }
             }
 
-            _mentions.Add(mention);
+            Append(mention);
             return;
         }
 
         if (_spans is null)
         {
             _spans = new HashSet<(int Start, int End)>(2 * ScannedMentions);
-            foreach (var m in _mentions)
+            foreach (var m in Mentions)
             {
                 _spans.Add((m.Start, m.End));
             }
@@ -109,8 +116,41 @@ internal sealed class EntityCluster
 
         if (_spans.Add((mention.Start, mention.End)))
         {
-            _mentions.Add(mention);
+            Append(mention);
         }
+    }
+
+    /// <summary>Sorts the mentions by character range (their order of addition is lost).</summary>
+    public void SortMentionsByOffset() =>
+        _mentions.AsSpan(0, _mentionCount).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+
+    /// <summary>Gives the mentions' storage back to the pool; the cluster must not be used after.</summary>
+    public void Release()
+    {
+        if (_mentions.Length > 0)
+        {
+            ArrayPool<ClusterMention>.Shared.Return(_mentions);
+        }
+
+        _mentions = [];
+        _mentionCount = 0;
+    }
+
+    private void Append(ClusterMention mention)
+    {
+        if (_mentionCount == _mentions.Length)
+        {
+            var larger = ArrayPool<ClusterMention>.Shared.Rent(Math.Max(ScannedMentions, 2 * _mentionCount));
+            Mentions.CopyTo(larger);
+            if (_mentions.Length > 0)
+            {
+                ArrayPool<ClusterMention>.Shared.Return(_mentions);
+            }
+
+            _mentions = larger;
+        }
+
+        _mentions[_mentionCount++] = mention;
     }
 
     /// <summary>Adds a role word unless the entity has it already.</summary>
@@ -131,7 +171,7 @@ internal sealed class EntityCluster
     /// <summary>Whether a mention lies within tokens [first, end).</summary>
     public bool HasMentionWithin(int first, int end)
     {
-        foreach (var m in _mentions)
+        foreach (var m in Mentions)
         {
             if (m.FirstToken >= first && m.EndToken <= end)
             {

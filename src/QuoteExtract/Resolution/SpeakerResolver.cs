@@ -76,7 +76,15 @@ internal sealed class SpeakerResolver
             }
         }
 
-        return Build(doc, clusters, resolved);
+        var result = Build(doc, clusters, resolved);
+
+        // Only on success: after an exception (cancellation) the clusters' storage is left to the collector.
+        foreach (var cluster in clusters)
+        {
+            cluster.Release();
+        }
+
+        return result;
     }
 
     /// <summary>Marks the tokens of the speaker spans among the first <paramref name="count"/> flags (all of which are written).</summary>
@@ -187,30 +195,42 @@ internal sealed class SpeakerResolver
 
     private static ResolutionResult Build(DocumentView doc, List<EntityCluster> clusters, (EntityCluster? Cluster, double Confidence)[] resolved)
     {
-        var reported = clusters.Where(c => c.Reported && c.Mentions.Length > 0)
-            .OrderBy(c => c.FirstStart)
-            .ToList();
-        var entities = new Dictionary<EntityCluster, SpeakerEntity>(ReferenceEqualityComparer.Instance);
-        var list = new List<SpeakerEntity>(reported.Count);
-        foreach (var cluster in reported)
+        // The reported entities by their first mention; on ties in list order (each key holds the list index).
+        var order = new List<long>();
+        for (int c = 0; c < clusters.Count; c++)
         {
+            if (clusters[c].Reported && clusters[c].Mentions.Length > 0)
+            {
+                order.Add(((long)clusters[c].FirstStart << 32) | (uint)c);
+            }
+        }
+
+        order.Sort();
+        var list = new List<SpeakerEntity>(order.Count);
+        foreach (long key in order)
+        {
+            var cluster = clusters[(int)(uint)key];
+
             // A cluster's mentions have distinct character ranges, so any sort gives the same order.
-            var ranges = cluster.Mentions.ToArray();
-            Array.Sort(ranges, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+            cluster.SortMentionsByOffset();
+            var ranges = cluster.Mentions;
             var mentions = new TextSpan[ranges.Length];
             for (int m = 0; m < ranges.Length; m++)
             {
                 mentions[m] = TextSpan.Of(doc.Text, ranges[m].Start, ranges[m].End);
             }
 
-            var entity = new SpeakerEntity($"e{list.Count + 1}", cluster.Name, cluster.Kind, cluster.Gender, mentions);
-            entities[cluster] = entity;
-            list.Add(entity);
+            cluster.ReportedIndex = list.Count;
+            list.Add(new SpeakerEntity($"e{list.Count + 1}", cluster.Name, cluster.Kind, cluster.Gender, mentions));
         }
 
-        var speakers = resolved
-            .Select(r => r.Cluster is not null && entities.TryGetValue(r.Cluster, out var e) ? new ResolvedSpeaker(e, r.Confidence) : new ResolvedSpeaker(null, 0))
-            .ToArray();
+        var speakers = new ResolvedSpeaker[resolved.Length];
+        for (int i = 0; i < resolved.Length; i++)
+        {
+            var (cluster, confidence) = resolved[i];
+            speakers[i] = cluster is { ReportedIndex: >= 0 } ? new ResolvedSpeaker(list[cluster.ReportedIndex], confidence) : new ResolvedSpeaker(null, 0);
+        }
+
         return new ResolutionResult(list, speakers);
     }
 }
