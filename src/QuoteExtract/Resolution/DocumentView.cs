@@ -56,6 +56,11 @@ internal sealed class DocumentView : IDisposable
         // sentence and paragraph, and whether it is quoted. The later scans of the resolver read these flags
         // instead of slicing the text again at every question.
         // Tokens outside every sentence (should not happen) keep the previous sentence's index.
+        // Keys get their ids in the same pass (open addressing over the key buffer, in a rented table of at least twice
+        // the token count): equal keys have equal ids, the id of a key being the first token that has it.
+        int size = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, 2 * Count)));
+        var table = ArrayPool<int>.Shared.Rent(size);
+        Array.Clear(table, 0, size);
         var sentences = analysis.Sentences;
         int s = 0;
         int at = 0;
@@ -95,9 +100,10 @@ internal sealed class DocumentView : IDisposable
             }
 
             _traits[i] = traits;
+            AssignKeyId(i, table, size - 1);
         }
 
-        AssignKeyIds();
+        ArrayPool<int>.Shared.Return(table);
     }
 
     /// <summary>What the resolver asks of every token, worked out once per token by the constructor.</summary>
@@ -258,46 +264,38 @@ internal sealed class DocumentView : IDisposable
     }
 
     /// <summary>
-    /// Gives each token the index of the first token with the same key (open addressing over the key buffer, in a
-    /// rented table of at least twice the token count), and marks the keys written as lower-case words.
+    /// Gives token <paramref name="i"/> the index of the first token with the same key (looked up in, or entered into,
+    /// <paramref name="table"/>: token index + 1 per slot, 0 for free), classifies a new key, and marks the key as
+    /// written as a lower-case word if the token is one.
     /// </summary>
-    private void AssignKeyIds()
+    private void AssignKeyId(int i, int[] table, int mask)
     {
-        int size = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, 2 * Count)));
-        var table = ArrayPool<int>.Shared.Rent(size);
-        Array.Clear(table, 0, size);
-        int mask = size - 1;
-        for (int i = 0; i < Count; i++)
+        var key = Key(i);
+        int slot = Hash(key) & mask;
+        int id = i;
+        while (table[slot] != 0)
         {
-            var key = Key(i);
-            int slot = Hash(key) & mask;
-            int id = i;
-            while (table[slot] != 0)
+            int other = table[slot] - 1;
+            if (key.SequenceEqual(Key(other)))
             {
-                int other = table[slot] - 1;
-                if (key.SequenceEqual(Key(other)))
-                {
-                    id = other;
-                    break;
-                }
-
-                slot = (slot + 1) & mask;
+                id = other;
+                break;
             }
 
-            if (id == i)
-            {
-                table[slot] = i + 1;
-                _keyClasses[i] = KeyClassifier.Classify(key);
-            }
-
-            _keyId[i] = id;
-            if ((_traits[i] & (Traits.Word | Traits.Capitalized)) == Traits.Word)
-            {
-                _lowerCase[id] = true;
-            }
+            slot = (slot + 1) & mask;
         }
 
-        ArrayPool<int>.Shared.Return(table);
+        if (id == i)
+        {
+            table[slot] = i + 1;
+            _keyClasses[i] = KeyClassifier.Classify(key);
+        }
+
+        _keyId[i] = id;
+        if ((_traits[i] & (Traits.Word | Traits.Capitalized)) == Traits.Word)
+        {
+            _lowerCase[id] = true;
+        }
     }
 
     /// <summary>
@@ -352,10 +350,13 @@ internal sealed class DocumentView : IDisposable
     /// <summary>Writes the key of <paramref name="word"/> to <paramref name="key"/> and gives its length (at most the word's).</summary>
     private static int MakeKey(ReadOnlySpan<char> word, Span<char> key)
     {
-        int length = InvariantLowerCase.Write(word, key);
-        key[..length].Replace('’', '\'');
+        int length = InvariantLowerCase.Write(word, key, out bool ascii);
+        if (!ascii)
+        {
+            key[..length].Replace('’', '\'');
+        }
 
-        if (length > 2 && key[..length].EndsWith("'s", StringComparison.Ordinal))
+        if (length > 2 && key[length - 2] == '\'' && key[length - 1] == 's')
         {
             length -= 2;
         }

@@ -32,6 +32,7 @@ internal sealed class EntityCluster
         Kind = kind;
         Name = name;
         NameKeys = nameKeys;
+        NameSignature = KeyArrays.Signature(nameKeys);
     }
 
     public EntityKind Kind { get; set; }
@@ -41,6 +42,9 @@ internal sealed class EntityCluster
 
     /// <summary>Keys of <see cref="Name"/> (see <see cref="NameMention.Keys"/>).</summary>
     public string[] NameKeys { get; private set; }
+
+    /// <summary><see cref="KeyArrays.Signature"/> of <see cref="NameKeys"/>.</summary>
+    public ulong NameSignature { get; private set; }
 
     /// <summary>Gender stated by an honorific or a gendered title; wins over pronoun votes.</summary>
     public Gender StatedGender { get; set; }
@@ -192,6 +196,7 @@ internal sealed class EntityCluster
         {
             Name = name;
             NameKeys = keys;
+            NameSignature = KeyArrays.Signature(keys);
         }
     }
 

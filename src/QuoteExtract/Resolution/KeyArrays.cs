@@ -35,4 +35,19 @@ internal static class KeyArrays
 
         return true;
     }
+
+    /// <summary>
+    /// A 64-bit summary of the keys (one bit per key, from its length and first character): two arrays that share a key
+    /// have signatures that share a bit, so disjoint signatures rule out any shared key without comparing strings.
+    /// </summary>
+    public static ulong Signature(string[] keys)
+    {
+        ulong signature = 0;
+        foreach (var key in keys)
+        {
+            signature |= 1UL << (((key.Length * 31) + (key.Length > 0 ? key[0] : 0)) & 63);
+        }
+
+        return signature;
+    }
 }

@@ -69,8 +69,18 @@ internal static class NameClusterer
         EntityCluster? best = null;
         (int Gender, int Seen) bestKey = (-1, -1);
         WorkMeter.Add(clusters.Count);
+        ulong signature = KeyArrays.Signature(mention.Keys);
+        bool single = mention.Keys.Length == 1;
         foreach (var cluster in clusters)
         {
+            // Names that share no key can only match as acronym and long form, of one kind (not persons), one of them a
+            // single key: most pairs fail this test, which costs less than Matches.
+            if ((signature & cluster.NameSignature) == 0 && signature != 0
+                && (cluster.Kind != mention.Kind || mention.Kind == EntityKind.Person || single == (cluster.NameKeys.Length == 1)))
+            {
+                continue;
+            }
+
             if (!Matches(mention, cluster))
             {
                 continue;

@@ -477,9 +477,11 @@ internal static class NameMentionFinder
         return false;
     }
 
+    // The table lookup last: most capitalised words fail the tag test first.
     internal static bool IsProperNoun(DocumentView doc, int i) =>
-        doc.IsWord(i) && doc.IsCapitalized(i) && !doc.IsHonorific(i) && !Lexicon.Roles.Contains(doc.Key(i))
-        && (doc.Pos(i) is PosTag.NNP or PosTag.NNPS || (doc.Pos(i) == PosTag.None && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i)));
+        doc.IsWord(i) && doc.IsCapitalized(i) && !doc.IsHonorific(i)
+        && (doc.Pos(i) is PosTag.NNP or PosTag.NNPS || (doc.Pos(i) == PosTag.None && i > 0 && doc.SentenceOf(i - 1) == doc.SentenceOf(i)))
+        && !Lexicon.Roles.Contains(doc.Key(i));
 
     private static void AddHonorificNames(DocumentView doc, bool[] covered, List<NameMention> result)
     {
