@@ -145,11 +145,7 @@ internal sealed class AttributionExtractor
             }
         }
 
-        foreach (var c in candidates)
-        {
-            _scorer.Score(text, c);
-        }
-
+        _scorer.Score(text, candidates, scratch.SharedFeatures);
         _scorer.Rescore(candidates, scratch.Neighbours);
         return candidates;
     }

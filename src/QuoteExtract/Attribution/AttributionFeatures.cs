@@ -28,16 +28,31 @@ internal static class AttributionFeatures
     // FeatureHash.Raw hashes the joined string, so that no string is built per candidate.
     public static int Collect(TaggedText text, Candidate c, Span<ulong> features)
     {
+        var shared = default(SharedFeatures);
+        Share(text, c, ref shared);
+        return Write(text, c, in shared, features, withShared: true);
+    }
+
+    /// <summary>
+    /// The features of <see cref="Collect"/> that <see cref="Share"/> did not compute (in <see cref="Collect"/>'s
+    /// order): with the shared ones, exactly <see cref="Collect"/>'s features.
+    /// </summary>
+    public static int CollectOwn(TaggedText text, Candidate c, in SharedFeatures shared, Span<ulong> features) =>
+        Write(text, c, in shared, features, withShared: false);
+
+    /// <summary>
+    /// Computes the features that depend only on what <see cref="SharedFeatures.Key"/> holds (rule, speaker, cue,
+    /// category, content start, speaker choice), in <see cref="Collect"/>'s order, and the hashes the other features
+    /// start from. The variants of a family share all of them.
+    /// </summary>
+    public static void Share(TaggedText text, Candidate c, ref SharedFeatures shared)
+    {
         var analysis = text.Analysis;
-        int n = 0;
         var rule = c.Rule;
-        var cut = c.CutKind ?? "full";
         Span<char> cueBuffer = stackalloc char[MaxWord];
         int cueHead = c.Cue.IsNone ? -1 : CueHeadIndex(text, c);
         ReadOnlySpan<char> cue = cueHead < 0 ? "-" : Lower(analysis.TokenText(cueHead), cueBuffer);
         var speaker = AttributionScorer.SpeakerType(text, c);
-        int length = c.ContentEnd - c.Content.Start;
-        var lengthBucket = length switch { 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", <= 20 => "11-20", <= 40 => "21-40", _ => "41+" };
         Span<char> firstBuffer = stackalloc char[MaxWord];
         var first = c.Content.Start < analysis.Tokens.Length ? Lower(analysis.TokenText(c.Content.Start), firstBuffer) : "";
         var firstPos = EnumNames<PosTag>.Of(text.Pos[c.Content.Start]);
@@ -48,18 +63,18 @@ internal static class AttributionFeatures
         bool speakerAtStart = !c.Speaker.IsNone && c.Speaker.Start == s.FirstToken;
         var before = c.Speaker.IsNone || c.Speaker.Start == 0 ? "none" : EnumNames<PosTag>.Of(text.Pos[c.Speaker.Start - 1]);
         int gap = c.Speaker.IsNone || c.Cue.IsNone ? -1 : Math.Clamp(c.Cue.Start - c.Speaker.End, -3, 4);
-        var last = analysis.Tokens[c.ContentEnd - 1];
-        var ends = last.Kind == TokenKind.QuoteMark ? "quote" : text.Pos[c.ContentEnd - 1] is var p && (p is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS) ? "noun" : "other";
         var cueLength = c.Cue.IsNone ? 0 : Math.Min(c.Cue.Length, 4);
         var category = EnumNames<QuoteCategory>.Of(c.Category);
-        var kind = EnumNames<QuoteKind>.Of(c.Kind);
 
-        // A value that starts several pairs ("rule|…") is hashed once with its bar; each pair continues from there.
-        ulong ruleHash = FeatureHash.Raw(rule), ruleBar = Bar(ruleHash);
-        ulong cueHash = FeatureHash.Raw(cue), cueBar = Bar(cueHash);
-        ulong categoryHash = FeatureHash.Raw(category), categoryBar = Bar(categoryHash);
-        ulong kindHash = FeatureHash.Raw(kind);
-        ulong cutHash = FeatureHash.Raw(cut), cutBar = Bar(cutHash);
+        shared.Key = SharedFeatures.KeyOf(c);
+        shared.CueHead = cueHead;
+        shared.Speaker = speaker;
+        ulong ruleHash = FeatureHash.Raw(rule), ruleBar = shared.RuleBar = Bar(ruleHash);
+        ulong cueHash = FeatureHash.Raw(cue), cueBar = shared.CueBar = Bar(cueHash);
+        ulong categoryHash = FeatureHash.Raw(category);
+        shared.CategoryBar = Bar(categoryHash);
+        Span<ulong> features = shared.Values;
+        int n = 0;
         Add(features, ref n, 1, "bias");
         Add(features, ref n, 2, ruleHash);
         Add(features, ref n, 3, cueHash);
@@ -67,9 +82,6 @@ internal static class AttributionFeatures
         Add(features, ref n, 5, speaker);
         Add(features, ref n, 6, ruleBar, speaker);
         Add(features, ref n, 7, cueBar, speaker);
-        Add(features, ref n, 8, lengthBucket);
-        Add(features, ref n, 9, ruleBar, lengthBucket);
-        Add(features, ref n, 10, kindHash);
         Add(features, ref n, 11, firstWord);
         Add(features, ref n, 12, firstPos);
         Add(features, ref n, 13, cueBar, firstWord);
@@ -77,8 +89,74 @@ internal static class AttributionFeatures
         Add(features, ref n, 15, speakerAtStart ? "start" : "inside");
         Add(features, ref n, 16, before);
         Add(features, ref n, 17, Gaps[gap + 3]);
-        Add(features, ref n, 18, ends);
         Add(features, ref n, 19, CueLengths[cueLength]);
+        Add(features, ref n, 34, ruleBar, cue);
+        Add(features, ref n, 36, ruleBar, firstWord);
+        Span<char> lastSpeakerBuffer = stackalloc char[MaxWord];
+        Add(features, ref n, 25, c.Speaker.IsNone ? "-" : Lower(analysis.TokenText(c.Speaker.End - 1), lastSpeakerBuffer));
+
+        // The cue's stem pools its inflections ("endorse", "endorsed", "endorsing"); the word before the cue tells
+        // infinitives, modals and negation ("to criticize", "would vote", "did not say") from plain reports.
+        var stem = Stem(cue);
+        ulong stemHash = FeatureHash.Raw(stem), stemBar = shared.StemBar = Bar(stemHash);
+        Span<char> beforeCueBuffer = stackalloc char[MaxWord];
+        var beforeCue = c.Cue.IsNone || c.Cue.Start == 0 ? "none" : BeforeCue(text, c.Cue.Start - 1, beforeCueBuffer);
+        Add(features, ref n, 37, stemHash);
+        Add(features, ref n, 38, beforeCue);
+        Add(features, ref n, 39, stemBar, beforeCue);
+        Add(features, ref n, 41, stemBar, firstPos);
+        Add(features, ref n, 42, stemBar, rule);
+        Add(features, ref n, 43, Bar(FeatureHash.Raw(EnumNames<EntityType>.Of(text.EntityTags[c.Content.Start].Type))), category);
+        Add(features, ref n, 44, first.Length > 0 && char.IsLetter(first[0]) ? first : "punct");
+
+        // The cue's form: "said" (VBD), "says" (VBZ), "saying" (VBG), "is expected" (VBN), a noun.
+        ulong cueTagBar = Bar(FeatureHash.Raw(cueHead < 0 ? "-" : EnumNames<PosTag>.Of(text.Pos[cueHead])));
+        Add(features, ref n, 58, cueTagBar, rule);
+        Add(features, ref n, 59, cueTagBar, stem);
+
+        // Which reading of the speaker a candidate takes (see SpeakerReadings).
+        if (c.SpeakerChoice != "-")
+        {
+            ulong choiceBar = Bar(FeatureHash.Raw(c.SpeakerChoice));
+            Add(features, ref n, 64, choiceBar, rule);
+            Add(features, ref n, 65, choiceBar, speaker);
+        }
+
+        shared.Count = n;
+    }
+
+    /// <summary>
+    /// Writes the candidate's features in their training order, the shared ones (<see cref="Share"/>) taken from
+    /// <paramref name="shared"/> when <paramref name="withShared"/>, left out otherwise.
+    /// </summary>
+    private static int Write(TaggedText text, Candidate c, in SharedFeatures shared, Span<ulong> features, bool withShared)
+    {
+        var analysis = text.Analysis;
+        int n = 0, s = 0;
+        ReadOnlySpan<ulong> sharedValues = shared.Values[..shared.Count];
+        var rule = c.Rule;
+        var cut = c.CutKind ?? "full";
+        Span<char> cueBuffer = stackalloc char[MaxWord];
+        ReadOnlySpan<char> cue = shared.CueHead < 0 ? "-" : Lower(analysis.TokenText(shared.CueHead), cueBuffer);
+        var speaker = shared.Speaker;
+        int length = c.ContentEnd - c.Content.Start;
+        var lengthBucket = length switch { 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", <= 20 => "11-20", <= 40 => "21-40", _ => "41+" };
+        var last = analysis.Tokens[c.ContentEnd - 1];
+        var ends = last.Kind == TokenKind.QuoteMark ? "quote" : text.Pos[c.ContentEnd - 1] is var p && (p is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS) ? "noun" : "other";
+        var category = EnumNames<QuoteCategory>.Of(c.Category);
+        var kind = EnumNames<QuoteKind>.Of(c.Kind);
+
+        // A value that starts several pairs ("rule|…") is hashed once with its bar; each pair continues from there.
+        ulong ruleBar = shared.RuleBar, cueBar = shared.CueBar, categoryBar = shared.CategoryBar;
+        ulong kindHash = FeatureHash.Raw(kind);
+        ulong cutHash = FeatureHash.Raw(cut), cutBar = Bar(cutHash);
+        Take(features, ref n, sharedValues, ref s, withShared, 7); // 1 bias … 7 cue|speaker
+        Add(features, ref n, 8, lengthBucket);
+        Add(features, ref n, 9, ruleBar, lengthBucket);
+        Add(features, ref n, 10, kindHash);
+        Take(features, ref n, sharedValues, ref s, withShared, 7); // 11 first word … 17 gap
+        Add(features, ref n, 18, ends);
+        Take(features, ref n, sharedValues, ref s, withShared, 1); // 19 cue length
         Add(features, ref n, 20, c.Content2.IsNone ? "one" : "split");
         Add(features, ref n, 21, categoryBar, lengthBucket);
         Add(features, ref n, 22, Bar(kindHash), speaker);
@@ -92,28 +170,17 @@ internal static class AttributionFeatures
         var after = AfterEnd(text, c, afterBuffer);
         Add(features, ref n, 32, cutBar, after);
         Add(features, ref n, 33, categoryBar, after);
-        Add(features, ref n, 34, ruleBar, cue);
+        Take(features, ref n, sharedValues, ref s, withShared, 1); // 34 rule|cue
         Add(features, ref n, 35, cueBar, kind);
-        Add(features, ref n, 36, ruleBar, firstWord);
+        Take(features, ref n, sharedValues, ref s, withShared, 1); // 36 rule|first word
         Add(features, ref n, 30, Inside[Math.Min(c.CuesInside, 2)]);
         Add(features, ref n, 31, cutBar, category);
-        Span<char> lastSpeakerBuffer = stackalloc char[MaxWord];
-        Add(features, ref n, 25, c.Speaker.IsNone ? "-" : Lower(analysis.TokenText(c.Speaker.End - 1), lastSpeakerBuffer));
+        Take(features, ref n, sharedValues, ref s, withShared, 4); // 25 speaker's last word, 37 stem, 38 before cue, 39 stem|before cue
 
-        // The cue's stem pools its inflections ("endorse", "endorsed", "endorsing"); the word before the cue tells
-        // infinitives, modals and negation ("to criticize", "would vote", "did not say") from plain reports.
         var stem = Stem(cue);
-        ulong stemHash = FeatureHash.Raw(stem), stemBar = Bar(stemHash);
-        Span<char> beforeCueBuffer = stackalloc char[MaxWord];
-        var beforeCue = c.Cue.IsNone || c.Cue.Start == 0 ? "none" : BeforeCue(text, c.Cue.Start - 1, beforeCueBuffer);
-        Add(features, ref n, 37, stemHash);
-        Add(features, ref n, 38, beforeCue);
-        Add(features, ref n, 39, stemBar, beforeCue);
+        ulong stemBar = shared.StemBar;
         Add(features, ref n, 40, stemBar, speaker, kind);
-        Add(features, ref n, 41, stemBar, firstPos);
-        Add(features, ref n, 42, stemBar, rule);
-        Add(features, ref n, 43, Bar(FeatureHash.Raw(EnumNames<EntityType>.Of(text.EntityTags[c.Content.Start].Type))), category);
-        Add(features, ref n, 44, first.Length > 0 && char.IsLetter(first[0]) ? first : "punct");
+        Take(features, ref n, sharedValues, ref s, withShared, 4); // 41 stem|first tag … 44 first word or punctuation
 
         // Where the content stops: the next word (function words by themselves), and whether a time expression
         // ends the content or follows it ("criticized [the NRA] in February": the gold leaves the date out).
@@ -139,11 +206,7 @@ internal static class AttributionFeatures
         ulong shapeBar = HasFiniteVerb(text, c) ? ClauseBar : PhraseBar;
         Add(features, ref n, 56, shapeBar, stem);
         Add(features, ref n, 57, shapeBar, rule, cut);
-
-        // The cue's form: "said" (VBD), "says" (VBZ), "saying" (VBG), "is expected" (VBN), a noun.
-        ulong cueTagBar = Bar(FeatureHash.Raw(cueHead < 0 ? "-" : EnumNames<PosTag>.Of(text.Pos[cueHead])));
-        Add(features, ref n, 58, cueTagBar, rule);
-        Add(features, ref n, 59, cueTagBar, stem);
+        Take(features, ref n, sharedValues, ref s, withShared, 2); // 58 cue tag|rule, 59 cue tag|stem
 
         // A content that is one short quotation: a title ("watched “Big Sky”"), a scare quote or a real quote.
         ulong quotationBar = Bar(FeatureHash.Raw(QuotationShape(analysis, c)));
@@ -161,13 +224,7 @@ internal static class AttributionFeatures
             Add(features, ref n, 67, insideBar, kind, category);
         }
 
-        // Which reading of the speaker a candidate takes (see SpeakerReadings).
-        if (c.SpeakerChoice != "-")
-        {
-            ulong choiceBar = Bar(FeatureHash.Raw(c.SpeakerChoice));
-            Add(features, ref n, 64, choiceBar, rule);
-            Add(features, ref n, 65, choiceBar, speaker);
-        }
+        Take(features, ref n, sharedValues, ref s, withShared, sharedValues.Length - s); // 64, 65 speaker choice, when there is one
 
         // A second fragment whose sentence has a cue of its own (“A,” she said. “B,” she added.) is rarely this attribution's.
         if (!c.Content2.IsNone)
@@ -180,6 +237,23 @@ internal static class AttributionFeatures
         }
 
         return n;
+    }
+
+    /// <summary>Copies the next <paramref name="count"/> shared features when <paramref name="withShared"/>, skips them otherwise.</summary>
+    private static void Take(Span<ulong> features, ref int n, ReadOnlySpan<ulong> shared, ref int s, bool withShared, int count)
+    {
+        if (withShared)
+        {
+            foreach (var feature in shared.Slice(s, count))
+            {
+                if (n < features.Length)
+                {
+                    features[n++] = feature;
+                }
+            }
+        }
+
+        s += count;
     }
 
     /// <summary>A crude inflection-free key for a cue word: "endorsed", "endorses", "endorsing" → "endors".</summary>

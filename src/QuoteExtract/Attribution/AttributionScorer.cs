@@ -78,6 +78,73 @@ internal sealed class AttributionScorer
     }
 
     /// <summary>
+    /// <see cref="Score(TaggedText, Candidate)"/> for every candidate, with the same results: the features a family
+    /// shares (<see cref="SharedFeatures"/>) are hashed, and their weights looked up, once per family in
+    /// <paramref name="cache"/>, which this clears first. Integer margins add up in any order, so splitting a
+    /// candidate's sum in two changes nothing.
+    /// </summary>
+    public void Score(TaggedText text, List<Candidate> candidates, SharedFeatureCache cache)
+    {
+        if (_model is null)
+        {
+            foreach (var c in candidates)
+            {
+                Score(text, c);
+            }
+
+            return;
+        }
+
+        cache.Clear();
+        Span<ulong> features = stackalloc ulong[AttributionFeatures.MaxFeatures];
+        foreach (var c in candidates)
+        {
+            ref var shared = ref cache.For(SharedFeatures.KeyOf(c), out bool added);
+            if (added)
+            {
+                AttributionFeatures.Share(text, c, ref shared);
+                var sharedFeatures = shared.Values[..shared.Count];
+                (shared.StageOne, shared.StageTwo) = IntegerMargins(sharedFeatures);
+            }
+
+            int n = AttributionFeatures.CollectOwn(text, c, in shared, features);
+            var (first, second) = IntegerMargins(features[..n]);
+            c.Confidence = Probability((shared.StageOne + first) * (double)_model.Scale);
+            if (_stageTwo is not null)
+            {
+                c.OwnStageTwoMargin = (shared.StageTwo + second) * (double)_stageTwo.Model.Scale;
+            }
+
+            c.Score = c.Confidence;
+        }
+    }
+
+    /// <summary>The integer margins of both stages (0 for a missing second stage) over these features.</summary>
+    private (int First, int Second) IntegerMargins(ReadOnlySpan<ulong> features)
+    {
+        if (_stageTwo is not null && _model!.HasMargins && _stageTwo.Model.HasMargins)
+        {
+            return _model.MarginPair(_stageTwo.Model, features);
+        }
+
+        return (IntegerMargin(_model!, features), _stageTwo is null ? 0 : IntegerMargin(_stageTwo.Model, features));
+    }
+
+    /// <summary>The perceptron's integer score of "correct" minus "wrong" (multiply by its scale for <see cref="Margin(PerceptronModel, ReadOnlySpan{ulong})"/>).</summary>
+    private static int IntegerMargin(PerceptronModel model, ReadOnlySpan<ulong> features)
+    {
+        if (model.HasMargins)
+        {
+            return model.Margin(features);
+        }
+
+        Span<int> scores = stackalloc int[2];
+        scores.Clear();
+        model.Score(features, scores);
+        return scores[1] - scores[0];
+    }
+
+    /// <summary>
     /// With a second stage, replaces every candidate's first-stage probability with the second stage's, which also
     /// weighs the neighbours' first-stage probabilities. All neighbour features are read before any score changes.
     /// </summary>

@@ -26,6 +26,9 @@ internal sealed class AttributionScratch
     /// <summary>The candidates by position, for the second scoring stage's neighbour features.</summary>
     public NeighbourIndex Neighbours { get; } = new();
 
+    /// <summary>The features each family of candidates shares, for the scorer.</summary>
+    public SharedFeatureCache SharedFeatures { get; } = new();
+
     /// <summary>Content lengths of each family (rule, cue, speaker) of candidates.</summary>
     public Dictionary<(string Rule, int Cue, int Speaker), (int Shortest, int Longest, int Count)> Families { get; } = new();
 
