@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using QuoteExtract.Matching;
 using QuoteExtract.Tagging;
@@ -119,7 +120,8 @@ internal sealed class AttributionExtractor
                 candidates.Add(cut);
             }
 
-            foreach (var (at, kind) in reader.ClauseBoundaries(c.Content, Math.Min(stop, c.Content.End)))
+            reader.ClauseBoundaries(c.Content, Math.Min(stop, c.Content.End), scratch.Boundaries);
+            foreach (var (at, kind) in scratch.Boundaries)
             {
                 if (reader.CutBefore(c, at, kind) is { } variant)
                 {
@@ -204,28 +206,43 @@ internal sealed class AttributionExtractor
     /// </summary>
     private static void RemoveShorterCues(List<Candidate> candidates, int tokenCount)
     {
-        var byCue = new TokenBuckets(tokenCount);
+        var byCue = TokenBuckets.Rent(tokenCount);
         foreach (var c in candidates)
         {
             byCue.Add(c, c.Cue);
         }
 
-        var shorter = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
-        foreach (var c in candidates)
+        // Every candidate is judged against all of them before any goes.
+        var shorter = ArrayPool<bool>.Shared.Rent(candidates.Count);
+        for (int i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
+            shorter[i] = false;
+
             // A cue that contains c's cue also contains its first token.
             foreach (var o in byCue.Near(c.Cue.Start, c.Cue.Start))
             {
                 if (o.Speaker.Start == c.Speaker.Start && o.Cue.Start <= c.Cue.Start && o.Cue.End >= c.Cue.End && o.Cue.Length > c.Cue.Length
                     && (o.Content.Start >= o.Cue.End) == (c.Content.Start >= c.Cue.End))
                 {
-                    shorter.Add(c);
+                    shorter[i] = true;
                     break;
                 }
             }
         }
 
-        candidates.RemoveAll(shorter.Contains);
+        byCue.Return();
+        int kept = 0;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (!shorter[i])
+            {
+                candidates[kept++] = candidates[i];
+            }
+        }
+
+        candidates.RemoveRange(kept, candidates.Count - kept);
+        ArrayPool<bool>.Shared.Return(shorter);
     }
 
     /// <summary>Where an attribution starts: its speaker or its cue, whichever comes first.</summary>
@@ -443,12 +460,13 @@ internal sealed class AttributionExtractor
     /// </summary>
     public static List<Candidate> Select(List<Candidate> candidates, SelectionThresholds thresholds)
     {
-        var order = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart).ToList();
         var chosen = new List<Candidate>();
-        var kept = new TokenBuckets(candidates.Count == 0 ? 0 : candidates.Max(c => Extent(c).End) + 1);
+        var order = ByScore(candidates, out int count);
+        var kept = TokenBuckets.Rent(ExtentEnd(candidates));
         double lowest = thresholds.Lowest;
-        foreach (var c in order)
+        foreach (var entry in order.AsSpan(0, count))
         {
+            var c = entry.Candidate;
             if (c.Score < lowest)
             {
                 break;
@@ -477,7 +495,39 @@ internal sealed class AttributionExtractor
             }
         }
 
+        kept.Return();
+        ArrayPool<ScoreOrder>.Shared.Return(order, clearArray: true);
         return chosen;
+    }
+
+    /// <summary>
+    /// The candidates by descending score, then content start, then list order (what a stable
+    /// <c>OrderByDescending(Score).ThenBy(ContentStart)</c> gives), in the first <paramref name="count"/> entries of a
+    /// pooled array for the caller to return (cleared).
+    /// </summary>
+    private static ScoreOrder[] ByScore(List<Candidate> candidates, out int count)
+    {
+        count = candidates.Count;
+        var order = ArrayPool<ScoreOrder>.Shared.Rent(count);
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = new ScoreOrder(candidates[i], i);
+        }
+
+        Array.Sort(order, 0, count);
+        return order;
+    }
+
+    /// <summary>One past the last token any candidate's extent takes (0 without candidates): the buckets selection needs.</summary>
+    private static int ExtentEnd(List<Candidate> candidates)
+    {
+        int end = -1;
+        foreach (var c in candidates)
+        {
+            end = Math.Max(end, Extent(c).End);
+        }
+
+        return end + 1;
     }
 
     /// <summary>
@@ -488,27 +538,60 @@ internal sealed class AttributionExtractor
     /// </summary>
     internal static void KeepFirstFragments(List<Candidate> candidates, List<Candidate> chosen, SelectionThresholds thresholds)
     {
-        var kept = new TokenBuckets(candidates.Count == 0 ? 0 : candidates.Max(c => Extent(c).End) + 1);
-        var isChosen = new HashSet<Candidate>(chosen, ReferenceEqualityComparer.Instance);
+        // Only two-fragment candidates that were not chosen count; most documents have none.
+        var split = new List<Candidate>();
+        HashSet<Candidate>? isChosen = null;
+        foreach (var c in candidates)
+        {
+            if (!c.Content2.IsNone && c.Score >= thresholds.For(c.Kind) && !(isChosen ??= new(chosen, ReferenceEqualityComparer.Instance)).Contains(c))
+            {
+                split.Add(c);
+            }
+        }
+
+        if (split.Count == 0)
+        {
+            return;
+        }
+
+        var kept = TokenBuckets.Rent(ExtentEnd(candidates));
         foreach (var k in chosen)
         {
             var (start, end) = Extent(k);
             kept.Add(k, start, end);
         }
 
-        foreach (var c in candidates.Where(c => !c.Content2.IsNone && !isChosen.Contains(c) && c.Score >= thresholds.For(c.Kind)).OrderByDescending(c => c.Score).ThenBy(c => c.ContentStart))
+        var order = ByScore(split, out int count);
+        foreach (var entry in order.AsSpan(0, count))
         {
+            var c = entry.Candidate;
             var first = c.Variant();
             first.Content2 = TokenRange.None;
             first.Score = c.Score;
             first.Confidence = c.Confidence;
             var (start, end) = Extent(first);
-            if (!kept.Near(start, end).Any(k => Conflict(k, first)))
+            if (!ConflictsWithAny(kept.Near(start, end), first))
             {
                 chosen.Add(first);
                 kept.Add(first, start, end);
             }
         }
+
+        kept.Return();
+        ArrayPool<ScoreOrder>.Shared.Return(order, clearArray: true);
+    }
+
+    private static bool ConflictsWithAny(List<Candidate> kept, Candidate c)
+    {
+        foreach (var k in kept)
+        {
+            if (Conflict(k, c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Two attributions conflict when their contents overlap, their cues overlap, or one's content holds the other's cue.</summary>
@@ -613,6 +696,7 @@ internal sealed class AttributionExtractor
             }));
         }
 
+        neighbours.Release();
         chosen.AddRange(added);
     }
 

@@ -66,8 +66,21 @@ internal sealed partial class AttributionGrammar
         _categories.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var c) ? c : null;
 
     /// <summary>True when <paramref name="verb"/> + <paramref name="preposition"/> form one cue ("pointed out").</summary>
-    public bool IsPhrase(ReadOnlySpan<char> verb, ReadOnlySpan<char> preposition) =>
-        _phrases.Contains(string.Concat(verb, "_", preposition));
+    public bool IsPhrase(ReadOnlySpan<char> verb, ReadOnlySpan<char> preposition)
+    {
+        // Joined on the stack: this runs for every content that starts right after its cue.
+        int length = verb.Length + 1 + preposition.Length;
+        if (length > 2 * AttributionFeatures.MaxWord)
+        {
+            return _phrases.Contains(string.Concat(verb, "_", preposition));
+        }
+
+        Span<char> joined = stackalloc char[2 * AttributionFeatures.MaxWord];
+        verb.CopyTo(joined);
+        joined[verb.Length] = '_';
+        preposition.CopyTo(joined[(verb.Length + 1)..]);
+        return _phrases.GetAlternateLookup<ReadOnlySpan<char>>().Contains(joined[..length]);
+    }
 
     /// <summary>Replaces <c>$name</c> by the pattern of its <c>define $name = …</c> line (in parentheses).</summary>
     internal static string ExpandMacros(string text)

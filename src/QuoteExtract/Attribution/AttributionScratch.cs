@@ -26,6 +26,9 @@ internal sealed class AttributionScratch
     /// <summary>The candidates by position, for the second scoring stage's neighbour features.</summary>
     public NeighbourIndex Neighbours { get; } = new();
 
+    /// <summary>Clause boundaries of one content at a time (<see cref="CandidateReader.ClauseBoundaries"/>).</summary>
+    public List<(int At, string Kind)> Boundaries { get; } = [];
+
     /// <summary>The features each family of candidates shares, for the scorer.</summary>
     public SharedFeatureCache SharedFeatures { get; } = new();
 

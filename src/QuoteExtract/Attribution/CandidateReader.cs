@@ -332,11 +332,12 @@ internal sealed class CandidateReader
     /// <summary>
     /// Places where an indirect content may end before the sentence does (at most four, first ones first): a comma
     /// before a relative pronoun, participle, apposition or subordinator, a semicolon or dash, or a coordinated verb
-    /// phrase ("said X but did not say Y"). Each becomes a variant the scorer can prefer.
+    /// phrase ("said X but did not say Y"). Each becomes a variant the scorer can prefer. Written to
+    /// <paramref name="found"/>, which is cleared first.
     /// </summary>
-    public List<(int At, string Kind)> ClauseBoundaries(TokenRange content, int end)
+    public void ClauseBoundaries(TokenRange content, int end, List<(int At, string Kind)> found)
     {
-        var found = new List<(int, string)>();
+        found.Clear();
         var tokens = _analysis.Tokens;
         Span<char> buffer = stackalloc char[AttributionFeatures.MaxWord];
         WorkMeter.Add(end - content.Start);
@@ -430,8 +431,6 @@ internal sealed class CandidateReader
         {
             found.Add((np, "object"));
         }
-
-        return found;
     }
 
     private static bool HasBoundaryAt(List<(int At, string Kind)> found, int at)

@@ -29,7 +29,7 @@ internal sealed class UncuedNeighbours
     public UncuedNeighbours(AnalyzedText analysis, List<Candidate> chosen)
     {
         _analysis = analysis;
-        _taken = new TokenBuckets(analysis.Tokens.Length);
+        _taken = TokenBuckets.Rent(analysis.Tokens.Length);
         foreach (var c in chosen)
         {
             _order[c] = _order.Count;
@@ -41,6 +41,9 @@ internal sealed class UncuedNeighbours
         SortByEnd();
         SortByStart();
     }
+
+    /// <summary>Gives the token buckets back; the lookups are not used after this.</summary>
+    public void Release() => _taken.Return();
 
     /// <summary>Files a kept attribution again after a quotation joined its content.</summary>
     public void Refile(Candidate c)
@@ -84,7 +87,7 @@ internal sealed class UncuedNeighbours
     public Candidate? Previous(TokenRange range, int paragraph)
     {
         // The first of those with the last end at or before the start: ends in an earlier paragraph mean none in this one.
-        int i = FirstIndex(_byEnd, c => c.ContentEnd > range.Start) - 1;
+        int i = FirstIndex(_byEnd, range.Start, byEnd: true) - 1;
         if (i < 0)
         {
             return null;
@@ -102,7 +105,7 @@ internal sealed class UncuedNeighbours
     /// <summary>The kept attribution of <paramref name="paragraph"/> whose content starts first at or after the end of <paramref name="range"/>.</summary>
     public Candidate? Next(TokenRange range, int paragraph)
     {
-        int i = FirstIndex(_byStart, c => c.ContentStart >= range.End);
+        int i = FirstIndex(_byStart, range.End - 1, byEnd: false);
         if (i == _byStart.Length)
         {
             return null;
@@ -112,14 +115,17 @@ internal sealed class UncuedNeighbours
         return !found.FromContext && AttributionExtractor.ParagraphOf(_analysis, found.ContentStart) == paragraph ? found : null;
     }
 
-    /// <summary>The first index whose candidate passes <paramref name="test"/>, which is false then true along the array.</summary>
-    private static int FirstIndex(Candidate[] sorted, Func<Candidate, bool> test)
+    /// <summary>
+    /// The first index whose candidate's content ends (<paramref name="byEnd"/>) or starts after <paramref name="token"/>;
+    /// the array is sorted by that position.
+    /// </summary>
+    private static int FirstIndex(Candidate[] sorted, int token, bool byEnd)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (test(sorted[mid]))
+            if ((byEnd ? sorted[mid].ContentEnd : sorted[mid].ContentStart) > token)
             {
                 hi = mid;
             }
