@@ -511,8 +511,8 @@ internal sealed class LazyDfa
     /// <summary>The instructions the seeds of every rule reach over a token of class <paramref name="cls"/> (row <paramref name="row"/>) with <paramref name="flags"/>.</summary>
     private int[] SeedStep(int cls, ReadOnlySpan<ulong> row, int flags)
     {
-        int key = (cls << 4) | flags;
-        if (key < _seedSteps.Length && _seedSteps[key] is { } known)
+        int key = (cls << 4) | flags; // used only below MaxSeedStepClasses (no overflow)
+        if (cls < MaxSeedStepClasses && key < _seedSteps.Length && _seedSteps[key] is { } known)
         {
             return known;
         }
