@@ -89,12 +89,26 @@ internal sealed class LazyDfa
     private readonly int _ruleWords;
     private readonly int _maxStates;
 
-    private readonly List<int[]> _states = [];
+    // The states' instruction sets, one after another in chunks (kept across resets; small enough to stay off the large
+    // object heap), in the order a transition found their members: a set is compared by marks, not element by element,
+    // so it is never sorted. State s's set starts at _stateAt[s] (chunk in the high bits) and has _stateLength[s] members.
+    private const int ChunkBits = 14, ChunkSize = 1 << ChunkBits;
+    private readonly List<int[]> _chunks = [];
+    private int _chunkIndex = -1;
+    private int _chunkFill;
+    private int[] _stateAt = new int[64];
+    private int[] _stateLength = new int[64];
+    private ulong[] _stateHash = new ulong[64];
+    private int _stateCount;
+
+    // Open addressing from a set's hash to its state (id + 1; 0 empty). The hash is a sum of per-instruction hashes
+    // (Mix), so it does not depend on the order in which a transition found the set's members.
+    private int[] _stateTable = new int[128];
+    private readonly int[] _testBit;
     // Per state, the rules live and the rules matching, for each rule word: read only when the state changes.
     private readonly int _infoStride;
     private ulong[] _info;
     private readonly ulong[][] _firstMasks;
-    private readonly Dictionary<int[], int> _stateIds = new(PcSetComparer.Instance);
 
     // Open addressing, one word a slot (the table is touched once per token: half the size, far fewer cache misses than
     // a two-word slot): the state + 1 (bits 48-63), the flags (bits 44-47), the token class (bits 16-43) and the next
@@ -116,8 +130,15 @@ internal sealed class LazyDfa
     private readonly List<int> _closure = [];
     private int _stamp;
     private readonly int[] _stack;
-    private readonly List<int> _next = [];
+    private int[] _next;
+    private int _nextCount;
+    private ulong _nextHash;
+    private int _nextStamp;
     private readonly List<int> _seeds = [];
+
+    // Per token class and flags, the instructions the rules' seeds reach over a token of the class (the part of a
+    // transition that does not depend on the state), computed on first use: built once instead of once per transition.
+    private int[]?[] _seedSteps = [];
 
     /// <summary>
     /// A DFA over <paramref name="rules"/>, some or all of the grammar's <paramref name="ruleCount"/> rules (sets are indexed
@@ -136,6 +157,13 @@ internal sealed class LazyDfa
         _closureMarks = new int[program.Length];
         _closures = new int[]?[4 * (program.Length + 1)];
         _stack = new int[program.Length + 1];
+        _next = new int[program.Length];
+        _testBit = new int[program.Length];
+        for (int pc = 0; pc < program.Length; pc++)
+        {
+            _testBit[pc] = program[pc].Op == OpCode.Test ? program[pc].X : -1;
+        }
+
         _infoStride = 2 * _ruleWords;
         _info = new ulong[64 * _infoStride];
         var included = new bool[ruleCount];
@@ -177,7 +205,7 @@ internal sealed class LazyDfa
     /// <summary>Transitions computed (cache misses) since creation, for tuning.</summary>
     public long Misses { get; private set; }
 
-    public int StateCount => _states.Count;
+    public int StateCount => _stateCount;
 
     /// <summary>Times the cache was dropped for growing past its bounds.</summary>
     public int Resets { get; private set; }
@@ -247,25 +275,26 @@ internal sealed class LazyDfa
     {
         Reset(_slots.Length);
         Resets++;
+        Array.Clear(_seedSteps); // keyed by class
     }
 
     private int Miss(int state, int cls, int flags)
     {
         Misses++;
-        var pcs = Compute(_states[state], _alphabet.Row(cls), flags);
-        if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _slots.Length)
+        Compute(state, cls, flags);
+        if (_stateCount >= _maxStates || _stateInts >= MaxStateInts || _count * 2 >= _slots.Length)
         {
-            if (_states.Count >= _maxStates || _stateInts >= MaxStateInts || _slots.Length >= MaxCapacity)
+            if (_stateCount >= _maxStates || _stateInts >= MaxStateInts || _slots.Length >= MaxCapacity)
             {
                 Reset(_slots.Length); // the old state ids die here; only the result is needed
                 Resets++;
-                return Intern(pcs);
+                return Intern();
             }
 
             Grow();
         }
 
-        int next = Intern(pcs);
+        int next = Intern();
         if (cls <= MaxCachedClass)
         {
             Insert(Key(state, cls, flags) | (uint)next);
@@ -285,8 +314,9 @@ internal sealed class LazyDfa
     private void Reset(int capacity)
     {
         _version++;
-        _states.Clear();
-        _stateIds.Clear();
+        _stateCount = 0;
+        _chunkIndex = -1;
+        Array.Clear(_stateTable);
         _stateInts = 0;
         if (_slots.Length == capacity)
         {
@@ -299,7 +329,12 @@ internal sealed class LazyDfa
 
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
         _count = 0;
-        Intern([]);
+
+        // The empty state gets id 0 (Empty); a set a Miss computed before this reset stays in the scratch for it.
+        (int count, ulong hash) = (_nextCount, _nextHash);
+        (_nextCount, _nextHash) = (0, 0);
+        Intern();
+        (_nextCount, _nextHash) = (count, hash);
     }
 
     private void Grow()
@@ -331,19 +366,62 @@ internal sealed class LazyDfa
         _count++;
     }
 
-    private int Intern(ReadOnlySpan<int> set)
+    /// <summary>The state of the set the last <see cref="Compute"/> left in <see cref="_next"/> (members marked in <see cref="_marks"/>), added if new.</summary>
+    private int Intern()
     {
-        // Most transitions built lead to a known state: look it up from the scratch set, allocate only a new one.
-        if (_stateIds.GetAlternateLookup<ReadOnlySpan<int>>().TryGetValue(set, out int id))
+        // Most transitions built lead to a known state: a stored set equals the new one when it has as many members, all
+        // of them marked (the marks hold exactly the new set's members).
+        ulong hash = _nextHash;
+        int count = _nextCount, stamp = _nextStamp;
+        int mask = _stateTable.Length - 1;
+        int slot = (int)(hash >> 40) & mask;
+        for (; _stateTable[slot] != 0; slot = (slot + 1) & mask)
         {
-            return id;
+            int known = _stateTable[slot] - 1;
+            if (_stateHash[known] == hash && SameSet(known, count, stamp))
+            {
+                return known;
+            }
         }
 
-        var pcs = set.ToArray();
+        int id = _stateCount++;
+        if (id == _stateHash.Length)
+        {
+            Array.Resize(ref _stateHash, 2 * id);
+            Array.Resize(ref _stateAt, 2 * id);
+            Array.Resize(ref _stateLength, 2 * id);
+        }
 
-        id = _states.Count;
-        _states.Add(pcs);
-        _stateInts += pcs.Length;
+        if (_chunkIndex < 0 || _chunkFill + count > Math.Min(_chunks[_chunkIndex].Length, ChunkSize))
+        {
+            // Chunks grow from 1,024 ints (a backward DFA has a few dozen states) to ChunkSize; a set has at most one member
+            // per instruction, so only a huge program's sets need a chunk of their own.
+            _chunkIndex++;
+            _chunkFill = 0;
+            int size = Math.Max(count, Math.Min(ChunkSize, 1024 << Math.Min(_chunkIndex, ChunkBits)));
+            if (_chunkIndex == _chunks.Count)
+            {
+                _chunks.Add(new int[size]);
+            }
+            else if (_chunks[_chunkIndex].Length < count)
+            {
+                _chunks[_chunkIndex] = new int[size];
+            }
+        }
+
+        _stateAt[id] = (_chunkIndex << ChunkBits) | _chunkFill;
+        var pcs = _chunks[_chunkIndex].AsSpan(_chunkFill, count);
+        _chunkFill += count;
+        _next.AsSpan(0, count).CopyTo(pcs);
+        _stateLength[id] = count;
+        _stateHash[id] = hash;
+        _stateInts += count;
+        _stateTable[slot] = id + 1;
+        if (2 * _stateCount > _stateTable.Length)
+        {
+            RehashStates(2 * _stateTable.Length);
+        }
+
         if ((id + 1) * _infoStride > _info.Length)
         {
             Array.Resize(ref _info, _info.Length * 2);
@@ -361,27 +439,88 @@ internal sealed class LazyDfa
             }
         }
 
-        _stateIds.Add(pcs, id);
         return id;
     }
 
-    /// <summary>Steps the live threads and the seeds of every rule over one token, then closes over the next position.</summary>
-    /// <remarks>The set is sorted, in a scratch buffer valid until the next call.</remarks>
-    private ReadOnlySpan<int> Compute(int[] state, ReadOnlySpan<ulong> row, int flags)
+    private bool SameSet(int state, int count, int stamp)
     {
-        _next.Clear();
+        if (_stateLength[state] != count)
+        {
+            return false;
+        }
+
+        var marks = _marks;
+        foreach (int pc in StatePcs(state))
+        {
+            if (marks[pc] != stamp)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<int> StatePcs(int state) =>
+        new(_chunks[_stateAt[state] >> ChunkBits], _stateAt[state] & (ChunkSize - 1), _stateLength[state]);
+
+    private void RehashStates(int capacity)
+    {
+        _stateTable = new int[capacity];
+        int mask = capacity - 1;
+        for (int id = 0; id < _stateCount; id++)
+        {
+            int slot = (int)(_stateHash[id] >> 40) & mask;
+            while (_stateTable[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _stateTable[slot] = id + 1;
+        }
+    }
+
+    /// <summary>
+    /// Steps the live threads of <paramref name="state"/> and the seeds of every rule over a token of class
+    /// <paramref name="cls"/>, then closes over the next position: the set is left in <see cref="_next"/>, its members
+    /// marked with <see cref="_nextStamp"/> in <see cref="_marks"/>, its hash in <see cref="_nextHash"/>.
+    /// </summary>
+    private void Compute(int state, int cls, int flags)
+    {
+        var row = _alphabet.Row(cls);
+        var seeds = SeedStep(cls, row, flags);
+        _nextCount = 0;
+        _nextHash = 0;
         int stamp = ++_stamp;
         bool nextAtStart = (flags & NextAtStart) != 0, nextAtEnd = (flags & NextAtEnd) != 0;
-        foreach (int pc in state)
+        var testBit = _testBit;
+        foreach (int pc in StatePcs(state))
         {
-            var ins = _program[pc];
-            if (ins.Op == OpCode.Test && Bit(row, ins.X))
+            int bit = testBit[pc];
+            if (bit >= 0 && Bit(row, bit))
             {
                 AddAll(Closure(pc + 1, nextAtStart, nextAtEnd), stamp);
             }
         }
 
+        AddAll(seeds, stamp);
+        _nextStamp = stamp;
+    }
+
+    /// <summary>The instructions the seeds of every rule reach over a token of class <paramref name="cls"/> (row <paramref name="row"/>) with <paramref name="flags"/>.</summary>
+    private int[] SeedStep(int cls, ReadOnlySpan<ulong> row, int flags)
+    {
+        int key = (cls << 4) | flags; // used only below MaxSeedStepClasses (no overflow)
+        if (cls < MaxSeedStepClasses && key < _seedSteps.Length && _seedSteps[key] is { } known)
+        {
+            return known;
+        }
+
+        _seeds.Clear();
+        int stamp = ++_stamp;
         bool seedAtStart = (flags & SeedAtStart) != 0, seedAtEnd = (flags & SeedAtEnd) != 0;
+        bool nextAtStart = (flags & NextAtStart) != 0, nextAtEnd = (flags & NextAtEnd) != 0;
         foreach (var rule in _rules)
         {
             if (!Intersects(row, _firstMasks[rule.Index]))
@@ -391,29 +530,60 @@ internal sealed class LazyDfa
 
             foreach (int pc in Closure(_starts[rule.Index], seedAtStart, seedAtEnd))
             {
-                var ins = _program[pc];
-                if (ins.Op == OpCode.Test && Bit(row, ins.X))
+                int bit = _testBit[pc];
+                if (bit >= 0 && Bit(row, bit))
                 {
-                    AddAll(Closure(pc + 1, nextAtStart, nextAtEnd), stamp);
+                    foreach (int reached in Closure(pc + 1, nextAtStart, nextAtEnd))
+                    {
+                        if (_seedMarks[reached] != stamp)
+                        {
+                            _seedMarks[reached] = stamp;
+                            _seeds.Add(reached);
+                        }
+                    }
                 }
             }
         }
 
-        var pcs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_next);
-        pcs.Sort();
-        return pcs;
+        var step = _seeds.ToArray();
+        if (cls < MaxSeedStepClasses)
+        {
+            if (key >= _seedSteps.Length)
+            {
+                Array.Resize(ref _seedSteps, Math.Max(key + 1, Math.Min(2 * _seedSteps.Length, MaxSeedStepClasses << 4)));
+            }
+
+            _seedSteps[key] = step;
+        }
+
+        return step;
     }
+
+    /// <summary>Token classes whose seed steps are kept (news has hundreds; a bound on unusual input).</summary>
+    private const int MaxSeedStepClasses = 1 << 12;
 
     private void AddAll(int[] pcs, int stamp)
     {
+        var marks = _marks;
+        var next = _next;
         foreach (int pc in pcs)
         {
-            if (_marks[pc] != stamp)
+            if (marks[pc] != stamp)
             {
-                _marks[pc] = stamp;
-                _next.Add(pc);
+                marks[pc] = stamp;
+                next[_nextCount++] = pc;
+                _nextHash += Mix((ulong)pc + 1);
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong x)
+    {
+        // SplitMix64's finalizer: sums of mixed ids collide far less than sums of the ids.
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
     }
 
     /// <summary>
@@ -494,28 +664,4 @@ internal sealed class LazyDfa
 
     /// <summary>The first slot of a transition's probe sequence, read by <see cref="Begin"/> at table version <paramref name="Version"/>.</summary>
     public readonly record struct Lookup(ulong First, int Version);
-
-    private sealed class PcSetComparer : IEqualityComparer<int[]>, IAlternateEqualityComparer<ReadOnlySpan<int>, int[]>
-    {
-        public static readonly PcSetComparer Instance = new();
-
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(int[] obj) => GetHashCode((ReadOnlySpan<int>)obj);
-
-        public bool Equals(ReadOnlySpan<int> alternate, int[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<int> alternate)
-        {
-            var hash = default(HashCode);
-            foreach (int pc in alternate)
-            {
-                hash.Add(pc);
-            }
-
-            return hash.ToHashCode();
-        }
-
-        public int[] Create(ReadOnlySpan<int> alternate) => alternate.ToArray();
-    }
 }

@@ -139,6 +139,12 @@ internal sealed class PikeVm
 
     internal LazyDfa Dfa => _dfa;
 
+    /// <summary>Every lazy DFA of this VM (the forward DFA, those of rule subsets, the backward ones), named, for tuning.</summary>
+    internal IEnumerable<(string Name, LazyDfa Dfa)> Dfas =>
+        new[] { ("forward", _dfa) }
+            .Concat(_subsetDfas.Values.Select(e => ("subset", e.Dfa)))
+            .Concat(_startFinder.Dfas.Select(d => ("backward", d)));
+
     /// <summary>The token classes the DFA caches are keyed by.</summary>
     internal TokenAlphabet Alphabet => _alphabet;
 

@@ -110,6 +110,9 @@ internal sealed class StartFinder
         return ((_starts[offset >> 6] >> offset) & 1) != 0;
     }
 
+    /// <summary>The backward DFAs built so far, for tuning.</summary>
+    internal IEnumerable<LazyDfa> Dfas => _dfas.OfType<LazyDfa>();
+
     /// <summary>Drops every DFA's transitions, e.g. when the token classes they are keyed by are renumbered.</summary>
     public void Clear()
     {

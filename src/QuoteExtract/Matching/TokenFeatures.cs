@@ -171,6 +171,16 @@ internal sealed partial class TokenFeatures
 
                 key |= word;
             }
+            else if (memo is not null && WordMemo.TryPackLong(text, token.Start, token.Length, out var packed))
+            {
+                if (!memo.TryGet(packed, out ulong word))
+                {
+                    word = WordPart(text.Slice(token.Start, token.Length), shape, hasWords, hasShapes, out _);
+                    memo.Set(packed, word);
+                }
+
+                key |= word;
+            }
             else
             {
                 key |= WordPart(text.Slice(token.Start, token.Length), shape, hasWords, hasShapes, out _);

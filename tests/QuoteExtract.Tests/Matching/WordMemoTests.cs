@@ -25,6 +25,33 @@ public sealed class WordMemoTests
     }
 
     [Fact]
+    public void Long_packing_tells_apart_tokens_of_8_to_15_characters_that_differ_in_length_or_in_any_character()
+    {
+        const string text = "abcdefgh abcdefghi abcdefgi abcdefghijk abcdefghijkl abcdefghijklmno abcdefghijklmnp abcdefghijklmnop ................";
+        var seen = new HashSet<WordMemo.LongKey>();
+        foreach (var (start, length) in new[] { (0, 8), (9, 9), (19, 8), (28, 11), (40, 12), (53, 15), (69, 15) })
+        {
+            WordMemo.TryPackLong(text, start, length, out var key).Should().BeTrue();
+            seen.Add(key).Should().BeTrue($"'{text.Substring(start, length)}' packs uniquely");
+        }
+
+        WordMemo.TryPackLong(text, 9, 8, out var k1).Should().BeTrue();
+        WordMemo.TryPackLong("x abcdefgh yyyyyyyyyyyyyyy", 2, 8, out var k2).Should().BeTrue();
+        k1.Should().Be(k2, "only the token's own characters count");
+        WordMemo.TryPackLong(text, 85, 16, out _).Should().BeFalse("longer than the long table's words");
+        WordMemo.TryPackLong(text, 0, 7, out _).Should().BeFalse("short tokens have the other table");
+        WordMemo.TryPackLong(text, text.Length - 10, 8, out _).Should().BeFalse("too near the end to read sixteen characters");
+
+        var memo = new WordMemo();
+        memo.TryGet(k1, out _).Should().BeFalse();
+        memo.Set(k1, 42);
+        memo.TryGet(k2, out ulong word).Should().BeTrue();
+        word.Should().Be(42);
+        WordMemo.TryPackLong(text, 19, 8, out var other);
+        memo.TryGet(other, out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void Remembers_a_word_until_a_colliding_word_takes_its_entry()
     {
         var memo = new WordMemo();
@@ -45,7 +72,7 @@ public sealed class WordMemoTests
         var patterns = grammar.Patterns;
         var text = Doc.Tag(string.Join(' ', Enumerable.Range(0, 20).Select(i => (i % 4) switch
         {
-            0 => "Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD that/IN taxes/NNS would/MD rise/VB ./.",
+            0 => "Jane/NNP/B-PER Okoro/NNP/L-PER said/VBD that/IN taxes/NNS would/MD rise/VB ./. Spokeswoman/NN Okoro-Smith/NNP/U-PER explained/VBD ./.",
             1 => "THAT/DT That/DT that/IN ,/, SAID/VBD Said/NNP said/VBD ./.",
             2 => "According/VBG to/TO officials/NNS ,/, the/DT mayor/NN told/VBD reporters/NNS ./.",
             _ => "He/PRP said/VBD :/: \" No/DT ,/, \" she/PRP added/VBD ./.",
