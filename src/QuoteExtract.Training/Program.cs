@@ -159,10 +159,11 @@ var attributionCalibration = new Option<FileInfo>("--calibration") { Description
 var attributionEpochs = new Option<int>("--epochs") { Description = "Passes over the training candidates.", DefaultValueFactory = _ => 8 };
 var attributionMembers = new Option<int>("--members") { Description = "Perceptrons trained on differently shuffled data and averaged into the one model.", DefaultValueFactory = _ => 10 };
 var attributionCrossFitted = new Option<FileInfo?>("--cross-fitted-out") { Description = "Also writes the split's attributions as kept from cross-fitted scores (JSON Lines for score.py)." };
-var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, attributionMembers, seed, attributionCrossFitted };
+var attributionCrossFittedCandidates = new Option<FileInfo?>("--cross-fitted-candidates-out") { Description = "Also writes every candidate with its cross-fitted probability, before selection (JSON Lines, the format of the candidates command), to try selection rules without retraining." };
+var trainAttribution = new Command("attribution", "Trains the attribution candidate scorer on a gold split.") { attributionSplit, attributionModel, attributionCalibration, attributionEpochs, attributionMembers, seed, attributionCrossFitted, attributionCrossFittedCandidates };
 trainAttribution.SetAction(result => QuoteExtract.Training.Attribution.AttributionTrainer.Run(
     result.GetValue(attributionSplit)!.FullName, result.GetValue(attributionModel)!.FullName, result.GetValue(attributionCalibration)!.FullName,
-    result.GetValue(attributionEpochs), result.GetValue(seed), Math.Max(1, result.GetValue(attributionMembers)), result.GetValue(attributionCrossFitted)?.FullName, Console.Out));
+    result.GetValue(attributionEpochs), result.GetValue(seed), Math.Max(1, result.GetValue(attributionMembers)), result.GetValue(attributionCrossFitted)?.FullName, result.GetValue(attributionCrossFittedCandidates)?.FullName, Console.Out));
 train.Subcommands.Add(trainAttribution);
 
 var scalingText = new Option<DirectoryInfo>("--text") { Description = "A directory of .txt files (searched recursively).", Required = true };

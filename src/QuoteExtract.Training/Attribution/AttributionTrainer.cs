@@ -19,7 +19,7 @@ internal static class AttributionTrainer
 {
     private sealed record Example(ulong[] Features, bool Positive, bool ContentCorrect, int Document, Candidate Candidate);
 
-    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, int members, string? crossFittedPath, TextWriter output)
+    public static int Run(string splitDirectory, string modelPath, string calibrationPath, int epochs, int seed, int members, string? crossFittedPath, string? crossFittedCandidatesPath, TextWriter output)
     {
         var grammar = AttributionGrammar.Create(new QuoteExtractorOptions());
         var extractor = new AttributionExtractor(grammar, AttributionScorer.Prior);
@@ -149,6 +149,12 @@ internal static class AttributionTrainer
         File.WriteAllText(calibrationPath, string.Create(CultureInfo.InvariantCulture,
             $"# slope intercept indirect-threshold direct-threshold mixed-threshold (written by: train attribution)\n{slope:0.000000} {intercept:0.000000} {chosen.Indirect:0.000} {chosen.Direct:0.000} {chosen.Mixed:0.000}\n# stage two: slope intercept\n{slope2:0.000000} {intercept2:0.000000}\n"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {chosen.Indirect:0.000} direct {chosen.Direct:0.000} mixed {chosen.Mixed:0.000} (cross-fitted F1 {bestF1:0.000})"));
+        if (crossFittedCandidatesPath is not null)
+        {
+            WriteCrossFittedCandidates(crossFittedCandidatesPath, documents, texts, examples);
+            output.WriteLine($"cross-fitted candidates (before selection): {crossFittedCandidatesPath}");
+        }
+
         if (crossFittedPath is not null)
         {
             WriteCrossFitted(crossFittedPath, documents, texts, examples, chosen);
@@ -180,6 +186,21 @@ internal static class AttributionTrainer
             var kept = AttributionExtractor.Choose(texts[d], candidates, thresholds);
             CandidateDump.WriteLine(writer, documents[d].Name + ".txt", texts[d], kept,
                 c => scored.TryGetValue(c, out var ranges) && ranges != (c.Content, c.Content2) ? c.Rule + "+context" : c.Rule);
+        }
+    }
+
+    /// <summary>
+    /// Every candidate of every document with its cross-fitted probability, before selection, in the format of the
+    /// candidates command: selection rules can be tried on scores no model saw in training, without retraining.
+    /// Runs before <see cref="WriteCrossFitted"/>, whose selection trims kept candidates.
+    /// </summary>
+    private static void WriteCrossFittedCandidates(string path, List<GoldDocument> documents, List<TaggedText> texts, List<Example> examples)
+    {
+        var byDocument = examples.GroupBy(e => e.Document).ToDictionary(g => g.Key, g => g.Select(e => e.Candidate).ToList());
+        using var writer = new StreamWriter(path);
+        for (int d = 0; d < documents.Count; d++)
+        {
+            CandidateDump.WriteLine(writer, documents[d].Name + ".txt", texts[d], byDocument.GetValueOrDefault(d) ?? []);
         }
     }
 
