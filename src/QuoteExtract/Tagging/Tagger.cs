@@ -157,11 +157,11 @@ internal sealed class Tagger
         var info = infoArray.AsSpan(first, count);
         var known = scratch.Known(count);
         var fixedWords = _pos.Fixed;
+        var memo = scratch.TokenInfos;
         for (int i = 0; i < count; i++)
         {
             var token = tokens[first + i];
-            TokenInfo.Compute(text, token.Start, token.End, i == 0, out info[i]);
-            known[i] = fixedWords.Of(info[i].Raw);
+            known[i] = memo.Get(text, token.Start, token.End, i == 0, fixedWords, out info[i]);
         }
 
         var pos = posArray.AsSpan(first, count);

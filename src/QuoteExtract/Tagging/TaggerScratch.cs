@@ -26,6 +26,9 @@ internal sealed class TaggerScratch
         MaxWidth = Math.Max(tables.PosWidth, tables.NerWidth);
     }
 
+    /// <summary>The spelling-only token properties and fixed part-of-speech class per word form.</summary>
+    public TokenInfoCache TokenInfos { get; } = new(MemoBits);
+
     /// <summary>Sums of <see cref="FeatureTemplates.PosWord"/> per word form and flags.</summary>
     public WordScoreCache PosWords { get; }
 
