@@ -1,9 +1,10 @@
 namespace QuoteExtract.Tagging;
 
 /// <summary>
-/// Everything one tagging call writes besides its results: the word memos (see <see cref="WordScoreCache"/>) and the
-/// buffers of the batched lookups. The tagger lends each instance to one call at a time from a small pool, so the
-/// memos stay warm across calls and nothing is allocated per call or per token (the row buffer only grows).
+/// Everything one tagging call writes besides its results: the word memos (see <see cref="WordScoreCache"/>,
+/// <see cref="TokenInfoCache"/>) and the buffers of the batched lookups. The tagger lends each instance to one call at a
+/// time from a small pool, so the memos stay warm across calls and nothing is allocated per call or per token (the row
+/// buffer only grows).
 /// </summary>
 internal sealed class TaggerScratch
 {
