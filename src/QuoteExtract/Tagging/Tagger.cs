@@ -21,7 +21,8 @@ namespace QuoteExtract.Tagging;
 /// <item>the two features per token that read the previous class together with a word, on the greedy path: looked up
 /// a batch ahead for the class the scores so far predict, and looked up again only where the choice differs.</item>
 /// </list>
-/// Most tokens are not scored at all: a fixed word of the part-of-speech model (<see cref="FixedClasses"/>, 71% of the
+/// A token's own properties (<see cref="TokenInfo"/>) and fixed class are also read from a per-word-form memo
+/// (<see cref="TokenInfoCache"/>). Most tokens are not scored at all: a fixed word of the part-of-speech model (<see cref="FixedClasses"/>, 71% of the
 /// training tokens) gets its tag outright, and the recognizer scores only tokens that may start an entity or continue an
 /// open one (<see cref="EntityGate"/>, about 16% of them); the others still give their neighbours the features read from them.
 /// Scores are integer sums, so the grouping and order do not change them: tags and confidences are exactly those of
@@ -157,11 +158,11 @@ internal sealed class Tagger
         var info = infoArray.AsSpan(first, count);
         var known = scratch.Known(count);
         var fixedWords = _pos.Fixed;
+        var memo = scratch.TokenInfos;
         for (int i = 0; i < count; i++)
         {
             var token = tokens[first + i];
-            TokenInfo.Compute(text, token.Start, token.End, i == 0, out info[i]);
-            known[i] = fixedWords.Of(info[i].Raw);
+            known[i] = memo.Get(text, token.Start, token.End, i == 0, fixedWords, out info[i]);
         }
 
         var pos = posArray.AsSpan(first, count);

@@ -1,9 +1,10 @@
 namespace QuoteExtract.Tagging;
 
 /// <summary>
-/// Everything one tagging call writes besides its results: the word memos (see <see cref="WordScoreCache"/>) and the
-/// buffers of the batched lookups. The tagger lends each instance to one call at a time from a small pool, so the
-/// memos stay warm across calls and nothing is allocated per call or per token (the row buffer only grows).
+/// Everything one tagging call writes besides its results: the word memos (see <see cref="WordScoreCache"/>,
+/// <see cref="TokenInfoCache"/>) and the buffers of the batched lookups. The tagger lends each instance to one call at a
+/// time from a small pool, so the memos stay warm across calls and nothing is allocated per call or per token (the row
+/// buffer only grows).
 /// </summary>
 internal sealed class TaggerScratch
 {
@@ -25,6 +26,9 @@ internal sealed class TaggerScratch
         NerNeighbours = new WordScoreCache(4 * tables.NerWidth, MemoBits);
         MaxWidth = Math.Max(tables.PosWidth, tables.NerWidth);
     }
+
+    /// <summary>The spelling-only token properties and fixed part-of-speech class per word form.</summary>
+    public TokenInfoCache TokenInfos { get; } = new(MemoBits);
 
     /// <summary>Sums of <see cref="FeatureTemplates.PosWord"/> per word form and flags.</summary>
     public WordScoreCache PosWords { get; }

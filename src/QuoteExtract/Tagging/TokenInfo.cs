@@ -39,10 +39,19 @@ internal struct TokenInfo
     public CharacterFlags Flags;
     public Gazetteer.Flags Gazetteer;
 
+    /// <summary>Flags that depend on where a token stands, not on its spelling (what <see cref="ComputeWord"/> leaves out).</summary>
+    public const CharacterFlags ContextFlags = CharacterFlags.SpaceBefore | CharacterFlags.SpaceAfter | CharacterFlags.SentenceStart;
+
     /// <summary>Fills <paramref name="info"/> for the token <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
     public static void Compute(ReadOnlySpan<char> text, int start, int end, bool sentenceStart, out TokenInfo info)
     {
-        var word = text[start..end];
+        ComputeWord(text[start..end], out info);
+        info.Flags |= Context(text, start, end, sentenceStart);
+    }
+
+    /// <summary>Everything of <see cref="Compute"/> that depends only on the spelling <paramref name="word"/> (no <see cref="ContextFlags"/>).</summary>
+    public static void ComputeWord(ReadOnlySpan<char> word, out TokenInfo info)
+    {
         info.Norm = FeatureHash.Normalized(word, out info.Prefix1, out info.Prefix2, out info.Prefix3);
         info.Raw = FeatureHash.Raw(word);
         info.Shape = FeatureHash.Shape(word);
@@ -99,6 +108,15 @@ internal struct TokenInfo
             flags |= CharacterFlags.AllLetters;
         }
 
+        info.Flags = flags;
+        // The lists hold only short words that start with a letter; skip the lookup for everything else.
+        info.Gazetteer = word.Length is > 1 and <= 16 && char.IsLetter(word[0]) ? Tagging.Gazetteer.Of(word) : Tagging.Gazetteer.Flags.None;
+    }
+
+    /// <summary>The <see cref="ContextFlags"/> of the token <paramref name="start"/>..<paramref name="end"/> of <paramref name="text"/>.</summary>
+    public static CharacterFlags Context(ReadOnlySpan<char> text, int start, int end, bool sentenceStart)
+    {
+        var flags = CharacterFlags.None;
         if (start == 0 || char.IsWhiteSpace(text[start - 1]))
         {
             flags |= CharacterFlags.SpaceBefore;
@@ -114,8 +132,6 @@ internal struct TokenInfo
             flags |= CharacterFlags.SentenceStart;
         }
 
-        info.Flags = flags;
-        // The lists hold only short words that start with a letter; skip the lookup for everything else.
-        info.Gazetteer = word.Length is > 1 and <= 16 && char.IsLetter(word[0]) ? Tagging.Gazetteer.Of(word) : Tagging.Gazetteer.Flags.None;
+        return flags;
     }
 }
