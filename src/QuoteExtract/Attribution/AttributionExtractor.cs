@@ -630,7 +630,7 @@ internal sealed class AttributionExtractor
 
         // Quotations only ever meet attributions near them: file the kept ones by the tokens they take and by the
         // ends of their contents, and file them again when a quotation extends them.
-        var neighbours = new UncuedNeighbours(analysis, chosen);
+        var neighbours = UncuedNeighbours.Rent(analysis, chosen);
         for (int q = 0; q < quotations.Length; q++)
         {
             var quotation = quotations[q];

@@ -18,45 +18,91 @@ namespace QuoteExtract.Attribution;
 /// </remarks>
 internal sealed class UncuedNeighbours
 {
-    private readonly AnalyzedText _analysis;
-    private readonly TokenBuckets _taken;
-    private readonly Dictionary<Candidate, int> _order = new(ReferenceEqualityComparer.Instance);
-    private readonly Candidate[] _byEnd;
-    private readonly Candidate[] _byStart;
-    private readonly Dictionary<Candidate, int> _endIndex = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<Candidate, int> _startIndex = new(ReferenceEqualityComparer.Instance);
+    // One spare per thread, as for TokenBuckets: selection runs outside the extractor's rented scratch (training
+    // calls it too), and reusing the sorted arrays and the order lookup keeps a document from allocating them.
+    [ThreadStatic]
+    private static UncuedNeighbours? t_spare;
 
-    public UncuedNeighbours(AnalyzedText analysis, List<Candidate> chosen)
+    private readonly Dictionary<Candidate, int> _order = new(ReferenceEqualityComparer.Instance);
+    private readonly Comparison<Candidate> _compareEnd;
+    private readonly Comparison<Candidate> _compareStart;
+    private AnalyzedText _analysis = null!;
+    private TokenBuckets _taken = null!;
+    private Candidate[] _byEnd = [];
+    private Candidate[] _byStart = [];
+
+    // Per candidate, by keeping order: its index in _byEnd and in _byStart.
+    private int[] _endIndex = [];
+    private int[] _startIndex = [];
+    private int _count;
+
+    private UncuedNeighbours()
+    {
+        _compareEnd = CompareEnd;
+        _compareStart = CompareStart;
+    }
+
+    /// <summary>The lookups for <paramref name="chosen"/>: this thread's spare ones if free, else new ones. Give them back with <see cref="Release"/>.</summary>
+    public static UncuedNeighbours Rent(AnalyzedText analysis, List<Candidate> chosen)
+    {
+        var neighbours = t_spare ?? new UncuedNeighbours();
+        t_spare = null;
+        neighbours.Fill(analysis, chosen);
+        return neighbours;
+    }
+
+    /// <summary>Gives the token buckets and these lookups back; neither is used after this.</summary>
+    public void Release()
+    {
+        _taken.Return();
+        _taken = null!;
+        _analysis = null!;
+        _order.Clear();
+        Array.Clear(_byEnd, 0, _count);
+        Array.Clear(_byStart, 0, _count);
+        _count = 0;
+        t_spare = this;
+    }
+
+    private void Fill(AnalyzedText analysis, List<Candidate> chosen)
     {
         _analysis = analysis;
         _taken = TokenBuckets.Rent(analysis.Tokens.Length);
-        foreach (var c in chosen)
+        _count = chosen.Count;
+        if (_byEnd.Length < _count)
         {
-            _order[c] = _order.Count;
+            int size = Math.Max(_count, 2 * _byEnd.Length);
+            _byEnd = new Candidate[size];
+            _byStart = new Candidate[size];
+            _endIndex = new int[size];
+            _startIndex = new int[size];
+        }
+
+        for (int i = 0; i < _count; i++)
+        {
+            var c = chosen[i];
+            _order[c] = i;
+            _byEnd[i] = _byStart[i] = c;
             FileTokens(c);
         }
 
-        _byEnd = [.. chosen];
-        _byStart = [.. chosen];
         SortByEnd();
         SortByStart();
     }
-
-    /// <summary>Gives the token buckets back; the lookups are not used after this.</summary>
-    public void Release() => _taken.Return();
 
     /// <summary>Files a kept attribution again after a quotation joined its content.</summary>
     public void Refile(Candidate c)
     {
         FileTokens(c);
-        int i = _endIndex[c];
-        if ((i > 0 && CompareEnd(_byEnd[i - 1], c) > 0) || (i + 1 < _byEnd.Length && CompareEnd(c, _byEnd[i + 1]) > 0))
+        int order = _order[c];
+        int i = _endIndex[order];
+        if ((i > 0 && CompareEnd(_byEnd[i - 1], c) > 0) || (i + 1 < _count && CompareEnd(c, _byEnd[i + 1]) > 0))
         {
             SortByEnd();
         }
 
-        i = _startIndex[c];
-        if ((i > 0 && CompareStart(_byStart[i - 1], c) > 0) || (i + 1 < _byStart.Length && CompareStart(c, _byStart[i + 1]) > 0))
+        i = _startIndex[order];
+        if ((i > 0 && CompareStart(_byStart[i - 1], c) > 0) || (i + 1 < _count && CompareStart(c, _byStart[i + 1]) > 0))
         {
             SortByStart();
         }
@@ -87,7 +133,7 @@ internal sealed class UncuedNeighbours
     public Candidate? Previous(TokenRange range, int paragraph)
     {
         // The first of those with the last end at or before the start: ends in an earlier paragraph mean none in this one.
-        int i = FirstIndex(_byEnd, range.Start, byEnd: true) - 1;
+        int i = FirstIndex(_byEnd.AsSpan(0, _count), range.Start, byEnd: true) - 1;
         if (i < 0)
         {
             return null;
@@ -105,8 +151,8 @@ internal sealed class UncuedNeighbours
     /// <summary>The kept attribution of <paramref name="paragraph"/> whose content starts first at or after the end of <paramref name="range"/>.</summary>
     public Candidate? Next(TokenRange range, int paragraph)
     {
-        int i = FirstIndex(_byStart, range.End - 1, byEnd: false);
-        if (i == _byStart.Length)
+        int i = FirstIndex(_byStart.AsSpan(0, _count), range.End - 1, byEnd: false);
+        if (i == _count)
         {
             return null;
         }
@@ -119,7 +165,7 @@ internal sealed class UncuedNeighbours
     /// The first index whose candidate's content ends (<paramref name="byEnd"/>) or starts after <paramref name="token"/>;
     /// the array is sorted by that position.
     /// </summary>
-    private static int FirstIndex(Candidate[] sorted, int token, bool byEnd)
+    private static int FirstIndex(ReadOnlySpan<Candidate> sorted, int token, bool byEnd)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -173,21 +219,21 @@ internal sealed class UncuedNeighbours
 
     private void SortByEnd()
     {
-        WorkMeter.Add(_byEnd.Length);
-        Array.Sort(_byEnd, CompareEnd);
-        for (int i = 0; i < _byEnd.Length; i++)
+        WorkMeter.Add(_count);
+        _byEnd.AsSpan(0, _count).Sort(_compareEnd);
+        for (int i = 0; i < _count; i++)
         {
-            _endIndex[_byEnd[i]] = i;
+            _endIndex[_order[_byEnd[i]]] = i;
         }
     }
 
     private void SortByStart()
     {
-        WorkMeter.Add(_byStart.Length);
-        Array.Sort(_byStart, CompareStart);
-        for (int i = 0; i < _byStart.Length; i++)
+        WorkMeter.Add(_count);
+        _byStart.AsSpan(0, _count).Sort(_compareStart);
+        for (int i = 0; i < _count; i++)
         {
-            _startIndex[_byStart[i]] = i;
+            _startIndex[_order[_byStart[i]]] = i;
         }
     }
 

@@ -84,4 +84,19 @@ public sealed class NeighbourFeatureTests
             near.Should().Contain(touching);
         }
     }
+
+    [Fact]
+    public void The_index_leaves_out_short_candidates_that_end_before_a_range_however_long_another_extent_is()
+    {
+        // A long extent far after the range once widened the window for every lookup; the short one before the range
+        // ends before it and is not a neighbour, the adjacent one is.
+        var before = Make("r", 10, 10, 11, 12, 0.5);
+        var adjacent = Make("r", 95, 95, 96, 100, 0.5);
+        var inside = Make("r", 104, 104, 105, 108, 0.5);
+        var longOne = Make("r", 500, 500, 501, 700, 0.5);
+        var index = new NeighbourIndex();
+        index.Build([longOne, inside, adjacent, before]);
+
+        index.Near(100, 110).ToArray().Should().BeEquivalentTo([adjacent, inside], o => o.WithStrictOrdering());
+    }
 }
