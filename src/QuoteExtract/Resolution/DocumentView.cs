@@ -56,8 +56,8 @@ internal sealed class DocumentView : IDisposable
         // sentence and paragraph, and whether it is quoted. The later scans of the resolver read these flags
         // instead of slicing the text again at every question.
         // Tokens outside every sentence (should not happen) keep the previous sentence's index.
-        // Keys get their ids in the same pass (open addressing over the key buffer, in a rented table of at least twice
-        // the token count): equal keys have equal ids, the id of a key being the first token that has it.
+        // Word keys get their ids in the same pass (open addressing over the key buffer, in a rented table of at least
+        // twice the token count): equal keys have equal ids, the id of a key being the first token that has it.
         int size = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, 2 * Count)));
         var table = ArrayPool<int>.Shared.Rent(size);
         Array.Clear(table, 0, size);
@@ -141,12 +141,15 @@ internal sealed class DocumentView : IDisposable
     /// <summary>Lower case, curly apostrophe made straight, final period and <c>'s</c> removed.</summary>
     public ReadOnlySpan<char> Key(int i) => _keyChars.AsSpan(_keyStart[i], _keyLength[i]);
 
-    /// <summary>The first token with the same key as token <paramref name="i"/>: equal keys have equal ids.</summary>
+    /// <summary>
+    /// The first token with the same key as word token <paramref name="i"/>: equal keys of words have equal ids. Any
+    /// other token (punctuation, numbers) is its own id, as no word has its key.
+    /// </summary>
     public int KeyId(int i) => _keyId[i];
 
     /// <summary>
     /// <see cref="Key"/> as a string, for the callers that keep it (names, roles): the lexicon's own string for a word
-    /// it holds, else one string per distinct key of the document.
+    /// it holds, else one string per distinct key of the document (per token for a non-word, which callers do not keep).
     /// </summary>
     public string KeyString(int i)
     {
@@ -271,6 +274,16 @@ internal sealed class DocumentView : IDisposable
     private void AssignKeyId(int i, int[] table, int mask)
     {
         var key = Key(i);
+        if ((_traits[i] & Traits.Word) == 0)
+        {
+            // A word's key starts with a letter and no other token's does (lower-casing keeps a character a letter or
+            // not), so punctuation and numbers never share a key with a word, and nothing compares their ids: each
+            // is its own id, without a lookup. Their classes are still asked, though no listed word has one.
+            _keyId[i] = i;
+            _keyClasses[i] = KeyClassifier.Classify(key);
+            return;
+        }
+
         int slot = Hash(key) & mask;
         int id = i;
         while (table[slot] != 0)
