@@ -16,7 +16,9 @@ internal static class NameMentionFinder
 
     public static List<NameMention> Find(DocumentView doc, CancellationToken ct)
     {
-        var result = new List<NameMention>();
+        // Sized for the recognizer's names, most of which become mentions, instead of growing through copies.
+        var entities = doc.Tagged.Entities;
+        var result = new List<NameMention>(entities.Count + 4);
 
         // Flags rented for this call: covered per token, person-name words per key id (a word's flag covers all its occurrences).
         var covered = ArrayPool<bool>.Shared.Rent(doc.Count);
@@ -27,8 +29,9 @@ internal static class NameMentionFinder
             MarkPersonNameWords(doc, personWords);
             var runs = new List<(int Start, int End)>();
             var rolePhrase = new List<string>();
-            foreach (var entity in doc.Tagged.Entities)
+            for (int e = 0; e < entities.Count; e++)
             {
+                var entity = entities[e];
                 ct.ThrowIfCancellationRequested();
                 var kind = entity.Type switch
                 {
@@ -82,7 +85,7 @@ internal static class NameMentionFinder
 
                 foreach (var (runStart, runEnd) in runs)
                 {
-                    var mention = Build(doc, runStart, runEnd, kind.Value);
+                    var mention = Build(doc, runStart, runEnd, kind.Value, result);
                     if (mention is not null)
                     {
                         result.Add(mention);
@@ -152,7 +155,13 @@ internal static class NameMentionFinder
         }
     }
 
-    internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
+    /// <summary>The name mention of tokens [first, end) once titles and possessive markers are cut off; null if nothing is left.</summary>
+    /// <param name="doc">The document.</param>
+    /// <param name="first">First token.</param>
+    /// <param name="end">One past the last token.</param>
+    /// <param name="kind">What the name names.</param>
+    /// <param name="earlier">The document's mentions so far, whose key arrays a repeated name shares (none if null).</param>
+    internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind, List<NameMention>? earlier = null)
     {
         var roles = t_roles ??= [];
         roles.Clear();
@@ -193,14 +202,7 @@ internal static class NameMentionFinder
             keyCount += doc.IsWord(t) && !doc.IsAttachedPeriod(t) ? 1 : 0;
         }
 
-        var keys = new string[keyCount];
-        for (int t = first, k = 0; t < end; t++)
-        {
-            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t))
-            {
-                keys[k++] = doc.KeyString(t);
-            }
-        }
+        var keys = Keys(doc, first, end, keyCount, earlier);
 
         int startOffset = doc.Start(first);
         int endOffset = doc.End(end - 1);
@@ -240,6 +242,52 @@ internal static class NameMentionFinder
         }
 
         return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles.Count == 0 ? [] : roles.ToArray(), gender, spanStart);
+    }
+
+    /// <summary>
+    /// The keys of the words of tokens [first, end): the array of a recent mention with the same keys if there is one
+    /// (a document repeats its names, and key arrays are never changed), else a new one.
+    /// </summary>
+    private static string[] Keys(DocumentView doc, int first, int end, int keyCount, List<NameMention>? earlier)
+    {
+        // Only the last few are searched, so that the work stays linear; a name's repeats are mostly near each other.
+        const int Recent = 16;
+        if (earlier is not null && keyCount > 0)
+        {
+            for (int m = earlier.Count - 1; m >= Math.Max(0, earlier.Count - Recent); m--)
+            {
+                var candidate = earlier[m].Keys;
+                if (candidate.Length == keyCount && HasKeys(doc, first, end, candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        var keys = new string[keyCount];
+        for (int t = first, k = 0; t < end; t++)
+        {
+            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t))
+            {
+                keys[k++] = doc.KeyString(t);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Whether <paramref name="keys"/> are the keys of the words of tokens [first, end), in order (as many as there are).</summary>
+    private static bool HasKeys(DocumentView doc, int first, int end, string[] keys)
+    {
+        for (int t = first, k = 0; t < end; t++)
+        {
+            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t) && !doc.Key(t).SequenceEqual(keys[k++]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -385,8 +433,10 @@ internal static class NameMentionFinder
     private static void MarkPersonNameWords(DocumentView doc, bool[] words)
     {
         Array.Clear(words, 0, doc.Count);
-        foreach (var entity in doc.Tagged.Entities)
+        var entities = doc.Tagged.Entities;
+        for (int e = 0; e < entities.Count; e++)
         {
+            var entity = entities[e];
             if (entity.Type != EntityType.Person || entity.TokenCount != 1)
             {
                 continue;
@@ -440,7 +490,7 @@ internal static class NameMentionFinder
             WorkMeter.Add(persons);
             if (RepeatsPersonName(doc, i, end, result, known))
             {
-                var mention = Build(doc, i, end, EntityKind.Person);
+                var mention = Build(doc, i, end, EntityKind.Person, result);
                 if (mention is not null)
                 {
                     result.Add(mention);
@@ -506,7 +556,7 @@ internal static class NameMentionFinder
 
             if (end > j && (j == end || !covered[j]))
             {
-                var mention = Build(doc, j, end, EntityKind.Person);
+                var mention = Build(doc, j, end, EntityKind.Person, result);
                 if (mention is not null)
                 {
                     result.Add(mention);
