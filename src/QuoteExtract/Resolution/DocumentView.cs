@@ -22,6 +22,7 @@ internal sealed class DocumentView : IDisposable
     private KeyClasses[] _keyClasses;
     private bool[] _lowerCase;
     private string?[] _keyStrings;
+    private string[]?[] _nameKeys = [];
     private int[] _sentence;
     private int[] _paragraph;
     private Traits[] _traits;
@@ -157,6 +158,55 @@ internal sealed class DocumentView : IDisposable
         return _keyStrings[id] ??= Lexicon.Known(Key(id)) ?? new string(Key(id));
     }
 
+    /// <summary>
+    /// The keys (<see cref="KeyString"/>) of the words of tokens [<paramref name="first"/>, <paramref name="end"/>), periods
+    /// glued to a word left out: a name's keys. A document repeats its names, so the array is shared with the last name
+    /// whose keys start with the same word and are the same (the arrays are never changed).
+    /// </summary>
+    public string[] NameKeys(int first, int end)
+    {
+        int count = 0;
+        int firstWord = -1;
+        for (int t = first; t < end; t++)
+        {
+            if (IsWord(t) && !IsAttachedPeriod(t))
+            {
+                firstWord = count++ == 0 ? t : firstWord;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        // Rented at the first name; the last name's keys per key id of its first word.
+        if (_nameKeys.Length == 0)
+        {
+            _nameKeys = ArrayPool<string[]?>.Shared.Rent(Count);
+            Array.Clear(_nameKeys, 0, Count);
+        }
+
+        int id = _keyId[firstWord];
+        var last = _nameKeys[id];
+        if (last is not null && last.Length == count && HasNameKeys(first, end, last))
+        {
+            return last;
+        }
+
+        var keys = new string[count];
+        for (int t = first, k = 0; t < end; t++)
+        {
+            if (IsWord(t) && !IsAttachedPeriod(t))
+            {
+                keys[k++] = KeyString(t);
+            }
+        }
+
+        _nameKeys[id] = keys;
+        return keys;
+    }
+
     /// <summary>The lexicon tables the token's key belongs to (of those in <see cref="KeyClasses"/>).</summary>
     public KeyClasses ClassesOf(int i) => _keyClasses[_keyId[i]];
 
@@ -185,6 +235,21 @@ internal sealed class DocumentView : IDisposable
 
     /// <summary>A period glued to the word before it (<c>Mr</c> + <c>.</c>, <c>U</c> + <c>.</c>): part of an abbreviation, not punctuation.</summary>
     public bool IsAttachedPeriod(int i) => (_traits[i] & Traits.AttachedPeriod) != 0;
+
+    /// <summary>Whether <paramref name="keys"/> are the keys of the words of tokens [first, end) (as many as there are).</summary>
+    private bool HasNameKeys(int first, int end, string[] keys)
+    {
+        for (int t = first, k = 0; t < end; t++)
+        {
+            // Equal keys of words have the same id and so the same string: the reference tells.
+            if (IsWord(t) && !IsAttachedPeriod(t) && !ReferenceEquals(keys[k++], KeyString(t)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Number of tokens of a possessive marker right after token <paramref name="last"/> (0 if none); -1 when the token itself ends in <c>'s</c>.</summary>
     public int PossessiveAfter(int last)
@@ -255,6 +320,12 @@ internal sealed class DocumentView : IDisposable
 
         // Cleared so that the pool does not keep the document's strings alive.
         ArrayPool<string?>.Shared.Return(_keyStrings, clearArray: true);
+        if (_nameKeys.Length > 0)
+        {
+            ArrayPool<string[]?>.Shared.Return(_nameKeys, clearArray: true);
+            _nameKeys = [];
+        }
+
         ArrayPool<int>.Shared.Return(_sentence);
         ArrayPool<int>.Shared.Return(_paragraph);
         ArrayPool<Traits>.Shared.Return(_traits);

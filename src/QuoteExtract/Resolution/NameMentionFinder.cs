@@ -85,7 +85,7 @@ internal static class NameMentionFinder
 
                 foreach (var (runStart, runEnd) in runs)
                 {
-                    var mention = Build(doc, runStart, runEnd, kind.Value, result);
+                    var mention = Build(doc, runStart, runEnd, kind.Value);
                     if (mention is not null)
                     {
                         result.Add(mention);
@@ -160,8 +160,7 @@ internal static class NameMentionFinder
     /// <param name="first">First token.</param>
     /// <param name="end">One past the last token.</param>
     /// <param name="kind">What the name names.</param>
-    /// <param name="earlier">The document's mentions so far, whose key arrays a repeated name shares (none if null).</param>
-    internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind, List<NameMention>? earlier = null)
+    internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
     {
         var roles = t_roles ??= [];
         roles.Clear();
@@ -196,13 +195,7 @@ internal static class NameMentionFinder
         }
 
         int possessive = doc.PossessiveAfter(end - 1);
-        int keyCount = 0;
-        for (int t = first; t < end; t++)
-        {
-            keyCount += doc.IsWord(t) && !doc.IsAttachedPeriod(t) ? 1 : 0;
-        }
-
-        var keys = Keys(doc, first, end, keyCount, earlier);
+        var keys = doc.NameKeys(first, end);
 
         int startOffset = doc.Start(first);
         int endOffset = doc.End(end - 1);
@@ -242,52 +235,6 @@ internal static class NameMentionFinder
         }
 
         return new NameMention(first, end, startOffset, endOffset, kind, keys, possessive != 0, roles.Count == 0 ? [] : roles.ToArray(), gender, spanStart);
-    }
-
-    /// <summary>
-    /// The keys of the words of tokens [first, end): the array of a recent mention with the same keys if there is one
-    /// (a document repeats its names, and key arrays are never changed), else a new one.
-    /// </summary>
-    private static string[] Keys(DocumentView doc, int first, int end, int keyCount, List<NameMention>? earlier)
-    {
-        // Only the last few are searched, so that the work stays linear; a name's repeats are mostly near each other.
-        const int Recent = 16;
-        if (earlier is not null && keyCount > 0)
-        {
-            for (int m = earlier.Count - 1; m >= Math.Max(0, earlier.Count - Recent); m--)
-            {
-                var candidate = earlier[m].Keys;
-                if (candidate.Length == keyCount && HasKeys(doc, first, end, candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        var keys = new string[keyCount];
-        for (int t = first, k = 0; t < end; t++)
-        {
-            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t))
-            {
-                keys[k++] = doc.KeyString(t);
-            }
-        }
-
-        return keys;
-    }
-
-    /// <summary>Whether <paramref name="keys"/> are the keys of the words of tokens [first, end), in order (as many as there are).</summary>
-    private static bool HasKeys(DocumentView doc, int first, int end, string[] keys)
-    {
-        for (int t = first, k = 0; t < end; t++)
-        {
-            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t) && !doc.Key(t).SequenceEqual(keys[k++]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
@@ -490,7 +437,7 @@ internal static class NameMentionFinder
             WorkMeter.Add(persons);
             if (RepeatsPersonName(doc, i, end, result, known))
             {
-                var mention = Build(doc, i, end, EntityKind.Person, result);
+                var mention = Build(doc, i, end, EntityKind.Person);
                 if (mention is not null)
                 {
                     result.Add(mention);
@@ -556,7 +503,7 @@ internal static class NameMentionFinder
 
             if (end > j && (j == end || !covered[j]))
             {
-                var mention = Build(doc, j, end, EntityKind.Person, result);
+                var mention = Build(doc, j, end, EntityKind.Person);
                 if (mention is not null)
                 {
                     result.Add(mention);
