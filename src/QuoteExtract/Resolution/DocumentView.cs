@@ -22,6 +22,7 @@ internal sealed class DocumentView : IDisposable
     private KeyClasses[] _keyClasses;
     private bool[] _lowerCase;
     private string?[] _keyStrings;
+    private string[]?[] _nameKeys = [];
     private int[] _sentence;
     private int[] _paragraph;
     private Traits[] _traits;
@@ -56,8 +57,8 @@ internal sealed class DocumentView : IDisposable
         // sentence and paragraph, and whether it is quoted. The later scans of the resolver read these flags
         // instead of slicing the text again at every question.
         // Tokens outside every sentence (should not happen) keep the previous sentence's index.
-        // Keys get their ids in the same pass (open addressing over the key buffer, in a rented table of at least twice
-        // the token count): equal keys have equal ids, the id of a key being the first token that has it.
+        // Word keys get their ids in the same pass (open addressing over the key buffer, in a rented table of at least
+        // twice the token count): equal keys have equal ids, the id of a key being the first token that has it.
         int size = (int)Math.Min(1u << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, 2 * Count)));
         var table = ArrayPool<int>.Shared.Rent(size);
         Array.Clear(table, 0, size);
@@ -141,17 +142,69 @@ internal sealed class DocumentView : IDisposable
     /// <summary>Lower case, curly apostrophe made straight, final period and <c>'s</c> removed.</summary>
     public ReadOnlySpan<char> Key(int i) => _keyChars.AsSpan(_keyStart[i], _keyLength[i]);
 
-    /// <summary>The first token with the same key as token <paramref name="i"/>: equal keys have equal ids.</summary>
+    /// <summary>
+    /// The first token with the same key as word token <paramref name="i"/>: equal keys of words have equal ids. Any
+    /// other token (punctuation, numbers) is its own id, as no word has its key.
+    /// </summary>
     public int KeyId(int i) => _keyId[i];
 
     /// <summary>
     /// <see cref="Key"/> as a string, for the callers that keep it (names, roles): the lexicon's own string for a word
-    /// it holds, else one string per distinct key of the document.
+    /// it holds, else one string per distinct key of the document (per token for a non-word, which callers do not keep).
     /// </summary>
     public string KeyString(int i)
     {
         int id = _keyId[i];
         return _keyStrings[id] ??= Lexicon.Known(Key(id)) ?? new string(Key(id));
+    }
+
+    /// <summary>
+    /// The keys (<see cref="KeyString"/>) of the words of tokens [<paramref name="first"/>, <paramref name="end"/>), periods
+    /// glued to a word left out: a name's keys. A document repeats its names, so the array is shared with the last name
+    /// whose keys start with the same word and are the same (the arrays are never changed).
+    /// </summary>
+    public string[] NameKeys(int first, int end)
+    {
+        int count = 0;
+        int firstWord = -1;
+        for (int t = first; t < end; t++)
+        {
+            if (IsWord(t) && !IsAttachedPeriod(t))
+            {
+                firstWord = count++ == 0 ? t : firstWord;
+            }
+        }
+
+        if (count == 0)
+        {
+            return [];
+        }
+
+        // Rented at the first name; the last name's keys per key id of its first word.
+        if (_nameKeys.Length == 0)
+        {
+            _nameKeys = ArrayPool<string[]?>.Shared.Rent(Count);
+            Array.Clear(_nameKeys, 0, Count);
+        }
+
+        int id = _keyId[firstWord];
+        var last = _nameKeys[id];
+        if (last is not null && last.Length == count && HasNameKeys(first, end, last))
+        {
+            return last;
+        }
+
+        var keys = new string[count];
+        for (int t = first, k = 0; t < end; t++)
+        {
+            if (IsWord(t) && !IsAttachedPeriod(t))
+            {
+                keys[k++] = KeyString(t);
+            }
+        }
+
+        _nameKeys[id] = keys;
+        return keys;
     }
 
     /// <summary>The lexicon tables the token's key belongs to (of those in <see cref="KeyClasses"/>).</summary>
@@ -182,6 +235,21 @@ internal sealed class DocumentView : IDisposable
 
     /// <summary>A period glued to the word before it (<c>Mr</c> + <c>.</c>, <c>U</c> + <c>.</c>): part of an abbreviation, not punctuation.</summary>
     public bool IsAttachedPeriod(int i) => (_traits[i] & Traits.AttachedPeriod) != 0;
+
+    /// <summary>Whether <paramref name="keys"/> are the keys of the words of tokens [first, end) (as many as there are).</summary>
+    private bool HasNameKeys(int first, int end, string[] keys)
+    {
+        for (int t = first, k = 0; t < end; t++)
+        {
+            // Equal keys of words have the same id and so the same string: the reference tells.
+            if (IsWord(t) && !IsAttachedPeriod(t) && !ReferenceEquals(keys[k++], KeyString(t)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Number of tokens of a possessive marker right after token <paramref name="last"/> (0 if none); -1 when the token itself ends in <c>'s</c>.</summary>
     public int PossessiveAfter(int last)
@@ -252,6 +320,12 @@ internal sealed class DocumentView : IDisposable
 
         // Cleared so that the pool does not keep the document's strings alive.
         ArrayPool<string?>.Shared.Return(_keyStrings, clearArray: true);
+        if (_nameKeys.Length > 0)
+        {
+            ArrayPool<string[]?>.Shared.Return(_nameKeys, clearArray: true);
+            _nameKeys = [];
+        }
+
         ArrayPool<int>.Shared.Return(_sentence);
         ArrayPool<int>.Shared.Return(_paragraph);
         ArrayPool<Traits>.Shared.Return(_traits);
@@ -271,6 +345,16 @@ internal sealed class DocumentView : IDisposable
     private void AssignKeyId(int i, int[] table, int mask)
     {
         var key = Key(i);
+        if ((_traits[i] & Traits.Word) == 0)
+        {
+            // A word's key starts with a letter and no other token's does (lower-casing keeps a character a letter or
+            // not), so punctuation and numbers never share a key with a word, and nothing compares their ids: each
+            // is its own id, without a lookup. Their classes are still asked, though no listed word has one.
+            _keyId[i] = i;
+            _keyClasses[i] = KeyClassifier.Classify(key);
+            return;
+        }
+
         int slot = Hash(key) & mask;
         int id = i;
         while (table[slot] != 0)

@@ -18,8 +18,8 @@ internal sealed class EntityCluster
     private int _mentionCount;
 
     // The character spans of _mentions, built only once a cluster has more than ScannedMentions mentions: most have a
-    // few, and a set per cluster was a good part of the resolver's allocation.
-    private HashSet<(int Start, int End)>? _spans;
+    // few, and a set per cluster was a good part of the resolver's allocation. Rented, like _mentions.
+    private SpanSet _spans;
 
     // Made at the first role: most entities (places, organisations, people named without a title) never get one, and
     // a set per entity was a good part of the resolver's allocation. The roles are few, so a scan finds repeats.
@@ -95,7 +95,7 @@ internal sealed class EntityCluster
     public void Add(ClusterMention mention)
     {
         WorkMeter.Add(1);
-        if (_spans is null && _mentionCount < ScannedMentions)
+        if (!_spans.IsCreated && _mentionCount < ScannedMentions)
         {
             foreach (var m in Mentions)
             {
@@ -109,16 +109,15 @@ internal sealed class EntityCluster
             return;
         }
 
-        if (_spans is null)
+        if (!_spans.IsCreated)
         {
-            _spans = new HashSet<(int Start, int End)>(2 * ScannedMentions);
             foreach (var m in Mentions)
             {
-                _spans.Add((m.Start, m.End));
+                _spans.Add(m.Start, m.End);
             }
         }
 
-        if (_spans.Add((mention.Start, mention.End)))
+        if (_spans.Add(mention.Start, mention.End))
         {
             Append(mention);
         }
@@ -128,7 +127,7 @@ internal sealed class EntityCluster
     public void SortMentionsByOffset() =>
         _mentions.AsSpan(0, _mentionCount).Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
 
-    /// <summary>Gives the mentions' storage back to the pool; the cluster must not be used after.</summary>
+    /// <summary>Gives the mentions' storage (and the span set's) back to the pool; the cluster must not be used after.</summary>
     public void Release()
     {
         if (_mentions.Length > 0)
@@ -138,6 +137,7 @@ internal sealed class EntityCluster
 
         _mentions = [];
         _mentionCount = 0;
+        _spans.Release();
     }
 
     private void Append(ClusterMention mention)

@@ -16,7 +16,9 @@ internal static class NameMentionFinder
 
     public static List<NameMention> Find(DocumentView doc, CancellationToken ct)
     {
-        var result = new List<NameMention>();
+        // Sized for the recognizer's names, most of which become mentions, instead of growing through copies.
+        var entities = doc.Tagged.Entities;
+        var result = new List<NameMention>(entities.Count + 4);
 
         // Flags rented for this call: covered per token, person-name words per key id (a word's flag covers all its occurrences).
         var covered = ArrayPool<bool>.Shared.Rent(doc.Count);
@@ -27,8 +29,9 @@ internal static class NameMentionFinder
             MarkPersonNameWords(doc, personWords);
             var runs = new List<(int Start, int End)>();
             var rolePhrase = new List<string>();
-            foreach (var entity in doc.Tagged.Entities)
+            for (int e = 0; e < entities.Count; e++)
             {
+                var entity = entities[e];
                 ct.ThrowIfCancellationRequested();
                 var kind = entity.Type switch
                 {
@@ -152,6 +155,11 @@ internal static class NameMentionFinder
         }
     }
 
+    /// <summary>The name mention of tokens [first, end) once titles and possessive markers are cut off; null if nothing is left.</summary>
+    /// <param name="doc">The document.</param>
+    /// <param name="first">First token.</param>
+    /// <param name="end">One past the last token.</param>
+    /// <param name="kind">What the name names.</param>
     internal static NameMention? Build(DocumentView doc, int first, int end, EntityKind kind)
     {
         var roles = t_roles ??= [];
@@ -187,20 +195,7 @@ internal static class NameMentionFinder
         }
 
         int possessive = doc.PossessiveAfter(end - 1);
-        int keyCount = 0;
-        for (int t = first; t < end; t++)
-        {
-            keyCount += doc.IsWord(t) && !doc.IsAttachedPeriod(t) ? 1 : 0;
-        }
-
-        var keys = new string[keyCount];
-        for (int t = first, k = 0; t < end; t++)
-        {
-            if (doc.IsWord(t) && !doc.IsAttachedPeriod(t))
-            {
-                keys[k++] = doc.KeyString(t);
-            }
-        }
+        var keys = doc.NameKeys(first, end);
 
         int startOffset = doc.Start(first);
         int endOffset = doc.End(end - 1);
@@ -385,8 +380,10 @@ internal static class NameMentionFinder
     private static void MarkPersonNameWords(DocumentView doc, bool[] words)
     {
         Array.Clear(words, 0, doc.Count);
-        foreach (var entity in doc.Tagged.Entities)
+        var entities = doc.Tagged.Entities;
+        for (int e = 0; e < entities.Count; e++)
         {
+            var entity = entities[e];
             if (entity.Type != EntityType.Person || entity.TokenCount != 1)
             {
                 continue;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using QuoteExtract.Tagging;
 
 namespace QuoteExtract.Resolution;
@@ -12,6 +13,9 @@ namespace QuoteExtract.Resolution;
 internal sealed class SpeakerResolver
 {
     private const double NameConfidence = 0.95;
+
+    // Ids e1 … e127: every document numbers its entities from e1, so these would otherwise be made again per document.
+    private static readonly string[] EntityIds = [.. Enumerable.Range(0, 128).Select(n => string.Create(CultureInfo.InvariantCulture, $"e{n}"))];
 
     public ResolutionResult Resolve(TaggedText text, IReadOnlyList<SpeakerMention> speakers, CancellationToken ct)
     {
@@ -193,6 +197,40 @@ internal sealed class SpeakerResolver
         return speaker with { TokenCount = end - speaker.FirstToken };
     }
 
+    /// <summary>
+    /// The span from <paramref name="start"/> to <paramref name="end"/>, its text shared with the entity's name or a
+    /// recent mention of the entity that reads the same (an entity is named the same way over and over: one string,
+    /// not one per mention).
+    /// </summary>
+    /// <param name="text">The document.</param>
+    /// <param name="name">The entity's name.</param>
+    /// <param name="earlier">The entity's mentions already built.</param>
+    /// <param name="start">Start offset.</param>
+    /// <param name="end">End offset.</param>
+    private static TextSpan Mention(string text, string name, ReadOnlySpan<TextSpan> earlier, int start, int end)
+    {
+        // Only the last few are searched, so that a large entity costs linear time; repeats are seldom far apart.
+        const int Window = 16;
+        var chars = text.AsSpan(start, end - start);
+        if (chars.SequenceEqual(name))
+        {
+            return new TextSpan(start, end, name);
+        }
+
+        for (int m = earlier.Length - 1; m >= Math.Max(0, earlier.Length - Window); m--)
+        {
+            if (chars.SequenceEqual(earlier[m].Text))
+            {
+                return new TextSpan(start, end, earlier[m].Text);
+            }
+        }
+
+        return TextSpan.Of(text, start, end);
+    }
+
+    /// <summary>The id of the <paramref name="n"/>th reported entity (<c>e1</c>, <c>e2</c>, …), the common ones made once.</summary>
+    private static string EntityId(int n) => n < EntityIds.Length ? EntityIds[n] : string.Create(CultureInfo.InvariantCulture, $"e{n}");
+
     private static ResolutionResult Build(DocumentView doc, List<EntityCluster> clusters, (EntityCluster? Cluster, double Confidence)[] resolved)
     {
         // The reported entities by their first mention; on ties in list order (each key holds the list index).
@@ -217,11 +255,11 @@ internal sealed class SpeakerResolver
             var mentions = new TextSpan[ranges.Length];
             for (int m = 0; m < ranges.Length; m++)
             {
-                mentions[m] = TextSpan.Of(doc.Text, ranges[m].Start, ranges[m].End);
+                mentions[m] = Mention(doc.Text, cluster.Name, mentions.AsSpan(0, m), ranges[m].Start, ranges[m].End);
             }
 
             cluster.ReportedIndex = list.Count;
-            list.Add(new SpeakerEntity($"e{list.Count + 1}", cluster.Name, cluster.Kind, cluster.Gender, mentions));
+            list.Add(new SpeakerEntity(EntityId(list.Count + 1), cluster.Name, cluster.Kind, cluster.Gender, mentions));
         }
 
         var speakers = new ResolvedSpeaker[resolved.Length];
