@@ -619,7 +619,9 @@ internal sealed class AttributionExtractor
     /// the same paragraph (only that attribution's cue, speaker and punctuation between) continues that content:
     /// <c>“A,” he said. “B.”</c> is one attribution, as in the gold, whichever of A and B the kept attribution held. Other quotations of a few words or more are
     /// attributed to the speaker of the closest attribution before them in their paragraph (or after them) when they
-    /// open their sentence; one inside a sentence without a cue is a title, slogan or the writer's words.
+    /// open their sentence; one inside a sentence without a cue is a title, slogan or the writer's words. A quotation
+    /// opening a paragraph that has no attribution continues the content of the attribution that ends the paragraph
+    /// before (<c>“A,” he said.</c> ¶ <c>“B.”</c>).
     /// </summary>
     private static void AddUncuedQuotations(TaggedText text, List<Candidate> chosen)
     {
@@ -666,6 +668,17 @@ internal sealed class AttributionExtractor
                 next.Content = range;
                 next.Kind = next.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : next.Kind;
                 neighbours.Refile(next);
+                continue;
+            }
+
+            if (previous is null && next is null && paragraph > 0 && StartsParagraph(analysis, quotation.OpenToken)
+                && neighbours.Previous(range, paragraph - 1) is { } above && ContinuesIntoNextParagraph(analysis, above, range.Start))
+            {
+                // A paragraph that opens with a quotation and has no attribution of its own, right after a paragraph
+                // whose last attribution ends it: the gold reads the quotation as more of the same words.
+                above.Content2 = new TokenRange(above.Content2.IsNone ? range.Start : above.Content2.Start, range.End);
+                above.Kind = above.Kind == QuoteKind.Indirect ? QuoteKind.Mixed : above.Kind;
+                neighbours.Refile(above);
                 continue;
             }
 
@@ -754,6 +767,29 @@ internal sealed class AttributionExtractor
         for (int t = analysis.Sentences[SentenceOf(analysis, token)].FirstToken; t < token; t++)
         {
             if (analysis.Tokens[t].Kind is not (TokenKind.Punctuation or TokenKind.QuoteMark or TokenKind.Dash))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="c"/> is the last thing in its paragraph (after its content, only its own cue and
+    /// speaker and a few words before <paramref name="nextParagraph"/>) and a second fragment can grow over the next
+    /// paragraph without taking in words between.
+    /// </summary>
+    private static bool ContinuesIntoNextParagraph(AnalyzedText analysis, Candidate c, int nextParagraph)
+    {
+        if (!OnlyAttributionBetween(analysis, c, c.ContentEnd, nextParagraph, MaxWordsBetween))
+        {
+            return false;
+        }
+
+        for (int t = c.Content2.IsNone ? nextParagraph : c.Content2.End; t < nextParagraph; t++)
+        {
+            if (analysis.Tokens[t].Kind is TokenKind.Word or TokenKind.Number)
             {
                 return false;
             }
