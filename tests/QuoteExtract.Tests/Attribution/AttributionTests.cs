@@ -374,4 +374,24 @@ public sealed class AttributionTests
         q.ContentFragments!.Select(f => f.Text).Should().Equal("“The bill is dead,”", "“Nobody in this building will bring it back this year.”");
         quotes.Should().NotContain(x => x.Speaker != null && x.Speaker.Value.Text == "who" && x.Content.Text.Contains("Nobody", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_quotation_paragraph_without_a_cue_continues_the_attribution_ending_the_paragraph_before()
+    {
+        const string text = "“We will not give up on this bill,” Senator Rosa Patel said on Friday.\n\n“The families who wrote to us deserve a vote, and they will get one this spring.”";
+        var quotes = Extractor.Extract(text).Quotes;
+        var q = quotes.Should().ContainSingle().Subject;
+        ShouldBeAt(q.Speaker, text, "Senator Rosa Patel");
+        q.ContentFragments!.Select(f => f.Text).Should().Equal(
+            "“We will not give up on this bill,”", "“The families who wrote to us deserve a vote, and they will get one this spring.”");
+    }
+
+    [Fact]
+    public void A_quotation_paragraph_after_a_paragraph_without_an_attribution_is_not_joined_to_an_earlier_one()
+    {
+        const string text = "“We will not give up on this bill,” Senator Rosa Patel said on Friday.\n\nThe vote is set for next week.\n\n“The families who wrote to us deserve a vote, and they will get one this spring.”";
+        var quotes = Extractor.Extract(text).Quotes;
+        quotes.Should().NotContain(x => x.Content.Text.Contains("families", StringComparison.Ordinal)
+            || (x.ContentFragments != null && x.ContentFragments.Any(f => f.Text.Contains("families", StringComparison.Ordinal))));
+    }
 }

@@ -276,4 +276,25 @@ public sealed class CandidateRuleTests
         const string text = "In my early twenties, I laughed and said that the rules did not apply to us.";
         Candidates(text, "speaker_and_cue").Should().Contain(("I", "said", "that the rules did not apply to us"));
     }
+
+    [Fact]
+    public void A_colon_speaker_does_not_reach_back_over_a_dash()
+    {
+        const string text = "VOTERS WANT A CHANGE IN THE SENATE - Maria Lopez: “The numbers moved a lot in the last week of the campaign.”";
+        Candidates(text, "speaker_colon_quote").Select(c => c.Speaker).Should().Equal("Maria Lopez");
+    }
+
+    [Fact]
+    public void An_appositive_may_hold_a_quoted_title()
+    {
+        const string text = "“We have had better conventions than this one,” Bill Eastland, wearing a “Vote Reyes” button, said quietly.";
+        Candidates(text, "quote_speaker_cue").Should().Contain(("Bill Eastland", "said", "“We have had better conventions than this one,”"));
+    }
+
+    [Fact]
+    public void A_participle_tag_on_the_verb_before_a_name_is_still_an_inverted_cue()
+    {
+        const string text = "“This is fantastic!” beamed Donald Hartley of Madison, who had come from the guest seats.";
+        Candidates(text, "quote_cue_speaker").Select(c => (c.Speaker, c.Cue)).Should().Contain(("Donald Hartley of Madison", "beamed"));
+    }
 }
