@@ -112,12 +112,12 @@ internal sealed class AttributionScorer
             ref var shared = ref cache.For(SharedFeatures.KeyOf(c), out bool added);
             if (added)
             {
-                AttributionFeatures.Share(text, c, ref shared);
+                AttributionFeatures.Share(text, c, ref shared, cache.Hashes);
                 var sharedFeatures = shared.Values[..shared.Count];
                 (shared.StageOne, shared.StageTwo) = IntegerMargins(sharedFeatures);
             }
 
-            int n = AttributionFeatures.CollectOwn(text, c, in shared, features);
+            int n = AttributionFeatures.CollectOwn(text, c, in shared, features, cache.Hashes);
             var (first, second) = IntegerMargins(features[..n]);
             c.Confidence = Probability((shared.StageOne + first) * (double)_model.Scale);
             if (_stageTwo is not null)
