@@ -178,7 +178,7 @@ internal sealed class AttributionScorer
             var c = candidates[i];
             var (start, end) = AttributionExtractor.Extent(c);
             NeighbourFeatures.Collect(c, neighbours.Near(start, end), features);
-            margins[i] = c.OwnStageTwoMargin + Margin(_stageTwo.Model, features);
+            margins[i] = c.OwnStageTwoMargin + StageTwoMargin(features);
         }
 
         for (int i = 0; i < candidates.Count; i++)
@@ -186,6 +186,14 @@ internal sealed class AttributionScorer
             candidates[i].Score = candidates[i].Confidence = Logistic(_stageTwo.Slope, _stageTwo.Intercept, margins[i]);
         }
     }
+
+    /// <summary>
+    /// <see cref="Margin(PerceptronModel, ReadOnlySpan{ulong})"/> of the second stage, from the merged table when there
+    /// is one: it holds the second stage's keys too, and <see cref="Score(TaggedText, List{Candidate}, SharedFeatureCache)"/>
+    /// has just brought it into the caches, where the second stage's own table is cold.
+    /// </summary>
+    private double StageTwoMargin(ReadOnlySpan<ulong> features) =>
+        _pairs is null ? Margin(_stageTwo!.Model, features) : _pairs.Margins(features).Second * (double)_stageTwo!.Model.Scale;
 
     public double Probability(double margin) => Logistic(_slope, _intercept, margin);
 
