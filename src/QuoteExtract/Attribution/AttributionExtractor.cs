@@ -89,7 +89,7 @@ internal sealed class AttributionExtractor
 
         foreach (ref readonly var match in whole.AsSpan())
         {
-            var role = whole.Rule(match).Meta("role", "clause");
+            var role = _grammar.Settings(whole.Rule(match)).Role;
             int last = SentenceOf(text.Analysis, match.End - 1);
             if (role is "after" && SentenceOf(text.Analysis, match.Start) != last
                 && text.Analysis.Sentences[last].EndToken - match.End <= 6 // "he said." or "he said on Monday.", not a sentence of its own

@@ -20,32 +20,40 @@ internal static class AttributionFeatures
     /// </summary>
     internal const int MaxFeatures = 80;
 
-    private static readonly string[] Gaps = ["-3", "-2", "-1", "0", "1", "2", "3", "4"];
-    private static readonly string[] CueLengths = ["0", "1", "2", "3", "4"];
-    private static readonly string[] Inside = ["inside0", "inside1", "inside2"];
+    // Values of a few fixed texts, with their hashes (features hash the text; the hash is the same every time).
+    private static readonly ulong[] GapHashes = Hashes(["-3", "-2", "-1", "0", "1", "2", "3", "4"]);
+    private static readonly ulong[] CueLengthHashes = Hashes(["0", "1", "2", "3", "4"]);
+    private static readonly ulong[] InsideHashes = Hashes(["inside0", "inside1", "inside2"]);
+    private static readonly string[] LengthBuckets = ["1", "2", "3-5", "6-10", "11-20", "21-40", "41+"];
+    private static readonly ulong[] LengthBucketHashes = Hashes(LengthBuckets);
+    private static readonly ulong[] EndsHashes = Hashes(["quote", "noun", "other"]);
+    private static readonly ulong BiasHash = FeatureHash.Raw("bias"), StartHash = FeatureHash.Raw("start"), InsideHash = FeatureHash.Raw("inside");
+    private static readonly ulong OneHash = FeatureHash.Raw("one"), SplitHash = FeatureHash.Raw("split"), DashHash = FeatureHash.Raw("-");
+    private static readonly ulong SecondCuedBar = Bar(FeatureHash.Raw("second-cued")), SecondBareBar = Bar(FeatureHash.Raw("second-bare"));
 
     // Each feature hashes text values such as "rule|speaker". They are hashed piece by piece, exactly as
     // FeatureHash.Raw hashes the joined string, so that no string is built per candidate.
     public static int Collect(TaggedText text, Candidate c, Span<ulong> features)
     {
         var shared = default(SharedFeatures);
-        Share(text, c, ref shared);
-        return Write(text, c, in shared, features, withShared: true);
+        Share(text, c, ref shared, hashes: null);
+        return Write(text, c, in shared, features, withShared: true, hashes: null);
     }
 
     /// <summary>
     /// The features of <see cref="Collect"/> that <see cref="Share"/> did not compute (in <see cref="Collect"/>'s
-    /// order): with the shared ones, exactly <see cref="Collect"/>'s features.
+    /// order): with the shared ones, exactly <see cref="Collect"/>'s features. <paramref name="hashes"/> (optional)
+    /// remembers hashes of texts that continue with a string, which changes no feature.
     /// </summary>
-    public static int CollectOwn(TaggedText text, Candidate c, in SharedFeatures shared, Span<ulong> features) =>
-        Write(text, c, in shared, features, withShared: false);
+    public static int CollectOwn(TaggedText text, Candidate c, in SharedFeatures shared, Span<ulong> features, TextHashCache? hashes = null) =>
+        Write(text, c, in shared, features, withShared: false, hashes);
 
     /// <summary>
     /// Computes the features that depend only on what <see cref="SharedFeatures.Key"/> holds (rule, speaker, cue,
     /// category, content start, speaker choice), in <see cref="Collect"/>'s order, and the hashes the other features
-    /// start from. The variants of a family share all of them.
+    /// start from. The variants of a family share all of them. <paramref name="hashes"/> as in <see cref="CollectOwn"/>.
     /// </summary>
-    public static void Share(TaggedText text, Candidate c, ref SharedFeatures shared)
+    public static void Share(TaggedText text, Candidate c, ref SharedFeatures shared, TextHashCache? hashes = null)
     {
         var analysis = text.Analysis;
         var rule = c.Rule;
@@ -61,7 +69,7 @@ internal static class AttributionFeatures
         int sentence = AttributionExtractor.SentenceOf(analysis, c.Cue.IsNone ? c.Content.Start : c.Cue.Start);
         var s = analysis.Sentences[sentence];
         bool speakerAtStart = !c.Speaker.IsNone && c.Speaker.Start == s.FirstToken;
-        var before = c.Speaker.IsNone || c.Speaker.Start == 0 ? "none" : EnumNames<PosTag>.Of(text.Pos[c.Speaker.Start - 1]);
+        string before = c.Speaker.IsNone || c.Speaker.Start == 0 ? "none" : EnumNames<PosTag>.Of(text.Pos[c.Speaker.Start - 1]);
         int gap = c.Speaker.IsNone || c.Cue.IsNone ? -1 : Math.Clamp(c.Cue.Start - c.Speaker.End, -3, 4);
         var cueLength = c.Cue.IsNone ? 0 : Math.Min(c.Cue.Length, 4);
         var category = EnumNames<QuoteCategory>.Of(c.Category);
@@ -69,27 +77,27 @@ internal static class AttributionFeatures
         shared.Key = SharedFeatures.KeyOf(c);
         shared.CueHead = cueHead;
         shared.Speaker = speaker;
-        ulong ruleHash = FeatureHash.Raw(rule), ruleBar = shared.RuleBar = Bar(ruleHash);
+        ulong ruleHash = TextHashCache.Raw(hashes, rule), ruleBar = shared.RuleBar = Bar(ruleHash);
         ulong cueHash = FeatureHash.Raw(cue), cueBar = shared.CueBar = Bar(cueHash);
-        ulong categoryHash = FeatureHash.Raw(category);
+        ulong categoryHash = EnumNames<QuoteCategory>.Hash(c.Category);
         shared.CategoryBar = Bar(categoryHash);
         Span<ulong> features = shared.Values;
         int n = 0;
-        Add(features, ref n, 1, "bias");
+        Add(features, ref n, 1, BiasHash);
         Add(features, ref n, 2, ruleHash);
         Add(features, ref n, 3, cueHash);
         Add(features, ref n, 4, categoryHash);
-        Add(features, ref n, 5, speaker);
-        Add(features, ref n, 6, ruleBar, speaker);
+        Add(features, ref n, 5, TextHashCache.Raw(hashes, speaker));
+        Add(features, ref n, 6, TextHashCache.Continue(hashes, ruleBar, speaker));
         Add(features, ref n, 7, cueBar, speaker);
         Add(features, ref n, 11, firstWord);
-        Add(features, ref n, 12, firstPos);
+        Add(features, ref n, 12, EnumNames<PosTag>.Hash(text.Pos[c.Content.Start]));
         Add(features, ref n, 13, cueBar, firstWord);
         Add(features, ref n, 14, cueBar, firstPos);
-        Add(features, ref n, 15, speakerAtStart ? "start" : "inside");
-        Add(features, ref n, 16, before);
-        Add(features, ref n, 17, Gaps[gap + 3]);
-        Add(features, ref n, 19, CueLengths[cueLength]);
+        Add(features, ref n, 15, speakerAtStart ? StartHash : InsideHash);
+        Add(features, ref n, 16, TextHashCache.Raw(hashes, before));
+        Add(features, ref n, 17, GapHashes[gap + 3]);
+        Add(features, ref n, 19, CueLengthHashes[cueLength]);
         Add(features, ref n, 34, ruleBar, cue);
         Add(features, ref n, 36, ruleBar, firstWord);
         Span<char> lastSpeakerBuffer = stackalloc char[MaxWord];
@@ -104,22 +112,22 @@ internal static class AttributionFeatures
         Add(features, ref n, 37, stemHash);
         Add(features, ref n, 38, beforeCue);
         Add(features, ref n, 39, stemBar, beforeCue);
-        Add(features, ref n, 41, stemBar, firstPos);
-        Add(features, ref n, 42, stemBar, rule);
-        Add(features, ref n, 43, Bar(FeatureHash.Raw(EnumNames<EntityType>.Of(text.EntityTags[c.Content.Start].Type))), category);
+        Add(features, ref n, 41, TextHashCache.Continue(hashes, stemBar, firstPos));
+        Add(features, ref n, 42, TextHashCache.Continue(hashes, stemBar, rule));
+        Add(features, ref n, 43, TextHashCache.Continue(hashes, Bar(EnumNames<EntityType>.Hash(text.EntityTags[c.Content.Start].Type)), category));
         Add(features, ref n, 44, first.Length > 0 && char.IsLetter(first[0]) ? first : "punct");
 
         // The cue's form: "said" (VBD), "says" (VBZ), "saying" (VBG), "is expected" (VBN), a noun.
-        ulong cueTagBar = Bar(FeatureHash.Raw(cueHead < 0 ? "-" : EnumNames<PosTag>.Of(text.Pos[cueHead])));
-        Add(features, ref n, 58, cueTagBar, rule);
+        ulong cueTagBar = Bar(cueHead < 0 ? DashHash : EnumNames<PosTag>.Hash(text.Pos[cueHead]));
+        Add(features, ref n, 58, TextHashCache.Continue(hashes, cueTagBar, rule));
         Add(features, ref n, 59, cueTagBar, stem);
 
         // Which reading of the speaker a candidate takes (see SpeakerReadings).
         if (c.SpeakerChoice != "-")
         {
-            ulong choiceBar = Bar(FeatureHash.Raw(c.SpeakerChoice));
-            Add(features, ref n, 64, choiceBar, rule);
-            Add(features, ref n, 65, choiceBar, speaker);
+            ulong choiceBar = Bar(TextHashCache.Raw(hashes, c.SpeakerChoice));
+            Add(features, ref n, 64, TextHashCache.Continue(hashes, choiceBar, rule));
+            Add(features, ref n, 65, TextHashCache.Continue(hashes, choiceBar, speaker));
         }
 
         shared.Count = n;
@@ -129,7 +137,7 @@ internal static class AttributionFeatures
     /// Writes the candidate's features in their training order, the shared ones (<see cref="Share"/>) taken from
     /// <paramref name="shared"/> when <paramref name="withShared"/>, left out otherwise.
     /// </summary>
-    private static int Write(TaggedText text, Candidate c, in SharedFeatures shared, Span<ulong> features, bool withShared)
+    private static int Write(TaggedText text, Candidate c, in SharedFeatures shared, Span<ulong> features, bool withShared, TextHashCache? hashes)
     {
         var analysis = text.Analysis;
         int n = 0, s = 0;
@@ -140,28 +148,31 @@ internal static class AttributionFeatures
         ReadOnlySpan<char> cue = shared.CueHead < 0 ? "-" : Lower(analysis.TokenText(shared.CueHead), cueBuffer);
         var speaker = shared.Speaker;
         int length = c.ContentEnd - c.Content.Start;
-        var lengthBucket = length switch { 1 => "1", 2 => "2", <= 5 => "3-5", <= 10 => "6-10", <= 20 => "11-20", <= 40 => "21-40", _ => "41+" };
+        int lengthIndex = length switch { 1 => 0, 2 => 1, <= 5 => 2, <= 10 => 3, <= 20 => 4, <= 40 => 5, _ => 6 };
+        var lengthBucket = LengthBuckets[lengthIndex];
         var last = analysis.Tokens[c.ContentEnd - 1];
-        var ends = last.Kind == TokenKind.QuoteMark ? "quote" : text.Pos[c.ContentEnd - 1] is var p && (p is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS) ? "noun" : "other";
+        int endsIndex = last.Kind == TokenKind.QuoteMark ? 0 : text.Pos[c.ContentEnd - 1] is var p && (p is PosTag.NN or PosTag.NNS or PosTag.NNP or PosTag.NNPS) ? 1 : 2;
         var category = EnumNames<QuoteCategory>.Of(c.Category);
         var kind = EnumNames<QuoteKind>.Of(c.Kind);
 
         // A value that starts several pairs ("rule|…") is hashed once with its bar; each pair continues from there.
+        // Pairs whose second part is a string from a small set (rule, cut, kind, category, speaker type) are
+        // remembered by the cache, when there is one.
         ulong ruleBar = shared.RuleBar, cueBar = shared.CueBar, categoryBar = shared.CategoryBar;
-        ulong kindHash = FeatureHash.Raw(kind);
-        ulong cutHash = FeatureHash.Raw(cut), cutBar = Bar(cutHash);
+        ulong kindHash = EnumNames<QuoteKind>.Hash(c.Kind);
+        ulong cutHash = TextHashCache.Raw(hashes, cut), cutBar = Bar(cutHash);
         Take(features, ref n, sharedValues, ref s, withShared, 7); // 1 bias … 7 cue|speaker
-        Add(features, ref n, 8, lengthBucket);
+        Add(features, ref n, 8, LengthBucketHashes[lengthIndex]);
         Add(features, ref n, 9, ruleBar, lengthBucket);
         Add(features, ref n, 10, kindHash);
         Take(features, ref n, sharedValues, ref s, withShared, 7); // 11 first word … 17 gap
-        Add(features, ref n, 18, ends);
+        Add(features, ref n, 18, EndsHashes[endsIndex]);
         Take(features, ref n, sharedValues, ref s, withShared, 1); // 19 cue length
-        Add(features, ref n, 20, c.Content2.IsNone ? "one" : "split");
+        Add(features, ref n, 20, c.Content2.IsNone ? OneHash : SplitHash);
         Add(features, ref n, 21, categoryBar, lengthBucket);
-        Add(features, ref n, 22, Bar(kindHash), speaker);
+        Add(features, ref n, 22, TextHashCache.Continue(hashes, Bar(kindHash), speaker));
         Add(features, ref n, 23, cueBar, lengthBucket);
-        Add(features, ref n, 24, ruleBar, kind);
+        Add(features, ref n, 24, TextHashCache.Continue(hashes, ruleBar, kind));
         Add(features, ref n, 26, cutHash);
         Add(features, ref n, 27, cutBar, lengthBucket);
         Add(features, ref n, 28, cutBar, cue);
@@ -171,15 +182,15 @@ internal static class AttributionFeatures
         Add(features, ref n, 32, cutBar, after);
         Add(features, ref n, 33, categoryBar, after);
         Take(features, ref n, sharedValues, ref s, withShared, 1); // 34 rule|cue
-        Add(features, ref n, 35, cueBar, kind);
+        Add(features, ref n, 35, TextHashCache.Continue(hashes, cueBar, kind));
         Take(features, ref n, sharedValues, ref s, withShared, 1); // 36 rule|first word
-        Add(features, ref n, 30, Inside[Math.Min(c.CuesInside, 2)]);
-        Add(features, ref n, 31, cutBar, category);
+        Add(features, ref n, 30, InsideHashes[Math.Min(c.CuesInside, 2)]);
+        Add(features, ref n, 31, TextHashCache.Continue(hashes, cutBar, category));
         Take(features, ref n, sharedValues, ref s, withShared, 4); // 25 speaker's last word, 37 stem, 38 before cue, 39 stem|before cue
 
         var stem = Stem(cue);
         ulong stemBar = shared.StemBar;
-        Add(features, ref n, 40, stemBar, speaker, kind);
+        Add(features, ref n, 40, TextHashCache.Continue(hashes, Bar(TextHashCache.Continue(hashes, stemBar, speaker)), kind));
         Take(features, ref n, sharedValues, ref s, withShared, 4); // 41 stem|first tag … 44 first word or punctuation
 
         // Where the content stops: the next word (function words by themselves), and whether a time expression
@@ -188,29 +199,29 @@ internal static class AttributionFeatures
         var nextWord = NextWord(text, c, nextBuffer);
         Add(features, ref n, 45, cutBar, nextWord);
         Add(features, ref n, 46, categoryBar, nextWord);
-        Add(features, ref n, 47, IsTemporal(analysis.TokenText(c.ContentEnd - 1)) ? EndsTemporalTrueBar : EndsTemporalFalseBar, cut);
+        Add(features, ref n, 47, TextHashCache.Continue(hashes, IsTemporal(analysis.TokenText(c.ContentEnd - 1)) ? EndsTemporalTrueBar : EndsTemporalFalseBar, cut));
         Add(features, ref n, 48, CoordinatedCueInside(text, c) ? CoordinatedCueTrue : CoordinatedCueFalse);
 
         // The content's end among its variants' ends, with what the end is (cut kind, next word, rule).
-        ulong positionHash = FeatureHash.Raw(c.VariantPosition), positionBar = Bar(positionHash);
+        ulong positionHash = TextHashCache.Raw(hashes, c.VariantPosition), positionBar = Bar(positionHash);
         Add(features, ref n, 49, positionHash);
-        Add(features, ref n, 50, positionBar, cut);
+        Add(features, ref n, 50, TextHashCache.Continue(hashes, positionBar, cut));
         Add(features, ref n, 51, positionBar, nextWord);
-        Add(features, ref n, 52, positionBar, rule);
+        Add(features, ref n, 52, TextHashCache.Continue(hashes, positionBar, rule));
         Add(features, ref n, 53, positionBar, cue);
-        ulong shareBar = Bar(FeatureHash.Raw(c.VariantShare));
-        Add(features, ref n, 54, shareBar, cut);
-        Add(features, ref n, 55, shareBar, rule);
+        ulong shareBar = Bar(TextHashCache.Raw(hashes, c.VariantShare));
+        Add(features, ref n, 54, TextHashCache.Continue(hashes, shareBar, cut));
+        Add(features, ref n, 55, TextHashCache.Continue(hashes, shareBar, rule));
 
         // A clause (a finite verb in the content) or a noun phrase: "said [the plan will fail]" against "criticized [the plan]".
         ulong shapeBar = HasFiniteVerb(text, c) ? ClauseBar : PhraseBar;
         Add(features, ref n, 56, shapeBar, stem);
-        Add(features, ref n, 57, shapeBar, rule, cut);
+        Add(features, ref n, 57, TextHashCache.Continue(hashes, Bar(TextHashCache.Continue(hashes, shapeBar, rule)), cut));
         Take(features, ref n, sharedValues, ref s, withShared, 2); // 58 cue tag|rule, 59 cue tag|stem
 
         // A content that is one short quotation: a title ("watched “Big Sky”"), a scare quote or a real quote.
-        ulong quotationBar = Bar(FeatureHash.Raw(QuotationShape(analysis, c)));
-        Add(features, ref n, 60, quotationBar, category);
+        ulong quotationBar = Bar(TextHashCache.Raw(hashes, QuotationShape(analysis, c)));
+        Add(features, ref n, 60, TextHashCache.Continue(hashes, quotationBar, category));
         Add(features, ref n, 61, quotationBar, stem);
 
         // The first other cue inside the content, by what comes before it and its tag: ", saying", "but insists", "and called".
@@ -220,8 +231,8 @@ internal static class AttributionFeatures
             Span<char> insideBuffer = stackalloc char[MaxWord];
             var lead = Lower(analysis.TokenText(at - 1), insideBuffer) is var w && w is "," or "and" or "but" or "then" or "also" or "while" or "as" or "after" or "before" ? w : "other";
             ulong insideBar = Bar(FeatureHash.Raw(lead));
-            Add(features, ref n, 66, insideBar, EnumNames<PosTag>.Of(text.Pos[at]), cut);
-            Add(features, ref n, 67, insideBar, kind, category);
+            Add(features, ref n, 66, TextHashCache.Continue(hashes, Bar(TextHashCache.Continue(hashes, insideBar, EnumNames<PosTag>.Of(text.Pos[at]))), cut));
+            Add(features, ref n, 67, TextHashCache.Continue(hashes, Bar(TextHashCache.Continue(hashes, insideBar, kind)), category));
         }
 
         Take(features, ref n, sharedValues, ref s, withShared, sharedValues.Length - s); // 64, 65 speaker choice, when there is one
@@ -229,11 +240,11 @@ internal static class AttributionFeatures
         // A second fragment whose sentence has a cue of its own (“A,” she said. “B,” she added.) is rarely this attribution's.
         if (!c.Content2.IsNone)
         {
-            Add(features, ref n, 62, Bar(FeatureHash.Raw(c.SecondCued ? "second-cued" : "second-bare")), cut);
+            Add(features, ref n, 62, TextHashCache.Continue(hashes, c.SecondCued ? SecondCuedBar : SecondBareBar, cut));
         }
         else if (c.NextQuotation != "-")
         {
-            Add(features, ref n, 63, Bar(FeatureHash.Raw(c.NextQuotation)), cut);
+            Add(features, ref n, 63, TextHashCache.Continue(hashes, Bar(TextHashCache.Raw(hashes, c.NextQuotation)), cut));
         }
 
         return n;
@@ -448,6 +459,8 @@ internal static class AttributionFeatures
     private static readonly ulong CoordinatedCueFalse = FeatureHash.RawContinue(Bar(FeatureHash.Raw("coordinated-cue")), "False");
     private static readonly ulong ClauseBar = Bar(FeatureHash.Raw("clause"));
     private static readonly ulong PhraseBar = Bar(FeatureHash.Raw("phrase"));
+
+    private static ulong[] Hashes(string[] texts) => [.. texts.Select(text => FeatureHash.Raw(text))];
 
     /// <summary>The hash of the text hashed to <paramref name="hash"/> followed by "|": the start of a pair.</summary>
     private static ulong Bar(ulong hash) => FeatureHash.RawContinue(hash, "|");

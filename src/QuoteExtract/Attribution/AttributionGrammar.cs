@@ -14,9 +14,13 @@ internal sealed partial class AttributionGrammar
     private readonly Dictionary<string, QuoteCategory> _categories;
     private readonly HashSet<string> _phrases;
 
+    // Per rule, by its index in Patterns.Rules.
+    private readonly RuleSettings[] _settings;
+
     private AttributionGrammar(CompiledPatterns patterns, Dictionary<string, QuoteCategory> categories, HashSet<string> phrases)
     {
         Patterns = patterns;
+        _settings = [.. patterns.Rules.Select(RuleSettings.Of)];
         WholeTextRules = patterns.Subset(static r => r.Meta("role", "clause") == "after");
         _categories = categories;
         _phrases = phrases;
@@ -60,6 +64,9 @@ internal sealed partial class AttributionGrammar
         var phrases = new HashSet<string>(lexicons.Words("cue_phrase"), StringComparer.OrdinalIgnoreCase);
         return new AttributionGrammar(patterns, categories, phrases);
     }
+
+    /// <summary>What the candidate reader needs of a rule of <see cref="Patterns"/>.</summary>
+    public RuleSettings Settings(CompiledRule rule) => ReferenceEquals(Patterns.Rules[rule.Index], rule) ? _settings[rule.Index] : RuleSettings.Of(rule);
 
     /// <summary>The category of a cue word, or null when the word is not a cue.</summary>
     public QuoteCategory? CategoryOf(ReadOnlySpan<char> word) =>

@@ -22,12 +22,22 @@ internal sealed class AttributionScorer
     private readonly double _intercept;
     private readonly StageTwo? _stageTwo;
 
-    public AttributionScorer(PerceptronModel? model, double slope, double intercept, SelectionThresholds thresholds, StageTwo? stageTwo = null)
+    // Both stages' margins in one table, when it answers exactly as the two models do (see MarginPairTable).
+    private readonly MarginPairTable? _pairs;
+
+    /// <param name="model">The first stage, or null for the prior score.</param>
+    /// <param name="slope">The first stage's calibration slope.</param>
+    /// <param name="intercept">The first stage's calibration intercept.</param>
+    /// <param name="thresholds">The selection thresholds.</param>
+    /// <param name="stageTwo">The second stage, if any.</param>
+    /// <param name="pairs">Both stages' margins in one table (built from <paramref name="model"/> and <paramref name="stageTwo"/>'s), or null to read the two models.</param>
+    public AttributionScorer(PerceptronModel? model, double slope, double intercept, SelectionThresholds thresholds, StageTwo? stageTwo = null, MarginPairTable? pairs = null)
     {
         _model = model;
         _slope = slope;
         _intercept = intercept;
         _stageTwo = model is null ? null : stageTwo;
+        _pairs = _stageTwo is null ? null : pairs;
         Thresholds = thresholds;
     }
 
@@ -102,12 +112,12 @@ internal sealed class AttributionScorer
             ref var shared = ref cache.For(SharedFeatures.KeyOf(c), out bool added);
             if (added)
             {
-                AttributionFeatures.Share(text, c, ref shared);
+                AttributionFeatures.Share(text, c, ref shared, cache.Hashes);
                 var sharedFeatures = shared.Values[..shared.Count];
                 (shared.StageOne, shared.StageTwo) = IntegerMargins(sharedFeatures);
             }
 
-            int n = AttributionFeatures.CollectOwn(text, c, in shared, features);
+            int n = AttributionFeatures.CollectOwn(text, c, in shared, features, cache.Hashes);
             var (first, second) = IntegerMargins(features[..n]);
             c.Confidence = Probability((shared.StageOne + first) * (double)_model.Scale);
             if (_stageTwo is not null)
@@ -122,6 +132,11 @@ internal sealed class AttributionScorer
     /// <summary>The integer margins of both stages (0 for a missing second stage) over these features.</summary>
     private (int First, int Second) IntegerMargins(ReadOnlySpan<ulong> features)
     {
+        if (_pairs is not null)
+        {
+            return _pairs.Margins(features);
+        }
+
         if (_stageTwo is not null && _model!.HasMargins && _stageTwo.Model.HasMargins)
         {
             return _model.MarginPair(_stageTwo.Model, features);
@@ -163,7 +178,7 @@ internal sealed class AttributionScorer
             var c = candidates[i];
             var (start, end) = AttributionExtractor.Extent(c);
             NeighbourFeatures.Collect(c, neighbours.Near(start, end), features);
-            margins[i] = c.OwnStageTwoMargin + Margin(_stageTwo.Model, features);
+            margins[i] = c.OwnStageTwoMargin + StageTwoMargin(features);
         }
 
         for (int i = 0; i < candidates.Count; i++)
@@ -171,6 +186,14 @@ internal sealed class AttributionScorer
             candidates[i].Score = candidates[i].Confidence = Logistic(_stageTwo.Slope, _stageTwo.Intercept, margins[i]);
         }
     }
+
+    /// <summary>
+    /// <see cref="Margin(PerceptronModel, ReadOnlySpan{ulong})"/> of the second stage, from the merged table when there
+    /// is one: it holds the second stage's keys too, and <see cref="Score(TaggedText, List{Candidate}, SharedFeatureCache)"/>
+    /// has just brought it into the caches, where the second stage's own table is cold.
+    /// </summary>
+    private double StageTwoMargin(ReadOnlySpan<ulong> features) =>
+        _pairs is null ? Margin(_stageTwo!.Model, features) : _pairs.Margins(features).Second * (double)_stageTwo!.Model.Scale;
 
     public double Probability(double margin) => Logistic(_slope, _intercept, margin);
 
@@ -256,21 +279,31 @@ internal sealed class AttributionScorer
             return Prior;
         }
 
-        using var stream = assembly.GetManifestResourceStream(modelName)!;
-        var model = PerceptronModel.Read(stream, ModelKind.Attributions);
+        var modelData = ReadAll(assembly, modelName);
+        var model = PerceptronModel.Read(modelData, ModelKind.Attributions);
         using var reader = new StreamReader(assembly.GetManifestResourceStream(calibrationName)!);
         var values = reader.ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith('#'))
             .SelectMany(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         double At(int i) => values.Length > i ? values[i] : values[2];
         StageTwo? stageTwo = null;
+        MarginPairTable? pairs = null;
         if (Resource(assembly, "attribution-stage2.bin") is { } stageTwoName && values.Length >= 7)
         {
-            using var stageTwoStream = assembly.GetManifestResourceStream(stageTwoName)!;
-            stageTwo = new StageTwo(PerceptronModel.Read(stageTwoStream, ModelKind.Attributions), values[5], values[6]);
+            var stageTwoData = ReadAll(assembly, stageTwoName);
+            stageTwo = new StageTwo(PerceptronModel.Read(stageTwoData, ModelKind.Attributions), values[5], values[6]);
+            pairs = MarginPairTable.TryBuild(model, PerceptronModel.ReadKeys(modelData), stageTwo.Model, PerceptronModel.ReadKeys(stageTwoData));
         }
 
-        return new AttributionScorer(model, values[0], values[1], new SelectionThresholds(values[2], At(3), At(4)), stageTwo);
+        return new AttributionScorer(model, values[0], values[1], new SelectionThresholds(values[2], At(3), At(4)), stageTwo, pairs);
+    }
+
+    private static byte[] ReadAll(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private static string? Resource(Assembly assembly, string file) =>

@@ -33,7 +33,7 @@ internal sealed class AttributionScratch
     public SharedFeatureCache SharedFeatures { get; } = new();
 
     /// <summary>Content lengths of each family (rule, cue, speaker) of candidates.</summary>
-    public Dictionary<(string Rule, int Cue, int Speaker), (int Shortest, int Longest, int Count)> Families { get; } = new();
+    public Dictionary<(string Rule, int Cue, int Speaker), (int Shortest, int Longest, int Count)> Families { get; } = new(FamilyComparer.Instance);
 
     /// <summary>Per token: the outermost quotation opened there, or -1 (at least as long as the document).</summary>
     public int[] QuotationByOpen => _quotationByOpen;

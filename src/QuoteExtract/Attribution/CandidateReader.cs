@@ -87,9 +87,10 @@ internal sealed class CandidateReader
     public Candidate? Read(MatchSet matches, in PatternMatch match)
     {
         var rule = matches.Rule(match);
-        var role = rule.Meta("role", "clause");
-        var speaker = Capture(matches, match, rule, "speaker");
-        var cue = Capture(matches, match, rule, "cue");
+        var settings = _grammar.Settings(rule);
+        var role = settings.Role;
+        var speaker = Capture(matches, match, settings.Speaker);
+        var cue = Capture(matches, match, settings.Cue);
         if (cue.IsNone)
         {
             return null;
@@ -135,10 +136,10 @@ internal sealed class CandidateReader
 
             default:
                 {
-                    var raw = Capture(matches, match, rule, "content");
+                    var raw = Capture(matches, match, settings.Content);
                     if (raw.IsNone)
                     {
-                        if (rule.CaptureIndex("content") >= 0)
+                        if (settings.Content >= 0)
                         {
                             return null;
                         }
@@ -163,7 +164,7 @@ internal sealed class CandidateReader
                         }
                     }
 
-                    if (rule.Meta("extent", "sentence") == "paragraph")
+                    if (settings.WholeParagraph)
                     {
                         raw = new TokenRange(raw.Start, TurnEnd(raw.Start));
                     }
@@ -188,10 +189,10 @@ internal sealed class CandidateReader
             Content = content,
             Content2 = content2,
             RestOfSentence = restOfSentence,
-            Prior = double.TryParse(rule.Meta("confidence", "0.5"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : 0.5,
+            Prior = settings.Prior,
         };
         candidate.Kind = KindOf(candidate);
-        candidate.Category = CategoryOf(rule.Meta("category", "lexicon"), cue);
+        candidate.Category = settings.Category ?? CategoryOf(cue);
 
         // A title in quotation marks after a verb that is not one of speech ("watched “Big Sky”", "sings “Hallelujah”")
         // names a work; nobody is quoted.
@@ -474,15 +475,9 @@ internal sealed class CandidateReader
         return QuoteKind.Indirect;
     }
 
-    private QuoteCategory CategoryOf(string meta, TokenRange cue)
+    /// <summary>The category of the cue's last word that the lexicon lists, <see cref="QuoteCategory.Speech"/> when none.</summary>
+    private QuoteCategory CategoryOf(TokenRange cue)
     {
-        switch (meta)
-        {
-            case "speech": return QuoteCategory.Speech;
-            case "belief": return QuoteCategory.Belief;
-            case "other": return QuoteCategory.Other;
-        }
-
         for (int t = cue.End - 1; t >= cue.Start; t--)
         {
             if (_grammar.CategoryOf(_analysis.TokenText(t)) is { } category)
@@ -657,9 +652,6 @@ internal sealed class CandidateReader
 
     public int QuotationOpenedAt(int token) => _quotationByOpen[token];
 
-    private static TokenRange Capture(MatchSet matches, in PatternMatch match, Matching.CompiledRule rule, string name)
-    {
-        int index = rule.CaptureIndex(name);
-        return index < 0 ? TokenRange.None : matches.Capture(match, index);
-    }
+    private static TokenRange Capture(MatchSet matches, in PatternMatch match, int index) =>
+        index < 0 ? TokenRange.None : matches.Capture(match, index);
 }

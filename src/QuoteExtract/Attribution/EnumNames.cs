@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using QuoteExtract.Tagging;
 
 namespace QuoteExtract.Attribution;
 
@@ -17,11 +18,21 @@ internal static class EnumNames<TEnum>
 
     private static readonly string?[] Names = Build();
 
+    // FeatureHash.Raw of each name in Names (0 where there is none).
+    private static readonly ulong[] Hashes = [.. Names.Select(name => name is null ? 0 : FeatureHash.Raw(name))];
+
     /// <summary>The value's name; a value outside the table (undefined, or unusually large) takes <see cref="Enum.ToString()"/>.</summary>
     public static string Of(TEnum value)
     {
         ulong index = Index(value);
         return index < (ulong)Names.Length && Names[index] is { } name ? name : value.ToString();
+    }
+
+    /// <summary><see cref="FeatureHash.Raw"/> of the value's name (<see cref="Of"/>), which the scorer's features hash: looked up, not hashed again.</summary>
+    public static ulong Hash(TEnum value)
+    {
+        ulong index = Index(value);
+        return index < (ulong)Hashes.Length && Hashes[index] != 0 ? Hashes[index] : FeatureHash.Raw(Of(value));
     }
 
     private static string?[] Build()

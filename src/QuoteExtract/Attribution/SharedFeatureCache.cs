@@ -10,6 +10,9 @@ internal sealed class SharedFeatureCache
     private readonly Dictionary<SharedFeatureKey, int> _index = new(SharedFeatureKey.Comparer);
     private SharedFeatures[] _entries = new SharedFeatures[64];
 
+    /// <summary>Hashes the features continue with strings, kept from document to document (<see cref="Clear"/> leaves them: they hold no document's text).</summary>
+    public TextHashCache Hashes { get; } = new();
+
     /// <summary>Forgets the previous document's entries.</summary>
     public void Clear()
     {

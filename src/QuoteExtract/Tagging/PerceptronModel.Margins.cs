@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace QuoteExtract.Tagging;
@@ -21,6 +22,33 @@ internal sealed partial class PerceptronModel
 
     /// <summary>True for a two-class model, which <see cref="Margin"/> answers from its margin table.</summary>
     public bool HasMargins => _margins is not null;
+
+    /// <summary>The margin table's buckets (0 without one): a power of two, the low key bits (after the lowest) giving a key's home.</summary>
+    internal int MarginBucketCount => _margins is null ? 0 : _bucketMask + 1;
+
+    /// <summary>
+    /// The margin table itself, <see cref="MarginBucketCount"/> buckets of <see cref="MarginBucketSize"/> numbers: eight
+    /// fingerprints (0 = free), then the eight slots' margins. Empty without one.
+    /// </summary>
+    internal ReadOnlySpan<uint> MarginBuckets => _margins is null ? default : _margins.AsSpan(_marginBase, MarginBucketCount * BucketSize);
+
+    /// <summary>Numbers per bucket of <see cref="MarginBuckets"/>.</summary>
+    internal const int MarginBucketSize = BucketSize;
+
+    /// <summary>
+    /// The feature keys of a model file, ascending, which the model itself does not keep (its table holds their
+    /// fingerprints only). For data that <see cref="Read(ReadOnlySpan{byte}, ModelKind)"/> accepted.
+    /// </summary>
+    internal static ulong[] ReadKeys(ReadOnlySpan<byte> data)
+    {
+        var keys = new ulong[BinaryPrimitives.ReadInt32LittleEndian(data[16..])];
+        for (int f = 0; f < keys.Length; f++)
+        {
+            keys[f] = BinaryPrimitives.ReadUInt64LittleEndian(data[(HeaderSize + (8 * f))..]);
+        }
+
+        return keys;
+    }
 
     /// <summary>
     /// The integer score of class 1 minus that of class 0 over <paramref name="features"/>: what <see cref="Score"/>

@@ -19,6 +19,15 @@ public sealed class EnumNamesTests
     }
 
     [Fact]
+    public void Hashes_are_the_feature_hashes_of_the_names_undefined_values_included()
+    {
+        Enum.GetValues<PosTag>().Append((PosTag)byte.MaxValue).Should().OnlyContain(v => EnumNames<PosTag>.Hash(v) == FeatureHash.Raw(v.ToString()));
+        Enum.GetValues<EntityType>().Should().OnlyContain(v => EnumNames<EntityType>.Hash(v) == FeatureHash.Raw(v.ToString()));
+        Enum.GetValues<QuoteKind>().Append((QuoteKind)1000).Should().OnlyContain(v => EnumNames<QuoteKind>.Hash(v) == FeatureHash.Raw(v.ToString()));
+        Enum.GetValues<QuoteCategory>().Should().OnlyContain(v => EnumNames<QuoteCategory>.Hash(v) == FeatureHash.Raw(v.ToString()));
+    }
+
+    [Fact]
     public void An_undefined_value_takes_its_number_as_ToString_gives_it()
     {
         var undefined = (PosTag)byte.MaxValue;
