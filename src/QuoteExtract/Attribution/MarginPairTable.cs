@@ -27,8 +27,10 @@ namespace QuoteExtract.Attribution;
 /// </remarks>
 internal sealed class MarginPairTable
 {
-    private const int Slots = 8;
     private const int BucketSize = PerceptronModel.MarginBucketSize;
+
+    // The models' layout (fingerprints, then values), so that PerceptronModel.Insert fills this table too.
+    private const int Slots = BucketSize / 2;
 
     /// <summary>A value whose margins do not both fit in 16 bits, or that some key would misread: the models are asked instead.</summary>
     internal const uint Escape = 0x8000_8000;
@@ -81,7 +83,7 @@ internal sealed class MarginPairTable
                 return null;
             }
 
-            table.Insert(buckets, key, Pack(first.Margin(new ReadOnlySpan<ulong>(in key)), second.Margin(new ReadOnlySpan<ulong>(in key))));
+            PerceptronModel.Insert(buckets, table._mask, key, Pack(first.Margin(new ReadOnlySpan<ulong>(in key)), second.Margin(new ReadOnlySpan<ulong>(in key))));
         }
 
         // Every pair any of the three tables can answer non-zero for: outside them all three answer 0.
@@ -163,41 +165,6 @@ internal sealed class MarginPairTable
             {
                 uint value = slots[Slots + (BitOperations.TrailingZeroCount(hit | 0x80u) & 7)];
                 return hit != 0 ? value : 0;
-            }
-
-            bucket = (bucket + 1) & _mask;
-        }
-    }
-
-    /// <summary>
-    /// Stores a key's value as <c>PerceptronModel.Insert</c> does: in the first free slot of its probe sequence, unless a
-    /// slot of its fingerprint comes first (the first key keeps it). There is a free slot: the caller keeps a quarter free.
-    /// </summary>
-    private void Insert(Span<uint> buckets, ulong key, uint value)
-    {
-        uint fingerprint = (uint)(key >> 32);
-        if (fingerprint == 0)
-        {
-            return;
-        }
-
-        int bucket = (int)(key >> 1) & _mask;
-        while (true)
-        {
-            int start = bucket * BucketSize;
-            for (int slot = 0; slot < Slots; slot++)
-            {
-                if (buckets[start + slot] == fingerprint)
-                {
-                    return;
-                }
-
-                if (buckets[start + slot] == 0)
-                {
-                    buckets[start + slot] = fingerprint;
-                    buckets[start + Slots + slot] = value;
-                    return;
-                }
             }
 
             bucket = (bucket + 1) & _mask;

@@ -452,7 +452,8 @@ internal sealed partial class PerceptronModel
         return new FixedClasses(words, classes);
     }
 
-    private static void Insert(Span<uint> buckets, int bucketMask, ulong key, uint value)
+    /// <summary>Stores a key in a fingerprint table laid out as the models' (also used by the attribution layer's merged margin table).</summary>
+    internal static void Insert(Span<uint> buckets, int bucketMask, ulong key, uint value)
     {
         // Keys whose fingerprint is 0 cannot be stored, and two keys sharing a fingerprint (a handful per
         // model) keep the first: both cost nothing measurable and keep lookups to one compare per bucket.
