@@ -150,26 +150,7 @@ internal sealed class MarginPairTable
 
     /// <summary>The value of the first slot of the key's fingerprint on its probe sequence, 0 when a bucket with a free slot comes first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint Find(Span<uint> buckets, ulong key)
-    {
-        // The models' lookup (PerceptronModel.Find), on this table.
-        var wanted = Vector256.Create((uint)(key >> 32));
-        int bucket = (int)(key >> 1) & _mask;
-        while (true)
-        {
-            var slots = buckets.Slice(bucket * BucketSize, BucketSize);
-            var keys = Vector256.Create<uint>(slots[..Slots]);
-            uint hit = Vector256.Equals(keys, wanted).ExtractMostSignificantBits();
-            uint free = Vector256.Equals(keys, Vector256<uint>.Zero).ExtractMostSignificantBits();
-            if ((hit | free) != 0)
-            {
-                uint value = slots[Slots + (BitOperations.TrailingZeroCount(hit | 0x80u) & 7)];
-                return hit != 0 ? value : 0;
-            }
-
-            bucket = (bucket + 1) & _mask;
-        }
-    }
+    private uint Find(Span<uint> buckets, ulong key) => PerceptronModel.Find(buckets, _mask, key);
 
     /// <summary>Where <see cref="Find"/> reads the key's value (its index in <paramref name="buckets"/>), or −1 when it finds a free slot first.</summary>
     private int SlotOf(Span<uint> buckets, ulong key)

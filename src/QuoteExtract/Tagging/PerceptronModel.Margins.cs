@@ -100,7 +100,7 @@ internal sealed partial class PerceptronModel
 
     /// <summary>
     /// Reads the first slot of each feature's home bucket and returns them mixed (callers keep the loads with
-    /// <c>&amp; 0</c>). A lookup (<see cref="Find"/>) is some thirty instructions, so only a few fit in the processor's
+    /// <c>&amp; 0</c>). A lookup (<see cref="Find(Span{uint}, int, ulong)"/>) is some thirty instructions, so only a few fit in the processor's
     /// window while the oldest waits for memory; this loop is a handful per feature, so the cache misses of a whole
     /// candidate overlap, and the lookups after it find their buckets in cache.
     /// </summary>

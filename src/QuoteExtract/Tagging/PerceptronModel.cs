@@ -281,11 +281,18 @@ internal sealed partial class PerceptronModel
 
     /// <summary>The packed (offset, count) of a key (the row index for dense models), or 0 when the model does not have it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private uint Find(Span<uint> buckets, ulong key)
+    private uint Find(Span<uint> buckets, ulong key) => Find(buckets, _bucketMask, key);
+
+    /// <summary>
+    /// The value stored for a key in a fingerprint table laid out as the models' (see <see cref="Insert"/>), or 0 when a
+    /// bucket with a free slot comes first on its probe sequence.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint Find(Span<uint> buckets, int bucketMask, ulong key)
     {
         uint fingerprint = (uint)(key >> 32);
         var wanted = Vector256.Create(fingerprint);
-        int bucket = (int)(key >> 1) & _bucketMask;
+        int bucket = (int)(key >> 1) & bucketMask;
         while (true)
         {
             var slots = buckets.Slice(bucket * BucketSize, BucketSize);
@@ -299,7 +306,7 @@ internal sealed partial class PerceptronModel
                 return hit != 0 ? value : 0;
             }
 
-            bucket = (bucket + 1) & _bucketMask; // full bucket: the key may have overflowed to the next one
+            bucket = (bucket + 1) & bucketMask; // full bucket: the key may have overflowed to the next one
         }
     }
 
