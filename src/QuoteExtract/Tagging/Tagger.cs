@@ -233,7 +233,7 @@ internal sealed class Tagger
 
                 if (TGroups.Neighbours(scratch).TryGet(token.Raw, token.Norm, 0, out var sums))
                 {
-                    Scatter(sums, rows, i, count, width);
+                    Scatter(sums, rows, i, count, width, known);
                 }
                 else
                 {
@@ -261,7 +261,7 @@ internal sealed class Tagger
                 int i = scratch.NeighbourMisses[m];
                 var sums = rows.AsSpan(misses + (TaggerScratch.Chunk * width) + ((i - a) * 4 * width), 4 * width);
                 TGroups.Neighbours(scratch).Store(info[i].Raw, info[i].Norm, 0, sums);
-                Scatter(sums, rows, i, count, width);
+                Scatter(sums, rows, i, count, width, known);
             }
         }
     }
@@ -412,26 +412,30 @@ internal sealed class Tagger
 
     /// <summary>
     /// Adds the neighbour-word sums of token <paramref name="j"/> (before-1, before-2, after-1, after-2, one row each)
-    /// to the rows of the tokens that read them: j + 1, j + 2, j − 1 and j − 2.
+    /// to the rows of the tokens that read them, j + 1, j + 2, j − 1 and j − 2, where those are scored (<paramref name="known"/>
+    /// &lt; 0). Nothing reads the rows of the others, and most tokens are not scored: leaving their rows out spares
+    /// most of the adds, and the memo lines of the rows no one reads are not loaded at all.
     /// </summary>
-    private static void Scatter(ReadOnlySpan<int> sums, int[] rows, int j, int count, int width)
+    private static void Scatter(ReadOnlySpan<int> sums, int[] rows, int j, int count, int width, ReadOnlySpan<int> known)
     {
-        if (j + 1 < count)
+        if (j + 1 < count && known[j + 1] < 0)
         {
             ScoreRows.Add(rows.AsSpan((j + 1) * width, width), sums[..width]);
-            if (j + 2 < count)
-            {
-                ScoreRows.Add(rows.AsSpan((j + 2) * width, width), sums.Slice(width, width));
-            }
         }
 
-        if (j >= 1)
+        if (j + 2 < count && known[j + 2] < 0)
+        {
+            ScoreRows.Add(rows.AsSpan((j + 2) * width, width), sums.Slice(width, width));
+        }
+
+        if (j >= 1 && known[j - 1] < 0)
         {
             ScoreRows.Add(rows.AsSpan((j - 1) * width, width), sums.Slice(2 * width, width));
-            if (j >= 2)
-            {
-                ScoreRows.Add(rows.AsSpan((j - 2) * width, width), sums.Slice(3 * width, width));
-            }
+        }
+
+        if (j >= 2 && known[j - 2] < 0)
+        {
+            ScoreRows.Add(rows.AsSpan((j - 2) * width, width), sums.Slice(3 * width, width));
         }
     }
 
