@@ -161,19 +161,13 @@ internal sealed class AttributionExtractor
             buffer.Add(position(c));
         }
 
-        buffer.Sort();
-        if (distinct && buffer.Count > 1)
+        if (distinct)
         {
-            int kept = 1;
-            for (int i = 1; i < buffer.Count; i++)
-            {
-                if (buffer[i] != buffer[kept - 1])
-                {
-                    buffer[kept++] = buffer[i];
-                }
-            }
-
-            buffer.RemoveRange(kept, buffer.Count - kept);
+            SortedDistinct.Apply(buffer);
+        }
+        else
+        {
+            buffer.Sort();
         }
 
         return buffer;

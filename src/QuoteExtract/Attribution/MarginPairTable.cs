@@ -91,7 +91,7 @@ internal sealed class MarginPairTable
         AddReachable(first.MarginBuckets, pairs);
         AddReachable(second.MarginBuckets, pairs);
         AddReachable(buckets, pairs);
-        Deduplicate(pairs);
+        SortedDistinct.Apply(pairs);
         foreach (ulong pair in pairs)
         {
             ulong key = KeyOf(pair);
@@ -214,21 +214,6 @@ internal sealed class MarginPairTable
                 }
             }
         }
-    }
-
-    private static void Deduplicate(List<ulong> pairs)
-    {
-        pairs.Sort();
-        int kept = 0;
-        for (int i = 0; i < pairs.Count; i++)
-        {
-            if (kept == 0 || pairs[i] != pairs[kept - 1])
-            {
-                pairs[kept++] = pairs[i];
-            }
-        }
-
-        pairs.RemoveRange(kept, pairs.Count - kept);
     }
 
     /// <summary>A key with the pair's fingerprint and home bucket.</summary>

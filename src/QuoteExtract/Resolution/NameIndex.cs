@@ -96,17 +96,7 @@ internal sealed class NameIndex
         }
 
         WorkMeter.Add(_found.Count + 1);
-        _found.Sort();
-        int kept = 0;
-        for (int k = 0; k < _found.Count; k++)
-        {
-            if (k == 0 || _found[k] != _found[k - 1])
-            {
-                _found[kept++] = _found[k];
-            }
-        }
-
-        _found.RemoveRange(kept, _found.Count - kept);
+        SortedDistinct.Apply(_found);
         for (int i = _indexed; i < _names.Count; i++)
         {
             var (from, to) = Buckets(_names[i]);
